@@ -1,0 +1,143 @@
+import type { MentionAt } from '../src/corpus.js';
+import { isOpen } from '../src/extract/status.js';
+import { defineRule, placeName } from '../src/rule.js';
+import type { Status } from '../src/types.js';
+
+const STATUS_WORDS: Record<Status, string> = {
+  done: 'done',
+  'in-progress': 'in progress',
+  blocked: 'blocked',
+  pending: 'pending',
+  deprecated: 'deprecated',
+  unknown: 'of unknown status',
+};
+
+/** Which place best states a task's status: its table row, then its heading, then a list item, then prose. */
+export function statementRank({ mention }: MentionAt): number {
+  if (mention.kind === 'definition') return mention.source === 'table' ? 0 : mention.source === 'heading' ? 1 : 2;
+  return mention.source === 'table' ? 3 : 4;
+}
+
+/**
+ * The places that state a status for today: active documents only (archives describe the past),
+ * not criteria or prerequisite lists (checklist-conflict reads those), not code.
+ */
+export function statedStatuses(mentions: MentionAt[]): MentionAt[] {
+  return mentions.filter(
+    ({ doc, mention }) =>
+      doc.role === 'active' && mention.status !== undefined && mention.status !== 'unknown' && mention.context === 'normal' && mention.source !== 'code',
+  );
+}
+
+export interface StatusConflict {
+  id: string;
+  /** The best statement of one side. */
+  primary: MentionAt;
+  /** The best statement of the other side in each document that makes it. */
+  others: MentionAt[];
+  /** How many places state the other side in all. */
+  otherCount: number;
+}
+
+function best(places: MentionAt[]): MentionAt {
+  return [...places].sort((a, b) => statementRank(a) - statementRank(b))[0]!;
+}
+
+/** A task stated done in one place and still open (in progress, blocked, pending) in another. */
+export function findStatusConflicts(mentions: Map<string, MentionAt[]>): StatusConflict[] {
+  const conflicts: StatusConflict[] = [];
+  for (const [id, all] of mentions) {
+    const stated = statedStatuses(all);
+    const done = stated.filter(({ mention }) => mention.status === 'done');
+    const open = stated.filter(({ mention }) => isOpen(mention.status));
+    if (done.length === 0 || open.length === 0) continue;
+    const primary = best(stated);
+    const otherSide = primary.mention.status === 'done' ? open : done;
+    const byDoc = new Map<string, MentionAt[]>();
+    for (const place of otherSide) byDoc.set(place.doc.file, [...(byDoc.get(place.doc.file) ?? []), place]);
+    conflicts.push({ id, primary, others: [...byDoc.values()].map(best), otherCount: otherSide.length });
+  }
+  return conflicts;
+}
+
+export default defineRule({
+  id: 'task-status-conflict',
+  meta: {
+    type: 'problem',
+    description: 'Disallow a task being done in one place and still open in another',
+    messages: {
+      conflict: '{{id}} is {{status}} here ("{{statusText}}") but {{otherStatus}} at {{other}} ("{{otherText}}"){{more}}.',
+      otherPlace: '{{id}} is {{status}} here ("{{statusText}}")',
+    },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    defaultSeverity: 'error',
+    docs: `## What it does
+
+Finds a task that one place calls done (COMPLETE, ✅, a checked box) while another place still
+calls it open: in progress, blocked or pending. The places may be in two documents (the index
+says COMPLETE, the tracker says IN PROGRESS) or in one.
+
+Only active documents count: files under \`archive/\` or named \`*.archived\` describe the past,
+and templates hold placeholders. Criteria and prerequisite lists ("Validation Criteria",
+"Prerequisites") are not statements of status. "After TASK-1 complete" is a condition, not a
+status. Deprecated, superseded and skipped tasks are neither done nor open.
+
+## Why is this bad?
+
+The reader cannot tell whether the work is finished. Someone picks up a task that is done, or
+a dependent task starts on top of work that is not.
+
+## Example
+
+Incorrect, \`tracker.md\` and \`index.md\` disagree:
+
+\`\`\`markdown file=tracker.md
+| Task ID | Description | Status |
+|---------|-------------|--------|
+| TASK-7 | Fix storage driver | IN PROGRESS |
+\`\`\`
+
+\`\`\`markdown file=index.md
+**Update:** TASK-7 is now ✅ COMPLETE.
+\`\`\`
+
+Correct, both say the same:
+
+\`\`\`markdown file=tracker.md
+| Task ID | Description | Status |
+|---------|-------------|--------|
+| TASK-7 | Fix storage driver | ✅ COMPLETE |
+\`\`\`
+
+## Options
+
+None. Add words to the status vocabulary with the config's \`statusWords\`.
+`,
+  },
+  check(corpus, context) {
+    for (const conflict of findStatusConflicts(corpus.mentions)) {
+      const { primary, others, otherCount } = conflict;
+      const first = others[0]!;
+      const more = otherCount - 1;
+      context.report({
+        messageId: 'conflict',
+        data: {
+          id: conflict.id,
+          status: STATUS_WORDS[primary.mention.status!],
+          statusText: primary.mention.statusText ?? '',
+          otherStatus: STATUS_WORDS[first.mention.status!],
+          other: placeName({ doc: first.doc, range: first.mention.range }, primary.doc),
+          otherText: first.mention.statusText ?? '',
+          more: more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : '',
+        },
+        at: { doc: primary.doc, range: primary.mention.range },
+        related: others.map((other) => ({
+          at: { doc: other.doc, range: other.mention.range },
+          messageId: 'otherPlace',
+          data: { id: conflict.id, status: STATUS_WORDS[other.mention.status!], statusText: other.mention.statusText ?? '' },
+        })),
+      });
+    }
+  },
+});

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const HELP = `Usage: tasklint [options] [paths...]
+       tasklint facts [paths...] [--json]
+
+Cross-check the task lists of a planning folder and report their contradictions.
+A directory means every Markdown file below it (honouring .gitignore and the
+config's include/exclude); a file named explicitly is linted whatever its extension.
+
+Options:
+  -f, --format NAME        stylish (default), json, sarif, github
+  -o, --output-file FILE   write the report to FILE instead of standard output
+  -c, --config FILE        use this config file instead of searching for one
+      --report-only FILE   lint the whole corpus, report only findings touching FILE
+                           (repeatable; the pre-commit hook passes the staged files)
+      --quiet              report errors only
+      --max-warnings N     exit 1 when there are more than N warnings
+      --cache              reuse facts of unchanged files between runs
+      --cache-location DIR where the cache lives (default node_modules/.cache/tasklint)
+      --print-config       print the effective config and exit
+      --explain RULE       print a rule's documentation and exit
+      --rules              list the rules and exit
+      --color, --no-color  force colours on or off
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found or too many warnings,
+2 usage, config or internal error.`;
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+function fail(message: string): never {
+  process.stderr.write(`tasklint: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'report-only': { type: 'string', multiple: true },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        'print-config': { type: 'boolean' },
+        explain: { type: 'string' },
+        rules: { type: 'boolean' },
+        json: { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\nRun "tasklint --help" for usage.`);
+  }
+  const { values, positionals } = parsed;
+  const cwd = process.cwd();
+
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    const { VERSION } = await import('./package-info.js');
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+
+  const format = (values.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) fail(`unknown format "${values.format}"; use one of ${FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
+  }
+
+  const { ConfigError } = await import('./config.js');
+  const { UsageError } = await import('./discover.js');
+  try {
+    if (values.explain !== undefined || values.rules) {
+      const { loadRules } = await import('./engine.js');
+      const rules = await loadRules();
+      if (values.rules) {
+        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(26)} ${rule.meta.defaultSeverity.padEnd(8)} ${rule.meta.description}\n`);
+        return 0;
+      }
+      const rule = rules.find((candidate) => candidate.id === values.explain);
+      if (!rule) fail(`no rule named "${values.explain}"; known rules: ${rules.map((r) => r.id).join(', ')}`);
+      const { ruleDocument } = await import('./rule-docs.js');
+      process.stdout.write(ruleDocument(rule));
+      return 0;
+    }
+
+    const { resolveLoadedConfig } = await import('./lint.js');
+    const loaded = resolveLoadedConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
+    if (values['print-config']) {
+      process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config }, null, 2)}\n`);
+      return 0;
+    }
+
+    const [command, ...rest] = positionals;
+    if (command === 'facts') {
+      const { buildCorpus } = await import('./lint.js');
+      const { formatFacts } = await import('./report/facts.js');
+      const corpus = await buildCorpus(rest.length ? rest : ['.'], cwd, loaded);
+      process.stdout.write(formatFacts(corpus, { json: Boolean(values.json), cwd }));
+      return 0;
+    }
+
+    const { lint } = await import('./lint.js');
+    const result = await lint({
+      paths: positionals.length ? positionals : ['.'],
+      cwd,
+      ...(values.config ? { configFile: values.config } : {}),
+      ...(values['report-only'] ? { reportOnly: values['report-only'] } : {}),
+    });
+    let diagnostics = result.diagnostics;
+    if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+
+    const color = values['no-color'] ? false : values.color ? true : Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && !values['output-file'];
+    let output: string;
+    switch (format) {
+      case 'json': {
+        const { formatJson } = await import('./report/json.js');
+        output = `${formatJson(result.files, diagnostics)}\n`;
+        break;
+      }
+      case 'sarif': {
+        const { formatSarif } = await import('./report/sarif.js');
+        output = `${formatSarif(diagnostics, { cwd, rules: await (await import('./engine.js')).loadRules() })}\n`;
+        break;
+      }
+      case 'github': {
+        const { formatGithub } = await import('./report/github.js');
+        output = formatGithub(diagnostics, { cwd });
+        break;
+      }
+      default: {
+        const { formatStylish } = await import('./report/stylish.js');
+        output = formatStylish(diagnostics, { cwd, color });
+      }
+    }
+    if (values['output-file']) {
+      const target = path.resolve(cwd, values['output-file']);
+      try {
+        writeFileSync(target, output);
+      } catch (error) {
+        fail(`cannot write ${values['output-file']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    } else {
+      process.stdout.write(output);
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.warningCount;
+    if (errors > 0) return 1;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      process.stderr.write(`tasklint found too many warnings (maximum: ${maxWarnings}).\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) fail(error.message);
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const detail = process.env['DEBUG']?.includes('tasklint') ? `\n${(error as Error).stack}` : '\n(set DEBUG=tasklint for the stack trace, and please report it)';
+    process.stderr.write(`tasklint: internal error: ${(error as Error).message}${detail}\n`);
+    process.exitCode = 2;
+  },
+);

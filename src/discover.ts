@@ -1,0 +1,100 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { globby } from 'globby';
+import picomatch from 'picomatch';
+import type { Config } from './config.js';
+
+export interface Discovery {
+  /** Absolute paths, sorted, each once. */
+  files: string[];
+  /** The deepest folder holding every input: links that leave it are checked for existence only. */
+  root: string;
+}
+
+/** A path on the command line that does not exist: a usage error (exit 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function commonAncestor(paths: string[]): string {
+  if (paths.length === 0) return process.cwd();
+  let common = paths[0]!;
+  for (const p of paths.slice(1)) {
+    while (!isInside(p, common)) common = path.dirname(common);
+  }
+  return common;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  config: Config;
+  /** Globs in the config are relative to this folder. */
+  configDir: string;
+}
+
+/**
+ * A directory means every file matching `include` below it, minus `exclude` and .gitignore;
+ * a file named explicitly is linted whatever its extension (unless `exclude` names it).
+ */
+export async function discover(inputs: string[], { cwd, config, configDir }: DiscoverOptions): Promise<Discovery> {
+  const files = new Set<string>();
+  const roots: string[] = [];
+  const isExcluded = picomatch(config.exclude.length ? config.exclude : ['\0'], { dot: true });
+  const isIncluded = picomatch(config.include, { dot: true });
+
+  for (const input of inputs.length ? inputs : ['.']) {
+    const absolute = path.resolve(cwd, input);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${input}`);
+      if (code === 'ELOOP') throw new UsageError(`Path is a symbolic link loop: ${input}`);
+      // Unreadable: let the read stage report it on the file itself.
+      files.add(absolute);
+      roots.push(path.dirname(absolute));
+      continue;
+    }
+    if (stat.isDirectory()) {
+      roots.push(absolute);
+      const base = isInside(absolute, configDir) ? configDir : absolute;
+      const patterns = base === absolute ? config.include : ['**/*'];
+      let found: string[];
+      try {
+        found = await globby(patterns, {
+          cwd: absolute,
+          absolute: true,
+          onlyFiles: true,
+          dot: false,
+          followSymbolicLinks: false,
+          gitignore: config.gitignore,
+          ignore: ALWAYS_IGNORED,
+          suppressErrors: true,
+        });
+      } catch (error) {
+        throw new UsageError(`Cannot list ${input}: ${(error as Error).message}`);
+      }
+      for (const file of found) {
+        const relative = toPosix(path.relative(base, file));
+        if (isIncluded(relative) && !isExcluded(relative)) files.add(path.normalize(file));
+      }
+    } else {
+      roots.push(path.dirname(absolute));
+      const relative = toPosix(path.relative(configDir, absolute));
+      if (!isExcluded(relative)) files.add(absolute);
+    }
+  }
+  return { files: [...files].sort(), root: commonAncestor(roots) };
+}

@@ -1,0 +1,530 @@
+import GithubSlugger from 'github-slugger';
+import type { Code, Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
+import type {
+  DocumentFacts,
+  DocumentRole,
+  Heading,
+  InlineDirective,
+  Duration,
+  Link,
+  MentionContext,
+  MentionKind,
+  MentionSource,
+  PercentClaim,
+  Range,
+  TaskMention,
+} from '../types.js';
+import { parseDuration } from './duration.js';
+import { findIds, leadingId, type IdMatcher } from './ids.js';
+import { findMojibake, repairMojibake } from './mojibake.js';
+import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
+import { isStruckThrough, LineIndex, nodeOffsets, plainText } from './text.js';
+
+export interface ExtractOptions {
+  file: string;
+  relPath: string;
+  role: DocumentRole;
+  ids: IdMatcher;
+  vocabulary: StatusVocabulary;
+}
+
+/** Deeper than this, nesting is not planning structure: we stop looking for tasks (links are still found). */
+const MAX_BLOCK_DEPTH = 64;
+
+const CRITERIA_LABEL = /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist for|exit condition/i;
+const PREREQUISITE_LABEL = /prerequisite|depends on|dependencies|requires|blocked by|before (?:you )?start/i;
+
+const STATUS_EMOJI = '[✅✔☑⏳🟡🔵❌⚠🔴⛔🚧🔄]\\uFE0F?';
+const UPPERCASE_STATUS = /(?<![\p{L}])(COMPLETED?|DONE|FINISHED|IN[ -]PROGRESS|BLOCKED|BLOCKING|PENDING|NOT STARTED|ON HOLD|DEPRECATED|SUPERSEDED|SKIPPED|CANCELL?ED)(?![\p{L}])/u;
+/** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
+const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
+
+export function extractDocument(text: string, tree: Root, options: ExtractOptions): Omit<DocumentFacts, 'problems'> {
+  const lines = new LineIndex(text);
+  const extractor = new DocumentExtractor(text, lines, options);
+  extractor.visitRoot(tree);
+  return {
+    file: options.file,
+    relPath: options.relPath,
+    role: options.role,
+    lineCount: lines.lineCount,
+    headings: extractor.headings,
+    anchors: extractor.anchors,
+    links: extractor.links,
+    mentions: extractor.mentions,
+    percents: extractor.percents,
+    mojibake: findMojibake(text).map((match) => ({
+      range: lines.range(match.start, match.end),
+      text: match.text,
+      repaired: match.repaired,
+      encoding: match.encoding,
+    })),
+    directives: extractor.directives,
+  };
+}
+
+interface SectionState {
+  stack: Array<{ depth: number; text: string }>;
+}
+
+class DocumentExtractor {
+  readonly headings: Heading[] = [];
+  readonly links: Link[] = [];
+  readonly anchors: string[] = [];
+  readonly mentions: TaskMention[] = [];
+  readonly percents: PercentClaim[] = [];
+  readonly directives: InlineDirective[] = [];
+  private readonly slugger = new GithubSlugger();
+  private readonly repairedSlugger = new GithubSlugger();
+  private readonly section: SectionState = { stack: [] };
+  /** "**Validation Criteria:**" right before a list sets what the list is about. */
+  private label: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly options: ExtractOptions,
+  ) {}
+
+  visitRoot(root: Root): void {
+    this.collectInline(root);
+    for (const child of root.children) this.visitBlock(child, 0);
+  }
+
+  /** Links and inline comments anywhere, walked without recursion so no nesting can overflow. */
+  private collectInline(root: Root): void {
+    const stack: Nodes[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'link' || node.type === 'definition') this.addLink(node.url, node);
+      else if (node.type === 'html') {
+        this.addDirectives(node.value, node);
+        for (const match of node.value.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']/gi)) this.anchors.push(match[1]!);
+      }
+      if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+    this.links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+  }
+
+  private range(node: Nodes): Range {
+    const offsets = nodeOffsets(node);
+    return offsets ? this.lines.range(offsets.start, offsets.end) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  }
+
+  private addLink(url: string, node: Nodes): void {
+    // Only links within the planning folder: no scheme, no protocol-relative, no mail.
+    if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return;
+    const hash = url.indexOf('#');
+    const rawPath = hash === -1 ? url : url.slice(0, hash);
+    const fragment = hash === -1 ? undefined : url.slice(hash + 1);
+    let path = rawPath.split('?')[0] ?? '';
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // A malformed escape is kept as written.
+    }
+    this.links.push({ url, path, ...(fragment !== undefined ? { fragment } : {}), range: this.range(node) });
+  }
+
+  private addDirectives(html: string, node: Nodes): void {
+    const pattern = /<!--\s*tasklint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/g;
+    for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+      const rules = (match[2] ?? '')
+        .split(/[\s,]+/)
+        .map((rule) => rule.trim())
+        .filter((rule) => rule && rule !== '--');
+      const before = html.slice(0, match.index);
+      const line = (node.position?.start.line ?? 1) + (before.match(/\n/g)?.length ?? 0);
+      this.directives.push({ kind: match[1] as InlineDirective['kind'], rules, line });
+    }
+  }
+
+  private sectionPath(): string[] {
+    return this.section.stack.map((entry) => entry.text);
+  }
+
+  private context(): MentionContext {
+    const labels = [...this.sectionPath(), this.label ?? ''];
+    if (this.label && CRITERIA_LABEL.test(this.label)) return 'criteria';
+    if (this.label && PREREQUISITE_LABEL.test(this.label)) return 'prerequisite';
+    if (labels.some((label) => CRITERIA_LABEL.test(label))) return 'criteria';
+    const last = this.section.stack.at(-1)?.text ?? '';
+    if (PREREQUISITE_LABEL.test(last)) return 'prerequisite';
+    return 'normal';
+  }
+
+  private visitBlock(node: Nodes, depth: number): void {
+    if (depth > MAX_BLOCK_DEPTH) return;
+    switch (node.type) {
+      case 'heading':
+        this.visitHeading(node);
+        this.label = undefined;
+        return;
+      case 'paragraph':
+        this.visitProse(node, 'prose');
+        this.label = labelOf(repairMojibake(plainText(node)));
+        return;
+      case 'list':
+        this.visitList(node, depth);
+        this.label = undefined;
+        return;
+      case 'table':
+        this.visitTable(node);
+        this.label = undefined;
+        return;
+      case 'code':
+        this.visitCode(node);
+        return;
+      case 'thematicBreak':
+        this.label = undefined;
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as Nodes[]) this.visitBlock(child, depth + 1);
+    }
+  }
+
+  private visitHeading(node: MdHeading): void {
+    const raw = plainText(node).trim();
+    const repaired = repairMojibake(raw);
+    const slug = this.slugger.slug(raw);
+    const repairedSlug = this.repairedSlugger.slug(repaired);
+    this.headings.push({ depth: node.depth, text: raw, slug, ...(repairedSlug !== slug ? { repairedSlug } : {}), range: this.range(node) });
+    while (this.section.stack.length && this.section.stack.at(-1)!.depth >= node.depth) this.section.stack.pop();
+    this.section.stack.push({ depth: node.depth, text: repaired });
+    this.visitProse(node, 'heading');
+  }
+
+  private visitList(list: List, depth: number): void {
+    const context = this.context();
+    const label = this.label;
+    for (const item of list.children) {
+      this.visitListItem(item, context, depth);
+      this.label = label;
+    }
+  }
+
+  private visitListItem(item: ListItem, context: MentionContext, depth: number): void {
+    const [first, ...rest] = item.children;
+    if (first && first.type === 'paragraph') {
+      this.visitProse(first, 'list', { checked: item.checked ?? undefined, context });
+      this.label = labelOf(repairMojibake(plainText(first)));
+    } else if (first) {
+      this.visitBlock(first, depth + 1);
+    }
+    for (const child of rest) this.visitBlock(child, depth + 1);
+  }
+
+  /** Mentions in a heading, a paragraph or a list item's own text. */
+  private visitProse(
+    node: Paragraph | MdHeading,
+    source: 'prose' | 'heading' | 'list',
+    item: { checked?: boolean | undefined; context?: MentionContext } = {},
+  ): void {
+    const offsets = nodeOffsets(node);
+    if (!offsets) return;
+    const text = repairMojibake(plainText(node));
+    this.findPercents(text, offsets);
+    const ids = findIds(text, this.options.ids);
+    if (ids.length === 0) return;
+    const context = item.context ?? (source === 'heading' ? 'normal' : this.context());
+    const leading = source !== 'prose' ? leadingId(text, this.options.ids) : undefined;
+    const sourceSlice = this.text.slice(offsets.start, offsets.end);
+    const seen = new Map<string, number>();
+
+    for (const occurrence of ids) {
+      const at = this.locate(sourceSlice, offsets.start, occurrence.id, seen);
+      const isLeading = leading !== undefined && leading.index === occurrence.index;
+      const before = text.slice(Math.max(0, occurrence.index - 60), occurrence.index);
+      const after = text.slice(occurrence.index + occurrence.id.length, occurrence.index + occurrence.id.length + 160);
+      let status: StatusReading | undefined;
+      if (!CONDITIONAL_BEFORE.test(before.replace(new RegExp(`${STATUS_EMOJI}\\s*$`, 'u'), ''))) {
+        status = statusAfterId(after, this.options.vocabulary) ?? statusBeforeId(before);
+        if (!status && isLeading) {
+          const ownLine = after.split('\n')[0] ?? '';
+          const upper = UPPERCASE_STATUS.exec(ownLine);
+          if (upper) status = classifyStatus(upper[0], this.options.vocabulary);
+          else if (item.checked !== undefined) status = { status: item.checked ? 'done' : 'pending', text: item.checked ? '[x]' : '[ ]' };
+          else if (source === 'heading') status = emojiStatus(ownLine);
+        }
+        if (!status && isLeading && isStruckThrough(node)) status = { status: 'done', text: '~~struck through~~' };
+      }
+      // "TASK-001 through TASK-012 - ..." names a range of tasks, not one task.
+      const isRange = isLeading && new RegExp(`^\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${this.options.ids.all.source})`, 'u').test(after);
+      const defines = isLeading && !isRange;
+      const kind: MentionKind = defines ? 'definition' : 'reference';
+      const mention: TaskMention = {
+        id: occurrence.id,
+        kind,
+        source,
+        context,
+        range: at,
+        section: this.sectionPath(),
+      };
+      if (status) {
+        mention.status = status.status;
+        mention.statusText = status.text;
+      }
+      if (item.checked !== undefined && defines) mention.checked = item.checked;
+      if (defines) {
+        const ownLine = after.split('\n')[0] ?? '';
+        const title = titleFrom(ownLine, this.options.vocabulary);
+        if (title) mention.title = title;
+        const duration = durationInParentheses(ownLine);
+        if (duration) mention.duration = duration;
+      }
+      this.mentions.push(mention);
+    }
+  }
+
+  /** Finds the n-th occurrence of `id` in the node's source, for an exact range. */
+  private locate(sourceSlice: string, base: number, id: string, seen: Map<string, number>): Range {
+    const from = seen.get(id) ?? 0;
+    const index = sourceSlice.indexOf(id, from);
+    if (index === -1) return this.lines.range(base, base);
+    seen.set(id, index + id.length);
+    return this.lines.range(base + index, base + index + id.length);
+  }
+
+  private visitTable(table: Table): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headers = header.children.map((cell) => repairMojibake(plainText(cell)).trim());
+    const cellTexts = rows.map((row) => row.children.map((cell) => repairMojibake(plainText(cell)).trim()));
+    const columns = tableColumns(headers, cellTexts, this.options.ids);
+    const context = this.context();
+    const section = this.sectionPath();
+
+    rows.forEach((row, r) => {
+      const texts = cellTexts[r]!;
+      this.findRowPercents(headers, texts, row);
+      const idCell = columns.id === undefined ? undefined : row.children[columns.id];
+      const idText = columns.id === undefined ? undefined : texts[columns.id];
+      const defined = idText !== undefined ? leadingId(idText, this.options.ids) : undefined;
+      let rowId: string | undefined;
+
+      row.children.forEach((cell, c) => {
+        const offsets = nodeOffsets(cell);
+        if (!offsets) return;
+        const cellText = texts[c] ?? '';
+        const sourceSlice = this.text.slice(offsets.start, offsets.end);
+        const seen = new Map<string, number>();
+        const ids = findIds(cellText, this.options.ids);
+        for (const occurrence of ids) {
+          const at = this.locate(sourceSlice, offsets.start, occurrence.id, seen);
+          if (c === columns.id && defined && occurrence.index === defined.index && rowId === undefined) {
+            rowId = occurrence.id;
+            const mention: TaskMention = { id: occurrence.id, kind: 'definition', source: 'table', context, range: at, section };
+            const statusText = columns.status !== undefined ? texts[columns.status] : undefined;
+            const status = statusText ? classifyStatus(statusText, this.options.vocabulary) : undefined;
+            if (status) {
+              mention.status = status.status;
+              mention.statusText = status.text;
+            } else if (idCell && isStruckThrough(idCell)) {
+              mention.status = 'done';
+              mention.statusText = '~~struck through~~';
+            }
+            const priority = columns.priority !== undefined ? normalisePriority(texts[columns.priority] ?? '') : undefined;
+            if (priority) mention.priority = priority;
+            const duration = columns.duration !== undefined ? parseDuration(texts[columns.duration] ?? '') : undefined;
+            if (duration) mention.duration = duration;
+            const title = columns.title !== undefined ? texts[columns.title] : undefined;
+            if (title) mention.title = title;
+            if (columns.dependencies !== undefined) {
+              mention.dependencies = findIds(texts[columns.dependencies] ?? '', this.options.ids).map((dep) => dep.id);
+            }
+            this.mentions.push(mention);
+            continue;
+          }
+          const mention: TaskMention = { id: occurrence.id, kind: 'reference', source: 'table', context, range: at, section };
+          if (c === columns.dependencies) {
+            // "TASK-045 ✅" in a dependency cell: the dependency is done.
+            const after = cellText.slice(occurrence.index + occurrence.id.length, occurrence.index + occurrence.id.length + 4);
+            const status = /^\s*[✅✔☑]/u.test(after) ? emojiStatus(after) : undefined;
+            if (status) {
+              mention.status = status.status;
+              mention.statusText = status.text;
+            }
+            if (rowId) mention.dependent = rowId;
+          }
+          this.mentions.push(mention);
+        }
+      });
+    });
+  }
+
+  private visitCode(node: Code): void {
+    const offsets = nodeOffsets(node);
+    if (!offsets || node.value.length > 200_000) return;
+    const ids = findIds(node.value, this.options.ids);
+    if (ids.length === 0) return;
+    const sourceSlice = this.text.slice(offsets.start, offsets.end);
+    const seen = new Map<string, number>();
+    const section = this.sectionPath();
+    for (const occurrence of ids) {
+      this.mentions.push({
+        id: occurrence.id,
+        kind: 'reference',
+        source: 'code',
+        context: 'normal',
+        range: this.locate(sourceSlice, offsets.start, occurrence.id, seen),
+        section,
+      });
+    }
+  }
+
+  /** "64% (31/48)", "60% Complete (29/48 tasks)", "80% complete (8 of 10 tasks)". */
+  private findPercents(text: string, offsets: { start: number; end: number }): void {
+    const pattern = /(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d.,]*%)/giu;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      this.addPercent(match[0], Number(match[1]), Number(match[2]), Number(match[3]), offsets);
+    }
+    const reverse = /(?<![\d/])(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
+    for (let match = reverse.exec(text); match; match = reverse.exec(text)) {
+      this.addPercent(match[0], Number(match[3]), Number(match[1]), Number(match[2]), offsets);
+    }
+  }
+
+  private addPercent(matched: string, percent: number, numerator: number, denominator: number, offsets: { start: number; end: number }): void {
+    const sourceSlice = this.text.slice(offsets.start, offsets.end);
+    const head = matched.match(/^\d+(?:\.\d+)?/)?.[0] ?? matched;
+    let index = sourceSlice.indexOf(matched);
+    if (index === -1) index = sourceSlice.indexOf(head);
+    const start = offsets.start + Math.max(index, 0);
+    const end = index === -1 ? start : start + (sourceSlice.includes(matched) ? matched.length : head.length);
+    this.percents.push({
+      percent,
+      numerator,
+      denominator,
+      text: matched.trim(),
+      range: this.lines.range(start, end),
+      subject: this.section.stack.at(-1)?.text ?? '',
+    });
+  }
+
+  /** A table row with a completion-% column next to total and completed counts. */
+  private findRowPercents(headers: string[], texts: string[], row: Table['children'][number]): void {
+    const percentColumn = headers.findIndex((h) => /%|percent|completion|progress/i.test(h));
+    const totalColumn = headers.findIndex((h) => /^(total(?: tasks)?|tasks)$/i.test(h));
+    const doneColumn = headers.findIndex((h) => /^(completed?|done)(?: tasks)?$/i.test(h));
+    if (percentColumn < 0 || totalColumn < 0 || doneColumn < 0) return;
+    const percentText = texts[percentColumn] ?? '';
+    const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(percentText);
+    const total = /^\s*(\d+)\b/.exec(texts[totalColumn] ?? '');
+    const done = /^\s*(\d+)\s*$/.exec(texts[doneColumn] ?? '');
+    const cell = row.children[percentColumn];
+    const offsets = cell && nodeOffsets(cell);
+    if (!percent || !total || !done || !offsets) return;
+    const label = texts[0] ?? '';
+    this.percents.push({
+      percent: Number(percent[1]),
+      numerator: Number(done[1]),
+      denominator: Number(total[1]),
+      text: `${percent[1]}% (${done[1]}/${total[1]})`,
+      range: this.lines.range(offsets.start, offsets.end),
+      subject: label,
+    });
+  }
+}
+
+/** The text of a paragraph's last line when it is a label such as "**Prerequisites:**". */
+function labelOf(text: string): string | undefined {
+  const last = text.trim().split('\n').at(-1)?.trim() ?? '';
+  return last.length > 0 && last.length <= 80 && last.endsWith(':') ? last.slice(0, -1) : undefined;
+}
+
+/**
+ * A status stated right after an ID: "TASK-1 complete", "TASK-1 (Kernel) is now ✅ COMPLETE",
+ * "TASK-1 - ✅ COMPLETE". After a dash or colon the word must be capitalised or carry an emoji,
+ * so "TASK-1 - Complete the role" stays a title.
+ */
+function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReading | undefined {
+  const lead = /^\s*(?:\([^)\n]{0,80}\)\s*)?(?:(?:is|was|are|has been|have been|now|marked|as)\s+){0,3}/iu.exec(after);
+  let rest = after.slice(lead?.[0].length ?? 0);
+  const separator = /^\s*[-–—:]\s*/u.exec(rest);
+  if (separator) rest = rest.slice(separator[0].length);
+  const emoji = new RegExp(`^(${STATUS_EMOJI})\\s*`, 'u').exec(rest);
+  const hasEmoji = Boolean(emoji);
+  if (separator && !hasEmoji) {
+    const upper = new RegExp(`^${UPPERCASE_STATUS.source}`, 'u').exec(rest);
+    if (!upper || !/^(?:\s*$|\s*[-–—(),.;:!|]|\s+\()/u.test(rest.slice(upper[0].length))) return undefined;
+    return classifyStatus(upper[0], vocabulary);
+  }
+  rest = rest.slice(emoji?.[0].length ?? 0);
+  const word = new RegExp(`^(?:${vocabulary.any.source})`, 'iu').exec(rest);
+  if (!word) return hasEmoji && (/^\s*$/.test(rest) || /^[,;.]/.test(rest)) ? emojiStatus(emoji![1]!) : undefined;
+  if (!/^(?:\s*$|\s*[-–—(),.;:!|]|\s+\()/u.test(rest.slice(word[0].length))) return undefined;
+  return classifyStatus(word[0], vocabulary);
+}
+
+/** "✅ TASK-1": a status emoji right before the ID. */
+function statusBeforeId(before: string): StatusReading | undefined {
+  const match = new RegExp(`(${STATUS_EMOJI})\\s*$`, 'u').exec(before);
+  if (!match || match[1]!.startsWith('⚠')) return undefined;
+  return emojiStatus(match[1]!);
+}
+
+/** "- Fix BeeGFS Kernel Module ⚠️ BLOCKING (4 hrs)" becomes "Fix BeeGFS Kernel Module". */
+function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | undefined {
+  const separators = /^[\s\-–—:|]+/u;
+  let title = afterId
+    .replace(/\([^)]*\)/gu, ' ')
+    .replace(new RegExp(`${STATUS_EMOJI}`, 'gu'), ' ')
+    .replace(new RegExp(UPPERCASE_STATUS.source, 'gu'), ' ')
+    .replace(separators, '');
+  // "TASK-1 complete (...)": a status right after the ID is not a title.
+  title = title.replace(new RegExp(`^(?:${vocabulary.any.source})`, 'iu'), '').replace(separators, '');
+  title = title.replace(/[\s\-–—:|]+$/u, '').replace(/\s+/g, ' ').trim();
+  return title.length >= 3 ? title : undefined;
+}
+
+/** "(4 hrs)", "(2 days)", "(3 tasks, 6.5 hrs)": a parenthesis that holds only a duration. */
+function durationInParentheses(text: string): Duration | undefined {
+  for (const match of text.matchAll(/\(([^)]*)\)/gu)) {
+    const inner = match[1]!.trim();
+    if (/^(?:\d+\s+tasks?,\s*)?~?\d+(?:\.\d+)?\s*[a-z ]+?(?:\s+total)?$/iu.test(inner)) {
+      const duration = parseDuration(inner);
+      if (duration) return duration;
+    }
+  }
+  return undefined;
+}
+
+function normalisePriority(text: string): string | undefined {
+  const match = /\b(critical|high|medium|low|urgent|P[0-4])\b/i.exec(text);
+  return match ? match[1]!.toUpperCase() : undefined;
+}
+
+interface TableColumns {
+  id?: number;
+  status?: number;
+  priority?: number;
+  duration?: number;
+  dependencies?: number;
+  title?: number;
+}
+
+/** Recognises columns by their header; the ID column must also hold IDs. */
+export function tableColumns(headers: string[], rows: string[][], ids: IdMatcher): TableColumns {
+  const columns: TableColumns = {};
+  const startsWithId = (c: number): number => {
+    const cells = rows.map((row) => row[c] ?? '').filter((cell) => cell.trim());
+    if (cells.length === 0) return 0;
+    return cells.filter((cell) => leadingId(cell, ids)).length / cells.length;
+  };
+  const find = (pattern: RegExp, exclude: Array<number | undefined> = []): number | undefined => {
+    const index = headers.findIndex((h, i) => pattern.test(h) && !exclude.includes(i));
+    return index === -1 ? undefined : index;
+  };
+  const idByHeader = headers.findIndex((h, i) => /^(?:task\s*)?(?:id|#|key|ticket|task)$|\bid\b/i.test(h.trim()) && startsWithId(i) >= 0.5);
+  if (idByHeader !== -1) columns.id = idByHeader;
+  else if (headers.length > 0 && startsWithId(0) >= 0.5) columns.id = 0;
+  const set = (key: keyof TableColumns, value: number | undefined): void => {
+    if (value !== undefined) columns[key] = value;
+  };
+  set('status', find(/\b(status|state)\b/i, [columns.id]));
+  set('priority', find(/\b(priority|prio)\b/i, [columns.id]));
+  set('duration', find(/\b(duration|time|estimate|estimated|effort|hours|hrs)\b/i, [columns.id]));
+  set('dependencies', find(/\b(depend\w*|depends on|blocked by|prereq\w*|requires)\b/i, [columns.id]));
+  set('title', find(/\b(description|title|name|summary|task)\b/i, [columns.id]));
+  return columns;
+}
