@@ -12,6 +12,30 @@ function normaliseFragment(fragment: string): string {
   return decoded.replace(/^user-content-/, '').toLowerCase();
 }
 
+/** Edit distance, bounded: anchors are short. */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** A heading the fragment was probably meant for: a reworded or extended heading, or a typo. */
+function closestHeading(headings: Heading[], fragment: string): Heading | undefined {
+  if (fragment.length < 3) return undefined;
+  return (
+    headings.find((heading) => heading.slug.startsWith(`${fragment}-`)) ??
+    headings.find((heading) => fragment.startsWith(`${heading.slug}-`) && heading.slug.length >= 6) ??
+    headings.find((heading) => distance(heading.slug, fragment) <= 2)
+  );
+}
+
 function anchorsOf(doc: DocumentFacts): Set<string> {
   return new Set([...doc.headings.map((heading) => heading.slug), ...doc.anchors.map((anchor) => anchor.toLowerCase())]);
 }
@@ -23,6 +47,8 @@ export default defineRule({
     description: 'Disallow links to headings that do not exist',
     messages: {
       missing: 'Link fragment "#{{fragment}}" matches no heading of {{target}}.',
+      missingSuggest: 'Link fragment "#{{fragment}}" matches no heading of {{target}}; did you mean "#{{slug}}"?',
+      suggestion: 'the heading "{{heading}}" has the anchor "#{{slug}}"',
       mojibake: 'Link fragment "#{{fragment}}" matches no heading of {{target}}: the heading "{{heading}}" would have this anchor, but its emoji is mis-encoded.',
       heading: 'this heading is mis-encoded; its anchor is "#{{slug}}"',
     },
@@ -48,13 +74,19 @@ section it promised; after a heading is reworded, every link to it breaks silent
 
 Incorrect, the heading is "Phase 2: Storage":
 
-\`\`\`markdown
+\`\`\`markdown file=index.md
 See [phase 2](./plan.md#phase-2-compute).
+\`\`\`
+
+\`\`\`markdown file=plan.md
+# Plan
+
+## Phase 2: Storage
 \`\`\`
 
 Correct:
 
-\`\`\`markdown
+\`\`\`markdown file=index.md
 See [phase 2](./plan.md#phase-2-storage).
 \`\`\`
 
@@ -80,6 +112,16 @@ None.
             data: { fragment: link.fragment, target, heading: repaired.text },
             at: { doc, range: link.range },
             related: [{ at: { doc: targetDoc, range: repaired.range }, messageId: 'heading', data: { slug: repaired.slug } }],
+          });
+          continue;
+        }
+        const near = closestHeading(targetDoc.headings, fragment);
+        if (near) {
+          context.report({
+            messageId: 'missingSuggest',
+            data: { fragment: link.fragment, target, slug: near.slug },
+            at: { doc, range: link.range },
+            related: [{ at: { doc: targetDoc, range: near.range }, messageId: 'suggestion', data: { heading: near.text, slug: near.slug } }],
           });
           continue;
         }

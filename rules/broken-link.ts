@@ -36,13 +36,17 @@ list a summary is about.
 
 Incorrect, \`phase-9.md\` does not exist:
 
-\`\`\`markdown
+\`\`\`markdown file=index.md
 See [the phase list](./phase-9.md).
+\`\`\`
+
+\`\`\`markdown file=phase-1.md
+# Phase 1
 \`\`\`
 
 Correct:
 
-\`\`\`markdown
+\`\`\`markdown file=index.md
 See [the phase list](./phase-1.md).
 \`\`\`
 
@@ -62,8 +66,9 @@ None.
         if (corpus.byFile.has(target)) continue;
         const info = corpus.targets.get(target);
         if (!info || info.exists) continue;
-        const renamed = byName.get(path.basename(target));
-        const candidateDoc = renamed && corpus.documents.find((d) => d.relPath === renamed[0]);
+        // Another document of the folder with the same file name: the target was probably moved there.
+        const renamed = (byName.get(path.basename(target)) ?? []).filter((relPath) => relPath !== doc.relPath);
+        const candidateDoc = renamed.length === 1 && !info.outsideRoot ? corpus.documents.find((d) => d.relPath === renamed[0]) : undefined;
         if (candidateDoc) {
           context.report({
             messageId: 'missingRenamed',

@@ -29,8 +29,10 @@ const BYTE_OF: Map<LegacyEncoding, Map<string, number>> = new Map(
     for (let byte = 0x80; byte <= 0xff; byte++) {
       const char = iconv.decode(Buffer.from([byte]), codec);
       if (char !== '\uFFFD') map.set(char, byte);
-      // Bytes a code page leaves undefined often survive as C1 control characters.
-      else map.set(String.fromCharCode(byte), byte);
+    }
+    // Decoders that treat Windows-1252 as Latin-1 (and bytes it leaves undefined) keep C1 controls.
+    if (name === 'Windows-1252') {
+      for (let byte = 0x80; byte <= 0x9f; byte++) if (!map.has(String.fromCharCode(byte))) map.set(String.fromCharCode(byte), byte);
     }
     return [name, map];
   }),
@@ -52,11 +54,20 @@ function decodeAt(chars: string[], i: number, bytes: Map<string, number>): { len
   const length = sequenceLength(lead);
   if (length === 0 || i + length > chars.length) return undefined;
   const buffer = [lead];
+  let lost = 0;
   for (let k = 1; k < length; k++) {
-    const byte = bytes.get(chars[i + k] ?? '');
+    const char = chars[i + k] ?? '';
+    // A byte the code page could not show became U+FFFD: the sequence is damaged beyond repair.
+    if (char === '\uFFFD') {
+      lost++;
+      buffer.push(0x80);
+      continue;
+    }
+    const byte = bytes.get(char);
     if (byte === undefined || byte < 0x80 || byte > 0xbf) return undefined;
     buffer.push(byte);
   }
+  if (lost > 0) return length >= 3 && lost < length - 1 ? { length, char: '\uFFFD' } : undefined;
   return plausible(buffer);
 }
 

@@ -37,6 +37,11 @@ export interface InvalidCase extends ValidCase {
 
 const folders: string[] = [];
 
+/** Deletes the folders `writeFolder` made; call from `afterAll`. */
+export function removeFolders(): void {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function writeFolder(files: Files): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'tasklint-test-'));
   folders.push(dir);
@@ -75,9 +80,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
   if (duplicates.length) throw new Error(`${ruleId}: duplicate case names: ${duplicates.join(', ')}`);
   if (cases.invalid.some((c) => c.errors.length === 0)) throw new Error(`${ruleId}: an invalid case must expect at least one error`);
 
-  afterAll(() => {
-    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(removeFolders);
 
   describe(`${ruleId}: valid`, () => {
     for (const testCase of cases.valid) {
