@@ -65,6 +65,8 @@ export interface StatusReading {
 
 /** Words such as "not complete" are pending, not done: strip negated phrases before looking for "done". */
 const NEGATED_DONE = /(?<![\p{L}])(?:not|never|in)[\s-]*(?:yet\s+)?(?:complete[d]?|done|finished)(?![\p{L}])/giu;
+/** "Not started" is pending, not in progress. */
+const NEGATED_STARTED = /(?<![\p{L}])not[\s-]+(?:yet[\s-]+)?started(?![\p{L}])/giu;
 
 /**
  * Reads the status a whole cell or label states: "⚠️ IN PROGRESS", "✅ Complete",
@@ -75,7 +77,7 @@ export function classifyStatus(text: string, vocabulary: StatusVocabulary = DEFA
   if (!trimmed) return undefined;
   const found = new Map<Status, string>();
   for (const status of Object.keys(vocabulary.words) as VocabularyStatus[]) {
-    const source = status === 'done' ? trimmed.replace(NEGATED_DONE, ' ') : trimmed;
+    const source = status === 'done' ? trimmed.replace(NEGATED_DONE, ' ') : status === 'in-progress' ? trimmed.replace(NEGATED_STARTED, ' ') : trimmed;
     const match = vocabulary.words[status].exec(source);
     if (match) found.set(status, match[0]);
   }
