@@ -12,6 +12,11 @@ const STATUS_WORDS: Record<Status, string> = {
   unknown: 'of unknown status',
 };
 
+/** How a message names a place's status: "open" when it is implied by an "Active Tasks" listing. */
+export function statusWord(mention: Pick<MentionAt['mention'], 'status' | 'statusImplied'>): string {
+  return mention.statusImplied ? 'open' : STATUS_WORDS[mention.status ?? 'unknown'];
+}
+
 /** Which place best states a task's status: its table row, then its heading, then a list item, then prose. */
 export function statementRank({ mention }: MentionAt): number {
   if (mention.kind === 'definition') return mention.source === 'table' ? 0 : mention.source === 'heading' ? 1 : 2;
@@ -81,7 +86,15 @@ says COMPLETE, the tracker says IN PROGRESS) or in one.
 Only active documents count: files under \`archive/\` or named \`*.archived\` describe the past,
 and templates hold placeholders. Criteria and prerequisite lists ("Validation Criteria",
 "Prerequisites") are not statements of status. "After TASK-1 complete" is a condition, not a
-status. Deprecated, superseded and skipped tasks are neither done nor open.
+status. Deprecated, superseded and skipped tasks ("OPTIONAL - Skipped") are neither done nor
+open; "CODE COMPLETE · VALIDATION PENDING" is still in progress.
+
+A table without a Status column still says its rows are open when it is listed where only
+open work is: under a heading such as "Active Tasks", "Remaining", "17 tasks remaining" or
+"High Priority - Active Tasks", or in a document or section that says it "tracks only active
+(incomplete) tasks". A heading about finished work below it ("Recently Completed") ends that,
+as does a section that doubts its rows ("may already be complete, verify status"), and a row
+that shows a status of its own (✅, DONE, struck through) keeps it.
 
 ## Why is this bad?
 
@@ -124,9 +137,9 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
         messageId: 'conflict',
         data: {
           id: conflict.id,
-          status: STATUS_WORDS[primary.mention.status!],
+          status: statusWord(primary.mention),
           statusText: primary.mention.statusText ?? '',
-          otherStatus: STATUS_WORDS[first.mention.status!],
+          otherStatus: statusWord(first.mention),
           other: placeName({ doc: first.doc, range: first.mention.range }, primary.doc),
           otherText: first.mention.statusText ?? '',
           more: more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : '',
@@ -135,7 +148,7 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
         related: others.map((other) => ({
           at: { doc: other.doc, range: other.mention.range },
           messageId: 'otherPlace',
-          data: { id: conflict.id, status: STATUS_WORDS[other.mention.status!], statusText: other.mention.statusText ?? '' },
+          data: { id: conflict.id, status: statusWord(other.mention), statusText: other.mention.statusText ?? '' },
         })),
       });
     }

@@ -84,7 +84,7 @@ function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnosti
   return {
     ruleId: rule.id,
     messageId: report.messageId,
-    severity,
+    severity: rule.meta.messageSeverity?.[report.messageId] === 'warning' ? 'warning' : severity,
     message: formatMessage(template, report.data, rule.id),
     file: report.at.doc.file,
     range: report.at.range,

@@ -40,6 +40,11 @@ export interface RuleMeta<Options> {
   defaultOptions: Options;
   /** How sure the rule can be: `error` for arithmetic and status contradictions. */
   defaultSeverity: Severity;
+  /**
+   * Messages that are judgement calls, reported at most at this severity whatever the rule's:
+   * `{ differentTask: 'warning' }` keeps a title comparison from failing a build.
+   */
+  messageSeverity?: Record<string, Severity>;
   /** Markdown: What it does, Why is this bad?, Example, Options. */
   docs: string;
 }

@@ -63,6 +63,8 @@ export interface TaskMention {
   checked?: boolean;
   /** Set on dependency references: the task that depends on this one. */
   dependent?: string;
+  /** The status is not written on the row but implied by where it is listed ("Active Tasks"). */
+  statusImplied?: boolean;
 }
 
 export interface Mojibake {
@@ -113,6 +115,89 @@ export interface DocumentFacts {
   mojibake: Mojibake[];
   problems: ReadProblem[];
   directives: InlineDirective[];
+  /** Numbers the text asserts about groups of tasks (counts, fractions, totals, durations), each with its subject and evidence. */
+  claims?: Claim[];
+  /** Dependency statements: table cells, "Depends on:" fields, arrows in graphs. */
+  edges?: DependencyEdge[];
+  /** "Last Updated", "Next Review", "Created" and the like. */
+  dates?: DateField[];
+  /** Checkbox list items (`- [ ]`, `- [x]`), in document order. */
+  checklist?: ChecklistItem[];
+  /** Headings that define a task, with what their section says about it. */
+  taskSections?: TaskSection[];
+  /** `<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` lines outside code. */
+  conflictMarkers?: ConflictMarker[];
+  /** Items of "Prerequisites:" lists that are ticked (✅, `[x]`) and name a phase rather than a task. */
+  phaseTicks?: PhaseTick[];
+}
+
+/** `to` depends on `from`: `from` must be done first (`from → to` in a graph). */
+export interface DependencyEdge {
+  from: string;
+  to: string;
+  /** The dependency's ID in a cell or field; the arrow with both ends in a graph. */
+  range: Range;
+  source: 'table' | 'field' | 'graph';
+}
+
+export type DateKind = 'last-updated' | 'last-review' | 'next-review' | 'created' | 'other';
+
+export interface DateField {
+  /** The label as written: "Last Updated". */
+  label: string;
+  kind: DateKind;
+  /** ISO 8601 calendar date, YYYY-MM-DD. */
+  date: string;
+  /** The date as written. */
+  text: string;
+  range: Range;
+  /** Document metadata (front matter, the lines before the first section, the closing lines) or a section's own. */
+  scope: 'document' | 'section';
+  /** Fields written in one block (a paragraph, a list, front matter) share a group. */
+  group: number;
+}
+
+export interface ChecklistItem {
+  checked: boolean;
+  /** The item's checkbox and first line. */
+  range: Range;
+  text: string;
+  /** Index in `checklist` of the checkbox item this one is nested under. */
+  parent?: number;
+  /** The task this item belongs to: the task item it is nested under, else the task heading above it. */
+  task?: string;
+  /** Index in `taskSections` when the item belongs to a task heading's section (not to a task item). */
+  taskSection?: number;
+  /** Task IDs the item names as its subject: first, or in a closing parenthesis. */
+  ids: string[];
+  /** "(optional)", "deferred", struck through: not expected to be ticked. */
+  optional: boolean;
+}
+
+export interface TaskSection {
+  id: string;
+  /** The heading. */
+  range: Range;
+  depth: number;
+  /** A "**Status:** ..." field in the section itself. */
+  status?: { status: Status; text: string; range: Range };
+  /** The section says its checklist is deferred, postponed, tracked elsewhere. */
+  deferred: boolean;
+}
+
+/** "✅ Phase 6 validation complete" in a prerequisites list: a claim about every task of that phase. */
+export interface PhaseTick {
+  /** "Phase 6", as written. */
+  phase: string;
+  text: string;
+  range: Range;
+}
+
+export interface ConflictMarker {
+  kind: 'ours' | 'base' | 'separator' | 'theirs';
+  /** The text after the marker: a branch name or commit. */
+  label: string;
+  range: Range;
 }
 
 export type Severity = 'error' | 'warning';
@@ -142,3 +227,113 @@ export interface TargetInfo {
   /** Outside the linted root: checked for existence only. */
   outsideRoot: boolean;
 }
+
+/** What a claim is about: the words that name it and the task lists its place links to. */
+export interface ClaimSubject {
+  /** The heading, table-row label or list-item lead that names the subject (mojibake repaired). */
+  label: string;
+  /** Link paths, as written, of the subject's own task list ("./hpc-slurm-task-list.md"). */
+  links: string[];
+  /** The claim sits under the document's title: it is about the document it is in. */
+  document: boolean;
+}
+
+/** One row, item or subsection a claim is checked against. */
+export interface ClaimPart {
+  range: Range;
+  /** The number the part contributes: a cell's value, a subsection's count; 1 for a counted row. */
+  value: number;
+  /** Done out of `value`, for a breakdown of fractions ("Phase 0 (6/6 complete)"). */
+  done?: number;
+  /** "10 (2 deprecated)". */
+  deprecated?: number;
+  /** The part's text, for messages. */
+  text: string;
+}
+
+/** "(6 tasks)" over a table, "17 tasks remaining", "31 tasks across 2 workstreams". */
+export interface CountClaim {
+  kind: 'count';
+  noun: 'tasks' | 'workstreams';
+  stated: number;
+  /** "(10 tasks, 2 deprecated)". */
+  deprecated?: number;
+  /** "17 tasks remaining": the open tasks are counted. */
+  remaining: boolean;
+  text: string;
+  range: Range;
+  subject: ClaimSubject;
+  /** What the claim plainly counts; absent when that is not clear. */
+  evidence?: {
+    of: 'table rows' | 'list items' | 'headings';
+    /** One part per counted row, item or heading. */
+    parts: ClaimPart[];
+    /** How many of them are deprecated, and how many still open when every one states a status. */
+    deprecated: number;
+    open?: number;
+    /** Rows that are subtasks of another row of the table (TASK-46.1 under TASK-46). */
+    subtasks?: number;
+  };
+}
+
+/** "(18/22 complete) - 3 tasks remaining", "29/48 tasks ... Remaining: 19 tasks". */
+export interface RemainingClaim {
+  kind: 'remaining';
+  done: number;
+  total: number;
+  deprecated?: number;
+  remaining: number;
+  text: string;
+  range: Range;
+  subject: ClaimSubject;
+}
+
+/** A stated whole and the parts it should be the sum of. */
+export interface TotalClaim {
+  kind: 'total';
+  /**
+   * `column`: a TOTAL row's cell over the cells above it; `sections`: a heading's task count over
+   * its subsections' counts; `items`: over its list items' counts; `fractions`: a whole "31/48"
+   * over a breakdown "Phase 0 (6/6 complete)", ...
+   */
+  of: 'column' | 'sections' | 'items' | 'fractions';
+  /** The column header, or what is counted ("tasks"). */
+  label: string;
+  stated: number;
+  /** Done out of `stated`, for `fractions`. */
+  statedDone?: number;
+  deprecated?: number;
+  parts: ClaimPart[];
+  text: string;
+  range: Range;
+  subject: ClaimSubject;
+}
+
+/** "Status: 60% Complete (29/48 tasks)", a "48 | 31" row of a completion table. */
+export interface ProgressClaim {
+  kind: 'progress';
+  done: number;
+  total: number;
+  /** Deprecated tasks the total includes ("10 (2 deprecated)"). */
+  deprecated?: number;
+  percent?: number;
+  text: string;
+  range: Range;
+  subject: ClaimSubject;
+}
+
+/** "Stream B (10 hrs):", "(3 tasks - 1.5 hrs)", "Estimated Time: 31.5 hours" and what it sums. */
+export interface DurationClaim {
+  kind: 'duration';
+  /** The stated total, one entry per unit kind ("37.5 hours + 18 days"). */
+  stated: Duration[];
+  text: string;
+  range: Range;
+  subject: ClaimSubject;
+  evidence?: {
+    of: 'table rows' | 'list items' | 'sections';
+    parts: Array<{ range: Range; durations: Duration[]; text: string }>;
+  };
+}
+
+export type Claim = CountClaim | RemainingClaim | TotalClaim | ProgressClaim | DurationClaim;

@@ -19,6 +19,12 @@ import { findIds, leadingId, type IdMatcher } from './ids.js';
 import { findMojibake, repairMojibake } from './mojibake.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
 import { isStruckThrough, LineIndex, nodeOffsets, plainText } from './text.js';
+import { extractChecklists } from './checklists.js';
+import { extractClaims } from './claims.js';
+import { findConflictMarkers } from './conflict-markers.js';
+import { extractDates } from './dates.js';
+import { extractDependencies } from './dependencies.js';
+import { expressesDoubt, onlyOpenScope, openHeading, rowShowsStatus } from './scope.js';
 
 export interface ExtractOptions {
   file: string;
@@ -60,6 +66,11 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
       encoding: match.encoding,
     })),
     directives: extractor.directives,
+    edges: extractDependencies(text, tree, lines, options.ids, extractor.mentions),
+    dates: extractDates(text, tree, lines),
+    ...extractChecklists(text, tree, lines, options.ids, options.vocabulary),
+    conflictMarkers: findConflictMarkers(text, tree, lines),
+    claims: extractClaims(tree, lines, options),
   };
 }
 
@@ -79,6 +90,10 @@ class DocumentExtractor {
   private readonly section: SectionState = { stack: [] };
   /** "**Validation Criteria:**" right before a list sets what the list is about. */
   private label: string | undefined;
+  /** Depth of the heading whose section "tracks only active tasks" (0: the whole document). */
+  private onlyOpenDepth: number | undefined;
+  /** The current section doubts its own rows ("may already be complete"). */
+  private doubtful = false;
 
   constructor(
     private readonly text: string,
@@ -163,6 +178,7 @@ class DocumentExtractor {
       case 'paragraph':
         this.visitProse(node, 'prose');
         this.label = labelOf(repairMojibake(plainText(node)));
+        this.noteScope(repairMojibake(plainText(node)));
         return;
       case 'list':
         this.visitList(node, depth);
@@ -191,6 +207,8 @@ class DocumentExtractor {
     this.headings.push({ depth: node.depth, text: raw, slug, ...(repairedSlug !== slug ? { repairedSlug } : {}), range: this.range(node) });
     while (this.section.stack.length && this.section.stack.at(-1)!.depth >= node.depth) this.section.stack.pop();
     this.section.stack.push({ depth: node.depth, text: repaired });
+    this.doubtful = false;
+    if (this.onlyOpenDepth !== undefined && this.onlyOpenDepth >= node.depth) this.onlyOpenDepth = undefined;
     this.visitProse(node, 'heading');
   }
 
@@ -249,7 +267,7 @@ class DocumentExtractor {
         if (!status && isLeading && isStruckThrough(node)) status = { status: 'done', text: '~~struck through~~' };
       }
       // "TASK-001 through TASK-012 - ..." names a range of tasks, not one task.
-      const isRange = isLeading && new RegExp(`^\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${this.options.ids.all.source})`, 'u').test(after);
+      const isRange = isLeading && new RegExp(`^(?:\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${this.options.ids.all.source})|[-–]\\d)`, 'u').test(after);
       const defines = isLeading && !isRange;
       const kind: MentionKind = defines ? 'definition' : 'reference';
       const mention: TaskMention = {
@@ -322,6 +340,13 @@ class DocumentExtractor {
             } else if (idCell && isStruckThrough(idCell)) {
               mention.status = 'done';
               mention.statusText = '~~struck through~~';
+            } else if (columns.status === undefined) {
+              const listedUnder = this.impliedOpen(texts, columns.dependencies);
+              if (listedUnder) {
+                mention.status = 'pending';
+                mention.statusText = `listed under “${listedUnder}”`;
+                mention.statusImplied = true;
+              }
             }
             const priority = columns.priority !== undefined ? normalisePriority(texts[columns.priority] ?? '') : undefined;
             if (priority) mention.priority = priority;
@@ -330,7 +355,10 @@ class DocumentExtractor {
             const title = columns.title !== undefined ? texts[columns.title] : undefined;
             if (title) mention.title = title;
             if (columns.dependencies !== undefined) {
-              mention.dependencies = findIds(texts[columns.dependencies] ?? '', this.options.ids).map((dep) => dep.id);
+              const dependencyText = texts[columns.dependencies] ?? '';
+              const dependencies = findIds(dependencyText, this.options.ids).map((dep) => dep.id);
+              // "Phase 3a ✅" names no task: unknown, not "no dependencies".
+              if (dependencies.length > 0 || /^(?:none|n\/?a|-+|–|—|)$/iu.test(dependencyText.trim())) mention.dependencies = dependencies;
             }
             this.mentions.push(mention);
             continue;
@@ -372,9 +400,27 @@ class DocumentExtractor {
     }
   }
 
+  private noteScope(paragraph: string): void {
+    const scope = onlyOpenScope(paragraph);
+    if (scope === 'document') this.onlyOpenDepth = 0;
+    else if (scope === 'section') this.onlyOpenDepth = this.section.stack.at(-1)?.depth ?? 0;
+    if (expressesDoubt(paragraph)) this.doubtful = true;
+  }
+
+  /** A row with no status column, listed where only open tasks are: the heading or sentence that says so. */
+  private impliedOpen(cells: string[], dependencyColumn: number | undefined): string | undefined {
+    if (this.doubtful || rowShowsStatus(cells, dependencyColumn)) return undefined;
+    const path = this.sectionPath();
+    const heading = openHeading(path);
+    if (heading) return heading;
+    if (heading === null || this.onlyOpenDepth === undefined) return undefined;
+    return this.onlyOpenDepth === 0 ? 'a document of active tasks only' : `${path.at(-1) ?? ''} (active tasks only)`;
+  }
+
   /** "64% (31/48)", "60% Complete (29/48 tasks)", "80% complete (8 of 10 tasks)". */
   private findPercents(text: string, offsets: { start: number; end: number }): void {
-    const pattern = /(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d.,]*%)/giu;
+    // The lookbehinds keep a run of digits from being tried at every position (linear, not quadratic).
+    const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d.,]*%)/giu;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       this.addPercent(match[0], Number(match[1]), Number(match[2]), Number(match[3]), offsets);
     }
@@ -481,7 +527,7 @@ function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | unde
 function durationInParentheses(text: string): Duration | undefined {
   for (const match of text.matchAll(/\(([^)]*)\)/gu)) {
     const inner = match[1]!.trim();
-    if (/^(?:\d+\s+tasks?,\s*)?~?\d+(?:\.\d+)?\s*[a-z ]+?(?:\s+total)?$/iu.test(inner)) {
+    if (/^(?:\d+\s+tasks?,\s*)?~?\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|hrs?|hours?|h|m|(?:working\s+)?days?|d|weeks?|wks?|w)(?:\s+total)?$/iu.test(inner)) {
       const duration = parseDuration(inner);
       if (duration) return duration;
     }

@@ -1,4 +1,6 @@
 import type { Corpus } from '../corpus.js';
+import { formatTime } from '../extract/claims.js';
+import type { Claim, ClaimSubject } from '../types.js';
 import { displayPath } from './stylish.js';
 
 /** What tasklint understood, so a user can see why a finding was made or missed. */
@@ -36,7 +38,7 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
       const parts = [
         `${displayPath(doc.file, cwd)}:${mention.range.start.line}:${mention.range.start.column}`,
         `${mention.kind} (${mention.source}${mention.context !== 'normal' ? `, ${mention.context}` : ''})`,
-        mention.status ? `status=${mention.status} "${mention.statusText ?? ''}"` : '',
+        mention.status ? `status=${mention.status}${mention.statusImplied ? ' (implied)' : ''} "${mention.statusText ?? ''}"` : '',
         mention.priority ? `priority=${mention.priority}` : '',
         mention.duration ? `duration=${mention.duration.text}` : '',
         mention.dependencies?.length ? `depends on ${mention.dependencies.join(', ')}` : '',
@@ -54,6 +56,11 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
     }
   }
   lines.push('');
+  lines.push('Claims (counts, fractions, totals, durations; subject in [ ], evidence after "over"):');
+  for (const doc of corpus.documents) {
+    for (const claim of doc.claims ?? []) lines.push(`  ${displayPath(doc.file, cwd)}:${claim.range.start.line}  ${describeClaim(claim)}`);
+  }
+  lines.push('');
   lines.push('Headings:');
   for (const doc of corpus.documents) {
     for (const heading of doc.headings) {
@@ -65,5 +72,64 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   for (const doc of corpus.documents) {
     for (const link of doc.links) lines.push(`  ${displayPath(doc.file, cwd)}:${link.range.start.line}  ${link.url}`);
   }
+  lines.push('');
+  lines.push('Dependencies (A → B: B depends on A):');
+  for (const doc of corpus.documents) {
+    for (const edge of doc.edges ?? []) lines.push(`  ${displayPath(doc.file, cwd)}:${edge.range.start.line}  ${edge.from} → ${edge.to}  (${edge.source})`);
+  }
+  lines.push('');
+  lines.push('Dates:');
+  for (const doc of corpus.documents) {
+    for (const field of doc.dates ?? []) lines.push(`  ${displayPath(doc.file, cwd)}:${field.range.start.line}  ${field.label}: ${field.date}  (${field.kind}, ${field.scope})`);
+  }
+  lines.push('');
+  lines.push('Checklists:');
+  for (const doc of corpus.documents) {
+    for (const item of doc.checklist ?? []) {
+      const parts = [item.task ? `task ${item.task}` : '', item.ids.length ? `names ${item.ids.join(', ')}` : '', item.optional ? 'optional' : ''].filter(Boolean);
+      lines.push(`  ${displayPath(doc.file, cwd)}:${item.range.start.line}  ${item.parent !== undefined ? '  ' : ''}[${item.checked ? 'x' : ' '}] ${item.text}${parts.length ? `  (${parts.join('; ')})` : ''}`);
+    }
+  }
+  const markers = corpus.documents.flatMap((doc) => (doc.conflictMarkers ?? []).map((marker) => `  ${displayPath(doc.file, cwd)}:${marker.range.start.line}  ${marker.kind}${marker.label ? ` ${marker.label}` : ''}`));
+  if (markers.length) {
+    lines.push('');
+    lines.push('Merge conflict markers:');
+    lines.push(...markers);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function describeSubject(subject: ClaimSubject): string {
+  const links = subject.links.length ? ` → ${subject.links.join(', ')}` : '';
+  return `[${subject.label}${links}${subject.document ? ', this document' : ''}]`;
+}
+
+/** One claim on one line: what it states, what it is about, what it was checked against. */
+export function describeClaim(claim: Claim): string {
+  const subject = describeSubject(claim.subject);
+  switch (claim.kind) {
+    case 'count': {
+      const stated = `count ${claim.stated} ${claim.noun}${claim.remaining ? ' remaining' : ''}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}`;
+      const evidence = claim.evidence
+        ? `  over ${claim.evidence.parts.length} ${claim.evidence.of} (lines ${claim.evidence.parts[0]?.range.start.line}-${claim.evidence.parts.at(-1)?.range.start.line}${claim.evidence.deprecated ? `, ${claim.evidence.deprecated} deprecated` : ''}${claim.evidence.open !== undefined ? `, ${claim.evidence.open} open` : ''}${claim.evidence.subtasks ? `, ${claim.evidence.subtasks} subtasks` : ''})`
+        : '  (nothing plainly counted)';
+      return `${stated}  "${claim.text}"  ${subject}${evidence}`;
+    }
+    case 'remaining':
+      return `remaining ${claim.remaining} beside ${claim.done}/${claim.total}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}  ${subject}`;
+    case 'progress':
+      return `fraction ${claim.done}/${claim.total}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}${claim.percent !== undefined ? ` ${claim.percent}%` : ''}  "${claim.text}"  ${subject}`;
+    case 'total': {
+      const stated = claim.statedDone !== undefined ? `${claim.statedDone}/${claim.stated}` : `${claim.stated}`;
+      const parts = claim.parts.map((part) => `${part.done !== undefined ? `${part.done}/` : ''}${part.value}`).join(' + ');
+      return `total (${claim.of}) ${claim.label} ${stated}  ${subject}  over ${parts}`;
+    }
+    case 'duration': {
+      const stated = claim.stated.map(formatTime).join(' + ');
+      const evidence = claim.evidence
+        ? `  over ${claim.evidence.parts.length} ${claim.evidence.of}: ${claim.evidence.parts.map((part) => part.durations.map(formatTime).join(' + ')).join(', ')}`
+        : '  (nothing plainly summed)';
+      return `duration ${stated}  "${claim.text}"  ${subject}${evidence}`;
+    }
+  }
 }

@@ -1,0 +1,344 @@
+import path from 'node:path';
+import type { Corpus } from '../src/corpus.js';
+import { defineRule, placeName, type At } from '../src/rule.js';
+import type { ClaimSubject, DocumentFacts, ProgressClaim, Range } from '../src/types.js';
+
+/** Words that name no particular subject: a section called "Status" is about whatever is above it. */
+const GENERIC_LABEL = /^(?:overview|summary|status|progress|notes?|tasks?|total|totals|current status|next steps?|details|active|active tasks|completed|in progress|not started|remaining|metrics|statistics)$/u;
+const ORDINAL_LABEL = /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/u;
+
+/**
+ * A subject's name reduced to its words: lower case, no emoji, markup or "(…)", no "Workstream
+ * N:" prefix, no "tasks" / "task list": "Workstream 3: MLOps Validation (Future)" and "MLOps
+ * Validation Tasks (10 tasks)" are both "mlops validation".
+ */
+export function normaliseSubject(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/\([^()]*\)/gu, ' ')
+    .replace(/^\W*workstream\s+[\w.]{1,4}\s*[:\-–—]\s*/u, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\b(?:task\s+lists?|tasks?|list)\b/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function usableLabel(label: string): boolean {
+  return label.length >= 3 && /\p{L}/u.test(label) && !GENERIC_LABEL.test(label) && !ORDINAL_LABEL.test(label);
+}
+
+/** A document path relative to the corpus root; a folder's README or index stands for the folder. */
+function pathKey(root: string, absolute: string): string {
+  const relative = path.relative(root, absolute).split(path.sep).join('/');
+  return `path:${relative.replace(/(?:^|\/)(?:readme|index)\.md$/iu, '').replace(/\/+$/u, '')}`;
+}
+
+function linkKey(corpus: Corpus, doc: DocumentFacts, link: string): string {
+  const absolute = link.startsWith('/') ? path.resolve(path.dirname(doc.file), `.${link}`) : path.resolve(path.dirname(doc.file), link);
+  return pathKey(corpus.root, absolute);
+}
+
+/** The keys a subject is known by: its name, the one task list its place links to, its document. */
+export function subjectKeys(corpus: Corpus, doc: DocumentFacts, subject: ClaimSubject): { label?: string; paths: string[] } {
+  const label = normaliseSubject(subject.label);
+  const links = [...new Set(subject.links.map((link) => linkKey(corpus, doc, link)))];
+  const paths = links.length === 1 ? links : [];
+  if (subject.document) paths.push(pathKey(corpus.root, doc.file));
+  return { ...(usableLabel(label) ? { label: `label:${label}` } : {}), paths: [...new Set(paths)] };
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(key, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+export interface ProgressPlace {
+  doc: DocumentFacts;
+  claim: ProgressClaim;
+}
+
+/** Tasks a document defines in its tables, when every one states a status: the evidence itself. */
+export interface CountedList {
+  doc: DocumentFacts;
+  done: number;
+  total: number;
+  deprecated: number;
+  first: Range;
+  last: Range;
+}
+
+export function countTasks(doc: DocumentFacts): CountedList | undefined {
+  const statuses = new Map<string, Set<string>>();
+  const ranges: Range[] = [];
+  for (const mention of doc.mentions) {
+    if (mention.kind !== 'definition' || mention.source !== 'table' || mention.context !== 'normal') continue;
+    const status = mention.status === undefined || mention.status === 'unknown' || mention.statusImplied ? 'unknown' : mention.status;
+    statuses.set(mention.id, (statuses.get(mention.id) ?? new Set()).add(status));
+    ranges.push(mention.range);
+  }
+  if (statuses.size === 0) return undefined;
+  let done = 0;
+  let deprecated = 0;
+  for (const set of statuses.values()) {
+    if (set.size !== 1 || set.has('unknown')) return undefined;
+    if (set.has('done')) done++;
+    if (set.has('deprecated')) deprecated++;
+  }
+  return { doc, done, total: statuses.size, deprecated, first: ranges[0]!, last: ranges.at(-1)! };
+}
+
+function totalsOf(total: number, deprecated: number | undefined): number[] {
+  return deprecated ? [total, total - deprecated] : [total];
+}
+
+/** Two statements of progress agree when they count the same tasks done out of the same whole. */
+export function sameProgress(a: ProgressClaim, b: ProgressClaim): boolean {
+  if (a.done !== b.done) return false;
+  const totals = totalsOf(b.total, b.deprecated);
+  return totalsOf(a.total, a.deprecated).some((total) => totals.includes(total));
+}
+
+export interface ProgressGroup {
+  places: ProgressPlace[];
+  counted?: CountedList;
+}
+
+/**
+ * Groups the progress statements of active documents by subject. Subjects are the same when they
+ * share a name, link to the same task list, or are aliases in the config; a name that two places
+ * link to different task lists is ambiguous and matches nothing.
+ */
+export function groupBySubject(corpus: Corpus): ProgressGroup[] {
+  const active = corpus.documents.filter((doc) => doc.role === 'active');
+  const subjects = active.flatMap((doc) => (doc.claims ?? []).map((claim) => ({ doc, claim, keys: subjectKeys(corpus, doc, claim.subject) })));
+  const pathsOfLabel = new Map<string, Set<string>>();
+  for (const { keys } of subjects) {
+    if (!keys.label) continue;
+    for (const key of keys.paths) pathsOfLabel.set(keys.label, (pathsOfLabel.get(keys.label) ?? new Set()).add(key));
+  }
+  const aliasLabels = new Set<string>();
+  const groups = new UnionFind();
+  const knownPaths = new Set([...subjects.flatMap(({ keys }) => keys.paths), ...active.map((doc) => pathKey(corpus.root, doc.file))]);
+  for (const [name, aliases] of Object.entries(corpus.config.aliases ?? {})) {
+    const keys = [name, ...aliases].flatMap((alias) => {
+      if (/\.(?:md|markdown|txt)$|\//iu.test(alias)) {
+        const wanted = pathKey(corpus.root, path.resolve(corpus.root, alias));
+        const tail = wanted.slice('path:'.length);
+        return [wanted, ...[...knownPaths].filter((key) => key.endsWith(`/${tail}`))];
+      }
+      const label = `label:${normaliseSubject(alias)}`;
+      aliasLabels.add(label);
+      return [label];
+    });
+    for (const key of keys.slice(1)) groups.union(keys[0]!, key);
+  }
+  const usable = (label: string | undefined): label is string => label !== undefined && (aliasLabels.has(label) || (pathsOfLabel.get(label)?.size ?? 0) <= 1);
+  const keysOf = ({ keys }: { keys: { label?: string; paths: string[] } }): string[] => [...(usable(keys.label) ? [keys.label] : []), ...keys.paths];
+  for (const subject of subjects) {
+    const keys = keysOf(subject);
+    for (const key of keys.slice(1)) groups.union(keys[0]!, key);
+  }
+  const byRoot = new Map<string, ProgressGroup>();
+  for (const subject of subjects) {
+    if (subject.claim.kind !== 'progress') continue;
+    const keys = keysOf(subject);
+    if (keys.length === 0) continue;
+    const root = groups.find(keys[0]!);
+    const group = byRoot.get(root) ?? { places: [] };
+    group.places.push({ doc: subject.doc, claim: subject.claim });
+    byRoot.set(root, group);
+  }
+  for (const doc of active) {
+    const group = byRoot.get(groups.find(pathKey(corpus.root, doc.file)));
+    if (!group) continue;
+    const counted = countTasks(doc);
+    if (counted) group.counted = counted;
+  }
+  return [...byRoot.values()];
+}
+
+export interface ProgressConflict {
+  /** Where to report: the first place of the side that is outnumbered or contradicts the task list. */
+  place: ProgressPlace;
+  /** Other places stating the same as `place`. */
+  same: ProgressPlace[];
+  /** The other side: places, or the task list itself. */
+  others: ProgressPlace[];
+  counted?: CountedList;
+}
+
+function clusters(places: ProgressPlace[]): ProgressPlace[][] {
+  const result: ProgressPlace[][] = [];
+  for (const place of places) {
+    const cluster = result.find((c) => sameProgress(c[0]!.claim, place.claim));
+    if (cluster) cluster.push(place);
+    else result.push([place]);
+  }
+  return result;
+}
+
+/** The progress statements that contradict the subject's own task list, or each other. */
+export function findProgressConflicts(group: ProgressGroup): ProgressConflict[] {
+  const { counted } = group;
+  if (counted) {
+    const countedTotals = totalsOf(counted.total, counted.deprecated);
+    const comparable = group.places.filter(({ claim }) => totalsOf(claim.total, claim.deprecated).some((total) => countedTotals.includes(total)));
+    const wrong = comparable.filter(({ claim }) => claim.done !== counted.done);
+    return clusters(wrong).map((cluster) => {
+      const inList = cluster.find(({ doc }) => doc === counted.doc) ?? cluster[0]!;
+      return { place: inList, same: cluster.filter((p) => p !== inList), others: [], counted };
+    });
+  }
+  const all = clusters(group.places);
+  if (all.length < 2) return [];
+  const majority = [...all].sort((a, b) => b.length - a.length)[0]!;
+  return all.filter((cluster) => cluster !== majority).map((cluster) => ({ place: cluster[0]!, same: cluster.slice(1), others: majority }));
+}
+
+function value(claim: ProgressClaim): string {
+  return `${claim.done}/${claim.total}${claim.deprecated ? ` (${claim.deprecated} deprecated)` : ''}`;
+}
+
+function at({ doc, claim }: ProgressPlace): At {
+  return { doc, range: claim.range };
+}
+
+/** One place per document: the first. */
+function firstPerDocument(places: ProgressPlace[]): ProgressPlace[] {
+  const seen = new Set<string>();
+  return places.filter(({ doc }) => !seen.has(doc.file) && Boolean(seen.add(doc.file)));
+}
+
+export default defineRule({
+  id: 'progress-conflict',
+  meta: {
+    type: 'problem',
+    description: 'Disallow two places stating different progress for the same task list',
+    messages: {
+      conflict: 'Progress of "{{subject}}" is {{value}} here but {{otherValue}} at {{other}} ("{{otherSubject}}"){{more}}.',
+      counted: 'Progress of "{{subject}}" is {{value}} here, but its task list {{list}} marks {{done}} of its {{total}} tasks done{{more}}.',
+      otherPlace: 'progress of "{{subject}}" is {{value}} here',
+      list: 'the task list: {{done}} of {{total}} tasks done',
+    },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    defaultSeverity: 'warning',
+    docs: `## What it does
+
+Finds two places that state different progress for the same subject: the tracker says "Status:
+60% Complete (29/48 tasks)" for a workstream whose reference is \`hpc-slurm-task-list.md\`,
+while the index's row for that list says 48 tasks, 31 completed.
+
+Progress is read from fractions that say they count tasks ("29/48 tasks", "8 of 10 tasks
+complete", "64% (31/48)", "(18/22 complete)") and from the rows of completion tables with
+Total and Completed columns. Each is bound to its subject: the section it sits in (for a
+"Status:" line), the table row's label, or the list item's words, and the task list that place
+links to on a "Reference:" or "Location:" line.
+
+Two subjects are the same when they link to the same task list, when their names are the same
+once emoji, markup, "(…)", "Workstream N:" and the word "tasks" are set aside, or when the
+config's \`aliases\` says so. A name that different places link to different task lists is
+ambiguous and matches nothing. When the subject's own task list is in the corpus and every
+task in its tables states a status, its tasks are the evidence: a claim about the same number
+of tasks must count as many done.
+
+A total with or without its deprecated tasks is the same total ("10 (2 deprecated)" and
+"8/8"). Archived and template documents are not compared.
+
+Matching subjects by name is a judgement, so this rule warns.
+
+## Why is this bad?
+
+Two progress figures for one task list cannot both be right. Whoever reads the stale one plans
+against work that is already done, or not done yet.
+
+## Example
+
+Incorrect, the tracker and the index disagree on the storage list:
+
+\`\`\`markdown file=tracker.md
+## Workstream 1: Storage
+
+**Status:** 60% Complete (29/48 tasks)
+**Reference:** [storage-task-list.md](./storage-task-list.md)
+\`\`\`
+
+\`\`\`markdown file=index.md
+| Task List | Total Tasks | Completed |
+|-----------|-------------|-----------|
+| [Storage](./storage-task-list.md) | 48 | 31 |
+\`\`\`
+
+Correct, both say 31 of 48:
+
+\`\`\`markdown file=tracker.md
+## Workstream 1: Storage
+
+**Status:** 64% Complete (31/48 tasks)
+**Reference:** [storage-task-list.md](./storage-task-list.md)
+\`\`\`
+
+## Options
+
+None. Name other spellings of a subject in the config's \`aliases\`:
+\`{"aliases": {"HPC SLURM Deployment": ["hpc-slurm-task-list.md", "HPC Infrastructure Completion"]}}\`.
+`,
+  },
+  check(corpus, context) {
+    for (const group of groupBySubject(corpus)) {
+      for (const conflict of findProgressConflicts(group)) {
+        const { place, same, others, counted } = conflict;
+        const more = same.length;
+        const moreText = more > 0 ? `; ${more} more place${more === 1 ? '' : 's'} also say${more === 1 ? 's' : ''} ${value(place.claim)}` : '';
+        const sameRelated = same.map((p) => ({ at: at(p), messageId: 'otherPlace', data: { subject: p.claim.subject.label, value: value(p.claim) } }));
+        if (counted) {
+          context.report({
+            messageId: 'counted',
+            data: {
+              subject: place.claim.subject.label,
+              value: value(place.claim),
+              list: counted.doc === place.doc ? `(lines ${counted.first.start.line}-${counted.last.start.line})` : placeName({ doc: counted.doc, range: counted.first }, place.doc),
+              done: counted.done,
+              total: counted.total,
+              more: moreText,
+            },
+            at: at(place),
+            related: [
+              { at: { doc: counted.doc, range: counted.first }, messageId: 'list', data: { done: counted.done, total: counted.total } },
+              ...sameRelated,
+            ],
+          });
+          continue;
+        }
+        const first = others[0]!;
+        const rest = others.length - 1;
+        context.report({
+          messageId: 'conflict',
+          data: {
+            subject: place.claim.subject.label,
+            value: value(place.claim),
+            otherValue: value(first.claim),
+            other: placeName(at(first), place.doc),
+            otherSubject: first.claim.subject.label,
+            more: rest > 0 ? ` and ${rest} more place${rest === 1 ? '' : 's'}` : '',
+          },
+          at: at(place),
+          related: [
+            ...firstPerDocument(others).map((p) => ({ at: at(p), messageId: 'otherPlace', data: { subject: p.claim.subject.label, value: value(p.claim) } })),
+            ...sameRelated,
+          ],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,147 @@
+import type { Corpus } from '../src/corpus.js';
+import { idPrefix } from '../src/extract/ids.js';
+import { defineRule, placeName, type At } from '../src/rule.js';
+import type { DocumentFacts } from '../src/types.js';
+
+interface Reference {
+  at: At;
+  /** The task that depends on the unknown one, when the place is a dependency statement. */
+  dependent?: string;
+  graph: boolean;
+}
+
+export interface UnknownTask {
+  id: string;
+  references: Reference[];
+}
+
+/** IDs that some document of the corpus defines: a table row, heading or list item, in any document but a template. */
+function definedIds(corpus: Corpus): Set<string> {
+  const defined = new Set<string>();
+  for (const doc of corpus.documents) {
+    if (doc.role === 'template') continue;
+    for (const mention of doc.mentions) if (mention.kind === 'definition' && mention.source !== 'code') defined.add(mention.id);
+  }
+  return defined;
+}
+
+/**
+ * References of active documents to IDs no document defines. IDs in code count only as the ends
+ * of a dependency arrow (`A → B`): elsewhere in code they are commands, paths and examples.
+ */
+export function findUnknownTasks(corpus: Corpus): UnknownTask[] {
+  const defined = definedIds(corpus);
+  const byId = new Map<string, Reference[]>();
+  const add = (id: string, reference: Reference): void => {
+    if (defined.has(id) || !corpus.prefixes.has(idPrefix(id))) return;
+    byId.set(id, [...(byId.get(id) ?? []), reference]);
+  };
+  for (const doc of corpus.documents) {
+    if (doc.role !== 'active') continue;
+    for (const mention of doc.mentions) {
+      if (mention.kind !== 'reference' || mention.source === 'code') continue;
+      add(mention.id, { at: { doc, range: mention.range }, ...(mention.dependent ? { dependent: mention.dependent } : {}), graph: false });
+    }
+    for (const edge of graphEdges(doc)) add(edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
+    for (const edge of graphEdges(doc)) add(edge.to, { at: { doc, range: edge.range }, graph: true });
+    for (const edge of doc.edges ?? []) if (edge.source === 'field') add(edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: false });
+  }
+  return [...byId].map(([id, references]) => ({ id, references: dedupe(references) }));
+}
+
+function graphEdges(doc: DocumentFacts): NonNullable<DocumentFacts['edges']> {
+  return (doc.edges ?? []).filter((edge) => edge.source === 'graph');
+}
+
+/** One reference per line: a field edge and the prose mention of the same ID are one place. */
+function dedupe(references: Reference[]): Reference[] {
+  const seen = new Map<string, Reference>();
+  for (const reference of references) {
+    const key = `${reference.at.doc.file}\0${reference.at.range.start.line}`;
+    const known = seen.get(key);
+    if (!known) seen.set(key, reference);
+    else if (!known.dependent && reference.dependent) seen.set(key, { ...reference, at: known.graph ? reference.at : known.at });
+  }
+  return [...seen.values()];
+}
+
+export default defineRule({
+  id: 'unknown-task-reference',
+  meta: {
+    type: 'problem',
+    description: 'Report references to task IDs that no document defines',
+    messages: {
+      unknownDependency: '{{id}} is a dependency of {{dependent}} here, but no linted document defines {{id}}{{elsewhere}}.',
+      unknown: '{{id}} is referenced here, but no linted document defines it{{elsewhere}}.',
+      alsoHere: '{{id}} is referenced here too',
+    },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    defaultSeverity: 'warning',
+    docs: `## What it does
+
+Finds task IDs that are referenced (in a Dependencies cell, a "Depends on:" field, an arrow of
+a dependency graph, or prose) but defined nowhere: no table row, heading or list item of any
+linted document starts with them. One finding per ID, at its first reference, naming the others.
+
+A definition in an archive counts (the task existed); one in a template does not (templates
+hold placeholders). References in archives and templates are not checked. IDs inside code blocks
+count only as the ends of an arrow (\`TASK-1 → TASK-2\`); elsewhere in code they are commands,
+paths or examples. Only ID schemes that some document defines tasks with are considered, so
+\`UTF-8\` is not a task.
+
+It is a **warning**: the task may be defined in a file that was not linted. Lint the whole
+planning folder, or add the defining file.
+
+## Why is this bad?
+
+A dependency on a task nobody can find cannot be checked: is it done, was it renamed, was it
+merged into another? Typos (\`TASK-45\` for \`TASK-54\`) look exactly like this.
+
+## Example
+
+Incorrect, TASK-45 is defined nowhere:
+
+\`\`\`markdown file=tracker.md
+| Task ID | Description | Dependencies |
+|---------|-------------|--------------|
+| TASK-44 | Write the role | None |
+| TASK-46 | Shared package role | TASK-45 ✅ |
+\`\`\`
+
+Correct, it depends on a task that exists:
+
+\`\`\`markdown file=tracker.md
+| Task ID | Description | Dependencies |
+|---------|-------------|--------------|
+| TASK-44 | Write the role | None |
+| TASK-46 | Shared package role | TASK-44 ✅ |
+\`\`\`
+
+## Options
+
+None.
+`,
+  },
+  check(corpus, context) {
+    for (const unknown of findUnknownTasks(corpus)) {
+      const [first, ...rest] = unknown.references;
+      if (!first) continue;
+      const byDoc = new Map<string, Reference>();
+      for (const reference of rest) if (!byDoc.has(reference.at.doc.file)) byDoc.set(reference.at.doc.file, reference);
+      const others = [...byDoc.values()];
+      const elsewhere = others.length
+        ? `; also referenced at ${others
+            .slice(0, 3)
+            .map((other) => placeName(other.at, first.at.doc))
+            .join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`
+        : '';
+      context.report({
+        messageId: first.dependent ? 'unknownDependency' : 'unknown',
+        data: { id: unknown.id, dependent: first.dependent ?? '', elsewhere },
+        at: first.at,
+        related: others.map((other) => ({ at: other.at, messageId: 'alsoHere', data: { id: unknown.id } })),
+      });
+    }
+  },
+});

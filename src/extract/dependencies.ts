@@ -1,0 +1,361 @@
+import type { Code, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
+import type { DependencyEdge, Range, TaskMention } from '../types.js';
+import { findIds, leadingId, type IdMatcher } from './ids.js';
+import { repairMojibake } from './mojibake.js';
+import { LineIndex, nodeOffsets, plainText } from './text.js';
+
+/**
+ * Dependency statements, as edges `from → to` (`to` depends on `from`):
+ * - table rows: a "Dependencies" cell names what the row's task depends on;
+ * - fields: "**Depends on:** TASK-1, TASK-2", "Blocked by: TASK-3", "TASK-5 depends on TASK-4",
+ *   or a "**Dependencies:**" label over a list, inside the section or list item of a task;
+ * - graphs: `A → B → C`, `A -> B`, mermaid `A --> B` lines in text, mermaid or unlabelled code blocks.
+ */
+export function extractDependencies(text: string, tree: Root, lines: LineIndex, ids: IdMatcher, mentions: TaskMention[]): DependencyEdge[] {
+  const edges: DependencyEdge[] = [];
+  for (const mention of mentions) {
+    if (mention.source === 'table' && mention.kind === 'reference' && mention.dependent) {
+      edges.push({ from: mention.id, to: mention.dependent, range: mention.range, source: 'table' });
+    }
+  }
+  new FieldWalker(text, lines, ids, edges).walk(tree);
+  return edges;
+}
+
+/** Code blocks in these languages (or none) may hold a dependency graph; shell, YAML and the like do not. */
+const GRAPH_LANGUAGES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ascii', 'none', 'mermaid', 'dot', 'graphviz', 'graph']);
+
+const MAX_DEPTH = 64;
+const FIELD = /^[^\p{L}\p{N}]*(depends on|dependencies|dependency|depends|blocked by|requires|prerequisites?)\s*[*_]*\s*:\s*(.*)$/iu;
+const INLINE = /\b(?:depends on|dependent on|blocked by|requires)\s+/giu;
+const NEGATION = /\b(?:no longer|not|never|doesn't|does not|don't|no)\s*$/iu;
+
+class FieldWalker {
+  /** Headings above the current block, with the task each defines. */
+  private readonly headings: Array<{ depth: number; task?: string }> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly ids: IdMatcher,
+    private readonly edges: DependencyEdge[],
+  ) {}
+
+  walk(root: Root): void {
+    this.visitChildren(root.children as Nodes[], undefined, 0);
+  }
+
+  private headingTask(): string | undefined {
+    for (let i = this.headings.length - 1; i >= 0; i--) if (this.headings[i]!.task) return this.headings[i]!.task;
+    return undefined;
+  }
+
+  /** Sibling blocks in order: a paragraph ending in "Dependencies:" makes the next list a dependency list. */
+  private visitChildren(children: Nodes[], itemTask: string | undefined, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    let dependencyLabel = false;
+    for (const node of children) {
+      const labelled = dependencyLabel;
+      dependencyLabel = false;
+      switch (node.type) {
+        case 'heading': {
+          const headingText = repairMojibake(plainText(node)).trim();
+          while (this.headings.length && this.headings.at(-1)!.depth >= node.depth) this.headings.pop();
+          const task = definedId(headingText, this.ids);
+          this.headings.push({ depth: node.depth, ...(task ? { task } : {}) });
+          break;
+        }
+        case 'paragraph':
+          dependencyLabel = this.visitParagraph(node, itemTask ?? this.headingTask());
+          break;
+        case 'list':
+          this.visitList(node, itemTask, labelled, depth);
+          break;
+        case 'code':
+          this.visitCode(node);
+          break;
+        default:
+          if ('children' in node && node.type !== 'table') this.visitChildren(node.children as Nodes[], itemTask, depth + 1);
+      }
+    }
+  }
+
+  private visitList(list: List, itemTask: string | undefined, labelled: boolean, depth: number): void {
+    const owner = itemTask ?? this.headingTask();
+    for (const item of list.children) {
+      const first = item.children[0];
+      if (labelled && owner && first?.type === 'paragraph') {
+        // "**Depends on:**" over a list: each item names a dependency first.
+        const itemText = repairMojibake(plainText(first));
+        const lead = leadingId(itemText, this.ids);
+        if (lead) this.addEdge(lead.id, owner, first, itemText, lead.index);
+      }
+      this.visitItem(item, itemTask, depth);
+    }
+  }
+
+  private visitItem(item: ListItem, itemTask: string | undefined, depth: number): void {
+    const first = item.children[0];
+    const own = first?.type === 'paragraph' ? definedId(repairMojibake(plainText(first)), this.ids) : undefined;
+    this.visitChildren(item.children as Nodes[], own ?? itemTask, depth + 1);
+  }
+
+  /** Returns whether the paragraph ends with a dependency label ("**Dependencies:**") over what follows. */
+  private visitParagraph(node: Paragraph, owner: string | undefined): boolean {
+    const paragraph = repairMojibake(plainText(node));
+    let offset = 0;
+    let endsWithLabel = false;
+    for (const line of paragraph.split('\n')) {
+      const lineStart = offset;
+      offset += line.length + 1;
+      endsWithLabel = false;
+      const field = FIELD.exec(line);
+      if (field) {
+        const value = field[2] ?? '';
+        const valueStart = lineStart + line.length - value.length;
+        const subject = owner ?? subjectBefore(line.slice(0, line.length - value.length), this.ids);
+        if (!value.trim()) endsWithLabel = true;
+        if (!subject) continue;
+        for (const dependency of findIds(value, this.ids)) this.addEdge(dependency.id, subject, node, paragraph, valueStart + dependency.index);
+        continue;
+      }
+      INLINE.lastIndex = 0;
+      for (let match = INLINE.exec(line); match; match = INLINE.exec(line)) {
+        const before = line.slice(0, match.index);
+        if (NEGATION.test(before)) continue;
+        // "TASK-5 depends on TASK-4": the ID right before the phrase is the subject, else the section's task.
+        const subject = subjectBefore(before, this.ids) ?? owner;
+        if (!subject) continue;
+        const rest = line.slice(match.index + match[0].length);
+        const clause = /^[^.;:!?\n]*/u.exec(rest)?.[0] ?? '';
+        const listed = findIds(clause, this.ids).filter((dependency) => /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, dependency.index).replace(new RegExp(this.ids.all.source, 'gu'), '')));
+        for (const dependency of listed) this.addEdge(dependency.id, subject, node, paragraph, lineStart + match.index + match[0].length + dependency.index);
+      }
+    }
+    return endsWithLabel;
+  }
+
+  private addEdge(from: string, to: string, node: Nodes, repaired: string, index: number): void {
+    this.edges.push({ from, to, range: this.locate(node, repaired, from, index), source: 'field' });
+  }
+
+  /** The source range of the ID at `index` of the node's repaired text: the same occurrence in the raw source. */
+  private locate(node: Nodes, repaired: string, id: string, index: number): Range {
+    const offsets = nodeOffsets(node);
+    if (!offsets) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const raw = this.text.slice(offsets.start, offsets.end);
+    const at = nthOccurrence(raw, id, countBefore(repaired, id, index));
+    return at === -1 ? this.lines.range(offsets.start, offsets.start) : this.lines.range(offsets.start + at, offsets.start + at + id.length);
+  }
+
+  private visitCode(node: Code): void {
+    const language = (node.lang ?? '').toLowerCase();
+    if (!GRAPH_LANGUAGES.has(language) || node.value.length > 200_000) return;
+    const offsets = nodeOffsets(node);
+    if (!offsets || !node.position) return;
+    const fenced = /^[ \t]*(?:```|~~~)/.test(this.text.slice(offsets.start, offsets.start + 10));
+    const firstLine = node.position.start.line + (fenced ? 1 : 0);
+    const valueLines = node.value.split('\n');
+    const aliases = language === 'mermaid' ? mermaidNodes(valueLines, this.ids) : new Map<string, string>();
+    valueLines.forEach((valueLine, i) => {
+      const repaired = repairMojibake(valueLine);
+      if (!ARROW_TEST.test(repaired)) return;
+      const lineNumber = firstLine + i;
+      const positions = new TokenPositions(this.sourceLine(lineNumber), this.ids);
+      for (const edge of graphEdges(repaired, this.ids, aliases)) {
+        const fromAt = positions.at(edge.fromToken, edge.fromOccurrence);
+        const toAt = positions.at(edge.toToken, edge.toOccurrence);
+        const start = Math.min(fromAt, toAt);
+        const end = Math.max(fromAt + edge.fromToken.length, toAt + edge.toToken.length);
+        const lineStart = this.lines.offset({ line: lineNumber, column: 1 });
+        this.edges.push({
+          from: edge.from,
+          to: edge.to,
+          range: fromAt === -1 || toAt === -1 ? this.lines.range(lineStart, lineStart) : this.lines.range(lineStart + start, lineStart + end),
+          source: 'graph',
+        });
+      }
+    });
+  }
+
+  private sourceLine(line: number): string {
+    const start = this.lines.offset({ line, column: 1 });
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end === -1 ? undefined : end);
+  }
+}
+
+/** The task a heading or list item defines: an ID first, not the start of a range ("TASK-1 through TASK-9"). */
+export function definedId(text: string, ids: IdMatcher): string | undefined {
+  const lead = leadingId(text, ids);
+  if (!lead) return undefined;
+  const after = text.slice(lead.index + lead.id.length);
+  // "TASK-1 through TASK-9", "TASK-040-044".
+  if (new RegExp(`^(?:\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${ids.all.source})|[-–]\\d)`, 'u').test(after)) return undefined;
+  return lead.id;
+}
+
+/** "TASK-5 depends on": the ID that ends the text before the phrase, allowing a label in parentheses. */
+function subjectBefore(before: string, ids: IdMatcher): string | undefined {
+  const found = findIds(before, ids).at(-1);
+  if (!found) return undefined;
+  const between = before.slice(found.index + found.id.length);
+  return /^\s*(?:\([^)]*\))?[\s*_:,-]*(?:(?:also|still|only|now|directly)\s+)?$/iu.test(between) ? found.id : undefined;
+}
+
+function countBefore(text: string, id: string, index: number): number {
+  let count = 0;
+  for (let at = text.indexOf(id); at !== -1 && at < index; at = text.indexOf(id, at + 1)) count++;
+  return count;
+}
+
+function nthOccurrence(text: string, token: string, n: number): number {
+  let at = text.indexOf(token);
+  for (let i = 0; i < n && at !== -1; i++) at = text.indexOf(token, at + 1);
+  return at;
+}
+
+/**
+ * Where each token occurs in a source line as a whole word (node `A` is not the A of `TASK`):
+ * task IDs indexed in one pass, other tokens (mermaid node names) looked up once each.
+ */
+class TokenPositions {
+  private readonly found = new Map<string, number[]>();
+
+  constructor(
+    private readonly line: string,
+    ids: IdMatcher,
+  ) {
+    for (const occurrence of findIds(line, ids)) {
+      const positions = this.found.get(occurrence.id);
+      if (positions) positions.push(occurrence.index);
+      else this.found.set(occurrence.id, [occurrence.index]);
+    }
+  }
+
+  at(token: string, occurrence: number): number {
+    let positions = this.found.get(token);
+    if (!positions) {
+      const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.-])${escaped}(?![\\p{L}\\p{N}_]|\\.\\d)`, 'gu');
+      positions = [...this.line.matchAll(pattern)].map((match) => match.index);
+      this.found.set(token, positions);
+    }
+    return positions[occurrence] ?? -1;
+  }
+}
+
+type Direction = 'forward' | 'backward' | 'none';
+
+/** Arrows, longest first. Undirected links (`---`, `↔`) join nothing. */
+const ARROW = /<-->|<->|<==>|↔|⇔|<-\.+->|<-{1,}|<={2,}|←|⟵|⇐|-\.+->|-{1,}>|={1,}>|→|⟶|➔|➜|➡|⇒|-{3,}|-\.+-/gu;
+const ARROW_TEST = /<-|->|=>|[→⟶➔➜➡⇒←⟵⇐]|-\.+-/u;
+
+function directionOf(arrow: string): Direction {
+  if (/^(?:<-->|<->|<==>|↔|⇔|<-\.+->|-{3,}|-\.+-)$/u.test(arrow)) return 'none';
+  if (/^(?:<|←|⟵|⇐)/u.test(arrow)) return 'backward';
+  return 'forward';
+}
+
+interface GraphNode {
+  task: string;
+  /** The text to find in the source line for the range, and which occurrence of it. */
+  token: string;
+  occurrence: number;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  fromToken: string;
+  fromOccurrence: number;
+  toToken: string;
+  toOccurrence: number;
+}
+
+/** Mermaid node ids whose label names a task: `A["TASK-1: Build"]` lets later lines say `A --> B`. */
+export function mermaidNodes(lines: string[], ids: IdMatcher): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const definition = /([A-Za-z0-9_][\w-]*)\s*(?:\[\[|\[\(|\(\(|\[\/|\[\\|\[|\(|\{\{|\{|>)\s*"?([^\]\)\}"\n]*)/gu;
+  for (const raw of lines) {
+    const line = repairMojibake(raw);
+    for (const match of line.matchAll(definition)) {
+      const task = findIds(match[2] ?? '', ids)[0];
+      if (task && !aliases.has(match[1]!)) aliases.set(match[1]!, task.id);
+    }
+  }
+  return aliases;
+}
+
+/**
+ * The edges one line of a graph states: `TASK-1 (label) → TASK-2 → TASK-3`, `A --> B & C`.
+ * Labels in parentheses and mermaid link texts are not nodes; a segment without a task breaks the chain.
+ */
+export function graphEdges(line: string, ids: IdMatcher, aliases: Map<string, string> = new Map()): GraphEdge[] {
+  const mermaid = aliases.size > 0 || /-->|==>|-\.->/u.test(line);
+  // Mermaid link texts: `A -->|text| B`, `A -- text --> B`.
+  const cleaned = mermaid ? line.replace(/(-{2,}>|={2,}>|-\.+->)\s*\|[^|\n]*\|/gu, '$1').replace(/(?<![-<])--\s+[^-|>\n][^|>\n]*?\s+-->/gu, ' --> ') : line;
+  const segments: string[] = [];
+  const arrows: Direction[] = [];
+  let last = 0;
+  ARROW.lastIndex = 0;
+  for (let match = ARROW.exec(cleaned); match; match = ARROW.exec(cleaned)) {
+    segments.push(cleaned.slice(last, match.index));
+    arrows.push(directionOf(match[0]));
+    last = match.index + match[0].length;
+  }
+  segments.push(cleaned.slice(last));
+  if (arrows.length === 0) return [];
+  const seen = new Map<string, number>();
+  const nodes = segments.map((segment) => segmentNodes(segment, ids, aliases, mermaid, seen));
+  const edges: GraphEdge[] = [];
+  arrows.forEach((direction, i) => {
+    if (direction === 'none') return;
+    const left = nodes[i]!;
+    const right = nodes[i + 1]!;
+    for (const a of left) {
+      for (const b of right) {
+        const [from, to] = direction === 'forward' ? [a, b] : [b, a];
+        if (from.task === to.task && from.token === to.token && from.occurrence === to.occurrence) continue;
+        edges.push({ from: from.task, to: to.task, fromToken: from.token, fromOccurrence: from.occurrence, toToken: to.token, toOccurrence: to.occurrence });
+      }
+    }
+  });
+  return edges;
+}
+
+function segmentNodes(segment: string, ids: IdMatcher, aliases: Map<string, string>, mermaid: boolean, seen: Map<string, number>): GraphNode[] {
+  const take = (token: string, task: string): GraphNode => {
+    const occurrence = seen.get(token) ?? 0;
+    seen.set(token, occurrence + 1);
+    return { task, token, occurrence };
+  };
+  if (mermaid) {
+    const nodes: GraphNode[] = [];
+    for (const part of segment.split('&')) {
+      const trimmed = part.trim();
+      const node = /^([A-Za-z0-9_][\w.-]*)?\s*(.*)$/su.exec(trimmed);
+      const label = node?.[2] ?? '';
+      const inLabel = findIds(label, ids)[0];
+      const own = node?.[1] ? findIds(node[1], ids).find((found) => found.id === node[1]) : undefined;
+      // Count every ID the segment holds so later occurrences of the same text are found.
+      if (inLabel) nodes.push(take(inLabel.id, inLabel.id));
+      else if (own) nodes.push(take(own.id, own.id));
+      else if (node?.[1] && aliases.has(node[1])) nodes.push(take(node[1], aliases.get(node[1])!));
+    }
+    return nodes;
+  }
+  // Text graphs: "TASK-028.1 (BeeGFS)": IDs outside parentheses are the nodes.
+  let outside = segment;
+  for (let previous = ''; previous !== outside; ) {
+    previous = outside;
+    outside = outside.replace(/\([^()]*\)/gu, (inner) => ' '.repeat(inner.length));
+  }
+  const nodes: GraphNode[] = [];
+  for (const found of findIds(segment, ids)) {
+    const kept = outside.slice(found.index, found.index + found.id.length) === found.id;
+    if (kept) nodes.push(take(found.id, found.id));
+    else seen.set(found.id, (seen.get(found.id) ?? 0) + 1);
+  }
+  return nodes;
+}

@@ -1,0 +1,224 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const taskSection = (heading: string, body: string): string => `# Phase 2: Storage
+
+${heading}
+
+${body}
+`;
+
+const tracker = `# Active Workstreams
+
+**Last Updated:** 2025-10-30
+
+## Phase 3: Storage
+
+| Task ID | Description | Priority | Duration | Status |
+|---------|-------------|----------|----------|--------|
+| TASK-28.1 | Fix storage client kernel module | CRITICAL | 4 hrs | ⚠️ IN PROGRESS |
+| TASK-40 | Container registry on shared storage | HIGH | 1 hr | Pending |
+`;
+
+const phased = (tick: string, phase6Status = ''): string => `# Active Workstreams
+
+## Workstream 1: Infrastructure
+
+### Phase 4: Consolidation (1 task)
+
+| Task ID | Description | Priority |
+|---------|-------------|----------|
+| TASK-46 | Shared package role | MEDIUM |
+
+### Phase 6: Final Validation (2 tasks)
+
+| Task ID | Description | Priority |${phase6Status ? ' Status |' : ''}
+|---------|-------------|----------|${phase6Status ? '--------|' : ''}
+| TASK-40 | Container registry | HIGH |${phase6Status ? ` ${phase6Status} |` : ''}
+| TASK-41 | Storage benchmarks | HIGH |${phase6Status ? ` ${phase6Status} |` : ''}
+
+## Workstream 2: Rebranding
+
+### Phase 4: Cleanup (1 task)
+
+| Task ID | Description | Status |
+|---------|-------------|--------|
+| TASK-10 | Clean generated files | Pending |
+
+## Workstream 3: MLOps (Future)
+
+**Prerequisites:**
+
+${tick}
+- ⏳ Cloud cluster deployed
+`;
+
+ruleTester('checklist-conflict', {
+  valid: [
+    {
+      name: 'a complete task with its checklist ticked',
+      files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '- [x] Client module builds\n- [x] Mount survives a reboot') },
+    },
+    {
+      name: 'a pending task with nothing ticked',
+      files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage', '**Status:** Pending\n\n- [ ] Client module builds\n- [ ] Mount survives a reboot') },
+    },
+    {
+      name: 'a checklist the section explains is deferred',
+      files: {
+        'phase-2.md': taskSection(
+          '### TASK-12: Mount shared storage ✅ COMPLETE',
+          'The reboot checks are deferred to TASK-44 (full-stack validation).\n\n- [ ] Client module builds after a kernel update\n- [ ] Mount survives a reboot',
+        ),
+      },
+    },
+    {
+      name: 'only optional items are unticked',
+      files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '- [x] Client module builds\n- [ ] (optional) Tune the read-ahead\n- [ ] ~~Test on ARM~~') },
+    },
+    {
+      name: 'validation criteria decorated with ✅ while the tasks are pending',
+      files: { 'tracker.md': `${tracker}\n**Validation Criteria:**\n\n- ✅ Container registry accessible from all nodes\n- ✅ TASK-40 complete when every node pulls an image\n` },
+    },
+    {
+      name: 'unticked success metrics naming pending tasks',
+      files: { 'tracker.md': `${tracker}\n### Success Metrics\n\n- [ ] Registry reachable (TASK-40)\n- [ ] Storage client loads (TASK-28.1)\n` },
+    },
+    {
+      name: 'a ticked prerequisite whose task this document calls done',
+      files: { 'plan.md': '# Plan\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-28.1 | Storage client | ✅ COMPLETE |\n\n## Next\n\n**Prerequisites:**\n\n- ✅ TASK-28.1 complete (storage working)\n' },
+    },
+    {
+      name: 'a ticked prerequisite in a document that agrees with most others is left to task-status-conflict',
+      files: {
+        'tracker.md': tracker,
+        'index.md': '# Index\n\n**Update:** TASK-28.1 is now ✅ COMPLETE.\n\n## MLOps\n\n**Prerequisites:**\n\n- ✅ Cluster operational (TASK-28.1 complete)\n',
+      },
+    },
+    {
+      name: 'a ticked parent over ticked and optional children',
+      files: { 'plan.md': '# Plan\n\n- [x] Storage phase\n  - [x] Client module\n  - [ ] Read-ahead tuning (nice to have)\n' },
+    },
+    {
+      name: 'an archive keeps its old checklists',
+      files: { 'archive/phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '- [ ] Client module builds\n- [ ] Mount survives a reboot') },
+    },
+    {
+      name: 'a ticked phase whose tasks are all done',
+      files: { 'tracker.md': phased('- ✅ Phase 6 validation complete', '✅ Done') },
+    },
+    {
+      name: 'a ticked phase whose name matches two headings is ambiguous',
+      files: { 'tracker.md': phased('- ✅ Phase 4 complete') },
+    },
+    {
+      name: 'a phase that is not ticked',
+      files: { 'tracker.md': phased('- ⏳ Phase 6 validation complete') },
+    },
+    {
+      name: 'a ticked phase outside a prerequisites list is a summary, not a prerequisite',
+      files: { 'tracker.md': `${phased('- ⏳ Cloud ready')}\n**Key Phases:**\n\n- ✅ Phase 6: Final Validation (2/2 complete)\n` },
+    },
+    {
+      name: 'a ticked box that states the status is left to task-status-conflict',
+      files: { 'tracker.md': tracker, 'done.md': '# Done\n\n- [x] TASK-40 Container registry on shared storage\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a heading that says COMPLETE over an unticked checklist',
+      files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '**Acceptance Criteria:**\n\n- [ ] Client module builds\n- [ ] Mount survives a reboot') },
+      errors: [
+        {
+          messageId: 'completeUnchecked',
+          file: 'phase-2.md',
+          line: 3,
+          messageIncludes: ['TASK-12 is marked done here ("COMPLETE"), but all 2 items of its checklist (from line 7) are unchecked'],
+          related: [{ file: 'phase-2.md', line: 7 }],
+        },
+      ],
+    },
+    {
+      name: 'a Status field that says COMPLETE over an unticked checklist',
+      files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage', '**Status:** ✅ COMPLETE\n**Priority:** HIGH\n\n- [ ] Client module builds') },
+      errors: [{ messageId: 'completeUnchecked', file: 'phase-2.md', line: 5, messageIncludes: ['the only item of its checklist (line 8) is unchecked'], related: [{ file: 'phase-2.md', line: 8 }] }],
+    },
+    {
+      name: 'done in the index, nothing ticked in the phase file',
+      files: {
+        'index.md': '# Index\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-12 | Mount shared storage | ✅ Done |\n',
+        'phase-2.md': taskSection('### TASK-12: Mount shared storage', '- [ ] Client module builds\n- [ ] Mount survives a reboot'),
+      },
+      errors: [
+        {
+          messageId: 'doneElsewhereUnchecked',
+          file: 'phase-2.md',
+          line: 5,
+          messageIncludes: ['TASK-12 is done at index.md:5 ("Done"), but all 2 items of its checklist here are unchecked'],
+          related: [{ file: 'index.md', line: 5 }],
+        },
+      ],
+    },
+    {
+      name: 'a ticked parent over unticked children',
+      files: { 'plan.md': '# Plan\n\n- [x] Storage phase complete\n  - [x] Client module\n  - [ ] Reboot test\n  - [ ] Throughput test\n' },
+      errors: [
+        {
+          messageId: 'checkedParent',
+          file: 'plan.md',
+          line: 3,
+          messageIncludes: ['"Storage phase complete" is ticked here, but 2 of its 3 sub-items are not (first at line 5)'],
+          related: [
+            { file: 'plan.md', line: 5 },
+            { file: 'plan.md', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a ticked success metric naming a pending task',
+      files: { 'tracker.md': `${tracker}\n### Success Metrics\n\n- [x] Registry reachable from every node (TASK-40)\n` },
+      errors: [
+        {
+          messageId: 'checkedOpen',
+          file: 'tracker.md',
+          line: 14,
+          messageIncludes: ['TASK-40 is ticked here, but it is pending at line 10 ("Pending")'],
+          related: [{ file: 'tracker.md', line: 10 }],
+        },
+      ],
+    },
+    {
+      name: 'a ticked phase prerequisite while the phase\'s tasks are open (the seeds, line 266)',
+      files: { 'tracker.md': `${phased('- ✅ Phase 6 validation complete')}`.replace('# Active Workstreams\n', '# Active Workstreams\n\nThis document tracks **only active (incomplete) tasks**.\n') },
+      errors: [
+        {
+          messageId: 'phaseOpen',
+          file: 'tracker.md',
+          line: 32,
+          messageIncludes: ['"Phase 6 validation complete" is ticked as a completed prerequisite here, but Phase 6: Final Validation (2 tasks) still has open tasks: TASK-40 (open at line 17), TASK-41 (open at line 18)'],
+          related: [
+            { file: 'tracker.md', line: 17 },
+            { file: 'tracker.md', line: 18 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a ticked prerequisite for a task this document has in progress (the seeds, line 265)',
+      files: {
+        'tracker.md': `${tracker}\n## Workstream 3: MLOps (Future)\n\n**Prerequisites:**\n\n- ✅ TASK-28.1 complete (storage working)\n- ⏳ Cloud cluster deployed\n`,
+        'index.md': '# Index\n\n**Critical Update:** TASK-28.1 is now **✅ COMPLETE**.\n',
+      },
+      errors: [
+        {
+          messageId: 'prerequisiteOpen',
+          file: 'tracker.md',
+          line: 16,
+          column: 5,
+          messageIncludes: ['TASK-28.1 is ticked as a completed prerequisite here ("complete"), but it is in progress at line 9 ("IN PROGRESS")'],
+          related: [{ file: 'tracker.md', line: 9 }],
+        },
+      ],
+    },
+  ],
+});

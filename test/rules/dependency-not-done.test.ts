@@ -1,0 +1,93 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const phase = (status40: string, status41: string): string => `# Phase 6: Validation
+
+| Task ID | Description | Status | Dependencies |
+|---------|-------------|--------|--------------|
+| TASK-40 | Container Registry | ${status40} | None |
+| TASK-41 | Registry Benchmarks | ${status41} | TASK-40 |
+`;
+
+ruleTester('dependency-not-done', {
+  valid: [
+    { name: 'both done', files: { 'phase-6.md': phase('✅ COMPLETE', '✅ COMPLETE') } },
+    { name: 'the dependent is still open', files: { 'phase-6.md': phase('Pending', 'Pending') } },
+    { name: 'the dependency done, the dependent in progress', files: { 'phase-6.md': phase('✅ Done', '🟡 In Progress') } },
+    {
+      name: 'a dependency whose status is disputed is left to task-status-conflict',
+      files: { 'phase-6.md': phase('Pending', '✅ COMPLETE'), 'index.md': '# Index\n\n**Update:** TASK-40 is now ✅ COMPLETE.\n' },
+    },
+    {
+      name: 'a deprecated dependency is neither done nor open',
+      files: { 'phase-6.md': phase('SUPERSEDED', '✅ COMPLETE') },
+    },
+    {
+      name: 'an archive is not read',
+      files: { 'archive/phase-6.md': phase('Pending', '✅ COMPLETE') },
+    },
+    {
+      name: 'a "✅" after the dependency ID says it is done',
+      files: {
+        'phase-6.md': '# Phase 6\n\n| Task ID | Description | Status | Dependencies |\n|---|---|---|---|\n| TASK-41 | Registry Benchmarks | ✅ COMPLETE | TASK-40 ✅ |\n',
+        'phase-5.md': '# Phase 5\n\n### TASK-40: Container Registry\n\nDelivered in sprint 12.\n',
+      },
+    },
+    {
+      name: 'a graph whose arrows agree with finished work',
+      files: { 'phase-6.md': phase('✅ COMPLETE', '✅ COMPLETE'), 'graph.md': '# Graph\n\n```text\nTASK-40 → TASK-41\n```\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'done while the task it depends on is pending (one table)',
+      files: { 'phase-6.md': phase('Pending', '✅ COMPLETE') },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'phase-6.md',
+          line: 6,
+          messageIncludes: ['TASK-41 is done here ("COMPLETE"), but it depends on TASK-40 (on this line), which is pending at line 5 ("Pending")'],
+          related: [{ file: 'phase-6.md', line: 5 }],
+        },
+      ],
+    },
+    {
+      name: 'a dependency stated by a graph, statuses in two documents',
+      files: {
+        'tracker.md': '# Tracker\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-40 | Container Registry | ⚠️ IN PROGRESS |\n',
+        'phase-6.md': '# Phase 6\n\n### TASK-44: Full-stack test ✅ COMPLETE\n\n```text\nTASK-40 (Registry) → TASK-44 (Full Stack)\n```\n',
+      },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'phase-6.md',
+          line: 3,
+          messageIncludes: ['depends on TASK-40 (stated at line 6), which is in progress at tracker.md:5'],
+          related: [
+            { file: 'phase-6.md', line: 6 },
+            { file: 'tracker.md', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a dependency listed under "Active Tasks" is open',
+      files: {
+        'index.md': '# Index\n\n## Active Tasks\n\n| Task ID | Description | Priority |\n|---|---|---|\n| TASK-40 | Container Registry | HIGH |\n',
+        'phase-6.md': '# Phase 6\n\n### TASK-41: Registry Benchmarks ✅ COMPLETE\n\n**Depends on:** TASK-40\n',
+      },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'phase-6.md',
+          line: 3,
+          messageIncludes: ['which is open at index.md:7 ("listed under “Active Tasks”")'],
+          related: [
+            { file: 'phase-6.md', line: 5 },
+            { file: 'index.md', line: 7 },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,157 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+/** A phase heading stating `stated` over a table of the given durations. */
+function phase(stated: string, durations: string[]): string {
+  const body = durations.map((d, i) => `| TASK-${i + 1} | Update part ${i + 1} | ${d} | Low |`).join('\n');
+  return `# Workstream 2: Rebranding\n\n### Phase 1: Configuration Files (${stated})\n\n| Task ID | Description | Duration | Risk |\n|---------|-------------|----------|------|\n${body}\n`;
+}
+
+/** A label over a list of tasks with their durations. */
+function stream(stated: string, durations: string[]): string {
+  return `# Plan\n\n**Stream B - Infrastructure Validation (${stated}):**\n\n${durations.map((d, i) => `- TASK-${40 + i}: Validation step ${i + 1} (${d})`).join('\n')}\n`;
+}
+
+const workstreams = (top: string): string => `# Active Workstreams
+
+**Last Updated:** 2025-10-30  
+**Estimated Completion:** ${top}
+
+## Overview
+
+Tracks active work.
+
+## Workstream 1: HPC
+
+**Estimated Time:** 31.5 hours
+
+## Workstream 2: Rebranding
+
+**Estimated Time:** 8 hours (1 day)
+
+## Workstream 3: MLOps (Future)
+
+**Estimated Time:** 18 days (~3-4 weeks)
+
+## Execution Strategy
+
+**Stream A - Role Consolidation (6.5 hrs):**
+
+- TASK-46: Package Manager Role (2 hrs)
+- TASK-47: Integration (3 hrs)
+- TASK-48: Base Packages (1.5 hrs)
+`;
+
+ruleTester('duration-mismatch', {
+  valid: [
+    { name: 'the stated time is the sum of the rows', files: { 'tracker.md': phase('3 tasks - 2 hrs', ['30 min', '1 hr', '30 min']) } },
+    {
+      name: '"1.5 hrs" over 30 + 20 + 30 min is the sum rounded to the half hour',
+      files: { 'tracker.md': phase('3 tasks - 1.5 hrs', ['30 min', '20 min', '30 min']) },
+    },
+    {
+      name: '"3.5 hrs" over 45 + 60 + 60 + 30 min (3.25 hrs) is a rounding tie',
+      files: { 'tracker.md': phase('4 tasks - 3.5 hrs', ['45 min', '1 hr', '1 hr', '30 min']) },
+    },
+    { name: 'a label over a list that sums to it', files: { 'plan.md': stream('6.5 hrs', ['2 hrs', '3 hrs', '1.5 hrs']) } },
+    {
+      name: 'the workstreams add up to the estimated completion',
+      files: { 'tracker.md': workstreams('39.5 hours + 18 days') },
+    },
+    {
+      name: 'a sprint is a time box, not the sum of its tasks',
+      files: { 'plan.md': '# Plan\n\n### Sprint 3 (10 days)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n' },
+    },
+    {
+      name: 'an estimate that excludes part of the work',
+      files: { 'plan.md': '# Plan\n\n## MLOps\n\n**Estimated Time to Complete:** 15 working days (3 weeks, excluding Category 4)\n\n- Category 1: Basic Training (2 tasks) - 3 days\n- Category 4: Inference (2 tasks) - 3 days\n- Category 5: Pipeline (2 tasks) - 15 days\n' },
+    },
+    {
+      name: 'work that runs in parallel is not summed',
+      files: { 'plan.md': stream('8 hrs, can run in parallel', ['4 hrs', '4 hrs', '4 hrs']) },
+    },
+    {
+      name: 'days and hours are never converted into each other',
+      files: { 'tracker.md': phase('2 days', ['4 hrs', '4 hrs', '8 hrs']) },
+    },
+    {
+      name: 'durations in a code block under a label are not the list it sums',
+      files: { 'plan.md': '# Plan\n\n**Stream C (4 hrs):**\n\n```text\n- TASK-1 (10 hrs)\n- TASK-2 (10 hrs)\n```\n' },
+    },
+    {
+      name: 'an archived plan describes the past',
+      files: { 'archive/plan.md': stream('10 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) },
+    },
+    {
+      name: 'a template holds placeholder estimates',
+      files: { 'stream-template.md': stream('1 hr', ['2 hrs', '2 hrs']) },
+    },
+    {
+      name: 'a tolerance of 20% lets a rough total stand',
+      files: { 'plan.md': stream('10 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) },
+      config: { rules: { 'duration-mismatch': ['error', { tolerancePercent: 20 }] } },
+    },
+    {
+      name: 'a list where one item gives no duration is not summed',
+      files: { 'plan.md': stream('2 hrs', ['2 hrs', 'owner: Ana']) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a label says 10 hrs over tasks of 12',
+      files: { 'plan.md': stream('10 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'plan.md',
+          line: 3,
+          column: 41,
+          messageIncludes: ['10 hrs is stated here', 'the 6 items of the list under it add up to 12 hrs'],
+          related: [
+            { file: 'plan.md', line: 5 },
+            { file: 'plan.md', line: 10 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the estimated completion is not the sum of the workstreams',
+      files: { 'tracker.md': workstreams('37.5 hours + 18 days') },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'tracker.md',
+          line: 4,
+          messageIncludes: ['37.5 hrs + 18 days is stated here', 'the 3 sections under it add up to 39.5 hrs + 18 days'],
+          related: [
+            { file: 'tracker.md', line: 12 },
+            { file: 'tracker.md', line: 16 },
+            { file: 'tracker.md', line: 20 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a heading says 3 hrs over rows of 4',
+      files: { 'tracker.md': phase('2 tasks - 3 hrs', ['2 hrs', '2 hrs']) },
+      errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 3, messageIncludes: ['3 hrs is stated here', 'the 2 rows of the table under it add up to 4 hrs'], related: [{ file: 'tracker.md', line: 7 }, { file: 'tracker.md', line: 8 }] }],
+    },
+    {
+      name: 'an estimate over subsections whose task tables add up to less',
+      files: {
+        'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 20 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n',
+      },
+      errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 5, messageIncludes: ['20 hrs is stated here', 'add up to 12 hrs'], related: [{ file: 'tracker.md', line: 7 }, { file: 'tracker.md', line: 13 }] }],
+    },
+    {
+      name: 'a TOTAL row of a time column',
+      files: { 'plan.md': '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **4 days** |\n' },
+      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 7, messageIncludes: ['4 days is stated here', 'add up to 5 days'] }],
+    },
+    {
+      name: 'without rounding, 1.5 hrs over 80 minutes is reported',
+      files: { 'tracker.md': phase('3 tasks - 1.5 hrs', ['30 min', '20 min', '30 min']) },
+      config: { rules: { 'duration-mismatch': ['error', { allowRounding: false }] } },
+      errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 3, messageIncludes: ['1.5 hrs is stated here', 'add up to 1.33 hrs'] }],
+    },
+  ],
+});

@@ -1,0 +1,71 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const tracker = `# Active Workstreams
+
+## Phase 4
+
+| Task ID | Description | Priority | Dependencies |
+|---------|-------------|----------|--------------|
+| TASK-46 | Shared Package Management Role | MEDIUM | TASK-45 ✅ |
+| TASK-47 | Consolidate Base Package Roles | MEDIUM | TASK-46 |
+`;
+
+const withTask45 = '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-45 | Package inventory | ✅ COMPLETE |\n';
+
+ruleTester('unknown-task-reference', {
+  valid: [
+    { name: 'the dependency is defined in another document', files: { 'tracker.md': tracker, 'phase-3.md': withTask45 } },
+    { name: 'a task defined only in an archive still exists', files: { 'tracker.md': tracker, 'archive/2025-q3.md': withTask45 } },
+    {
+      name: 'a task defined by a heading or a list item',
+      files: { 'tracker.md': tracker, 'notes.md': '# Notes\n\n- TASK-45: Package inventory (done last sprint)\n- TASK-44: Repository mirror\n' },
+    },
+    {
+      name: 'IDs in code that is not a graph are commands and examples',
+      files: { 'tracker.md': tracker.replace('TASK-45 ✅', 'None'), 'run.md': '# Run\n\n```bash\n# TASK-99: smoke test\nmake test-task-99\n```\n' },
+    },
+    {
+      name: 'references in archives describe the past',
+      files: { 'tracker.md': tracker, 'phase-3.md': withTask45, 'archive/old.md': '# Old\n\n- Depends on TASK-12 from the 2024 plan\n' },
+    },
+    {
+      name: 'a template holds placeholder references',
+      files: { 'tracker.md': tracker, 'phase-3.md': withTask45, 'task-template.md': '# Template\n\n| Task ID | Description | Dependencies |\n|---|---|---|\n| TASK-1 | Example | TASK-0 |\n' },
+    },
+    {
+      name: 'words shaped like IDs are not task references',
+      files: { 'tracker.md': tracker, 'phase-3.md': withTask45, 'notes.md': '# Notes\n\nFiles are UTF-8 and dates ISO-8601; see RFC-3339.\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a dependency defined nowhere, referenced from two documents: one finding',
+      files: { 'tracker.md': tracker, 'index.md': '# Index\n\n| Task ID | Description | Dependencies |\n|---|---|---|\n| TASK-46 | Shared Package Management Role | TASK-45 |\n' },
+      errors: [
+        {
+          messageId: 'unknownDependency',
+          file: 'index.md',
+          line: 5,
+          column: 46,
+          messageIncludes: ['TASK-45 is a dependency of TASK-46 here, but no linted document defines TASK-45', 'also referenced at tracker.md:7'],
+          related: [{ file: 'tracker.md', line: 7 }],
+        },
+      ],
+    },
+    {
+      name: 'a reference in prose',
+      files: { 'tracker.md': tracker.replace('TASK-45 ✅', 'None'), 'index.md': '# Index\n\nNext up: TASK-52 once the roles are merged.\n' },
+      errors: [{ messageId: 'unknown', file: 'index.md', line: 3, messageIncludes: ['TASK-52 is referenced here'] }],
+    },
+    {
+      name: 'the end of an arrow in a dependency graph',
+      files: { 'tracker.md': tracker.replace('TASK-45 ✅', 'None'), 'graph.md': '# Graph\n\n```text\nTASK-47 (Base) → TASK-49 (Cleanup)\n```\n' },
+      errors: [{ messageId: 'unknown', file: 'graph.md', line: 4, messageIncludes: ['TASK-49'] }],
+    },
+    {
+      name: 'a "Depends on" field inside a task section',
+      files: { 'tracker.md': tracker.replace('TASK-45 ✅', 'None'), 'phase-5.md': '# Phase 5\n\n### TASK-50: Registry mirror\n\n**Depends on:** TASK-47, TASK-44\n' },
+      errors: [{ messageId: 'unknownDependency', file: 'phase-5.md', line: 5, messageIncludes: ['TASK-44 is a dependency of TASK-50 here'] }],
+    },
+  ],
+});
