@@ -16,6 +16,10 @@ Options:
   -c, --config FILE        use this config file instead of searching for one
       --report-only FILE   lint the whole corpus, report only findings touching FILE
                            (repeatable; the pre-commit hook passes the staged files)
+      --hook               the paths are files to report on (pre-commit's staged files):
+                           lint the planning folder around them (the config's folder,
+                           else the git repository), report findings touching them
+      --lsp                run the language server over stdio (--stdio is accepted)
       --quiet              report errors only
       --max-warnings N     exit 1 when there are more than N warnings
       --cache              reuse facts of unchanged files between runs
@@ -50,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
         'output-file': { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         'report-only': { type: 'string', multiple: true },
+        hook: { type: 'boolean' },
+        lsp: { type: 'boolean' },
+        stdio: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         cache: { type: 'boolean' },
@@ -78,6 +85,12 @@ async function main(argv: string[]): Promise<number> {
     const { VERSION } = await import('./package-info.js');
     process.stdout.write(`${VERSION}\n`);
     return 0;
+  }
+
+  if (values.lsp) {
+    const { startServer } = await import('./lsp/server.js');
+    startServer();
+    return -1;
   }
 
   const format = (values.format ?? 'stylish') as Format;
@@ -112,22 +125,37 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
 
+    // --cache-location implies --cache; the pre-commit hook (--hook) caches by default.
+    const cache = values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
+    const printWarning = (message: string) => process.stderr.write(`tasklint: warning: ${message}\n`);
+
     const [command, ...rest] = positionals;
     if (command === 'facts') {
       const { buildCorpus } = await import('./lint.js');
       const { formatFacts } = await import('./report/facts.js');
-      const corpus = await buildCorpus(rest.length ? rest : ['.'], cwd, loaded);
+      const corpus = await buildCorpus(rest.length ? rest : ['.'], cwd, loaded, { cache, onWarning: printWarning });
       process.stdout.write(formatFacts(corpus, { json: Boolean(values.json), cwd }));
       return 0;
     }
 
+    let inputs: { paths: string[]; reportOnly?: string[] | undefined; configFile?: string | undefined } = {
+      paths: positionals.length ? positionals : ['.'],
+      reportOnly: values['report-only'],
+      configFile: values.config,
+    };
+    if (values.hook) {
+      const { hookInputs } = await import('./adapters/pre-commit.js');
+      inputs = hookInputs(positionals, cwd, values.config);
+    }
     const { lint } = await import('./lint.js');
     const result = await lint({
-      paths: positionals.length ? positionals : ['.'],
+      paths: inputs.paths,
       cwd,
-      ...(values.config ? { configFile: values.config } : {}),
-      ...(values['report-only'] ? { reportOnly: values['report-only'] } : {}),
+      ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
+      ...(inputs.reportOnly ? { reportOnly: inputs.reportOnly } : {}),
+      cache,
     });
+    for (const warning of result.warnings) printWarning(warning);
     let diagnostics = result.diagnostics;
     if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 
@@ -177,6 +205,12 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+// `tasklint facts | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

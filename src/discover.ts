@@ -36,6 +36,15 @@ export function commonAncestor(paths: string[]): string {
   return common;
 }
 
+async function isBrokenLink(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export interface DiscoverOptions {
   cwd: string;
   config: Config;
@@ -71,12 +80,13 @@ export async function discover(inputs: string[], { cwd, config, configDir }: Dis
       roots.push(absolute);
       const base = isInside(absolute, configDir) ? configDir : absolute;
       const patterns = base === absolute ? config.include : ['**/*'];
-      let found: string[];
+      let found: Array<{ path: string; dirent: { isFile(): boolean; isSymbolicLink(): boolean } }>;
       try {
         found = await globby(patterns, {
           cwd: absolute,
           absolute: true,
-          onlyFiles: true,
+          onlyFiles: false,
+          objectMode: true,
           dot: false,
           followSymbolicLinks: false,
           gitignore: config.gitignore,
@@ -86,9 +96,13 @@ export async function discover(inputs: string[], { cwd, config, configDir }: Dis
       } catch (error) {
         throw new UsageError(`Cannot list ${input}: ${(error as Error).message}`);
       }
-      for (const file of found) {
+      for (const entry of found) {
+        const file = path.normalize(entry.path);
+        // Links are not followed (a folder linking to its parent would never end), but a broken
+        // one (a loop, a missing target) is kept so that the read stage reports it.
+        if (!entry.dirent.isFile() && !(entry.dirent.isSymbolicLink() && (await isBrokenLink(file)))) continue;
         const relative = toPosix(path.relative(base, file));
-        if (isIncluded(relative) && !isExcluded(relative)) files.add(path.normalize(file));
+        if (isIncluded(relative) && !isExcluded(relative)) files.add(file);
       }
     } else {
       roots.push(path.dirname(absolute));

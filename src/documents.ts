@@ -1,76 +1,44 @@
-import path from 'node:path';
-import picomatch from 'picomatch';
-import type { Config } from './config.js';
-import { toPosix } from './discover.js';
 import { extractDocument } from './extract/document.js';
-import { buildIdMatcher, type IdMatcher } from './extract/ids.js';
-import { buildVocabulary, type StatusVocabulary } from './extract/status.js';
-import { parseMarkdown } from './parse.js';
+import { excessiveNesting, MAX_NESTING, parseMarkdown } from './parse.js';
 import { decode, readDocument } from './read.js';
-import type { DocumentFacts, DocumentRole, ReadProblem } from './types.js';
+import { emptyFacts, relPathOf, roleOf, type ExtractSettings } from './settings.js';
+import type { DocumentFacts, ReadProblem } from './types.js';
 
-/** What extraction needs from the config, compiled once per run. */
-export interface ExtractSettings {
-  root: string;
-  configDir: string;
-  ids: IdMatcher;
-  vocabulary: StatusVocabulary;
-  isHistorical: (relPath: string) => boolean;
-  isTemplate: (relPath: string) => boolean;
-  maxFileSize: number;
-}
+export { extractSettings, roleOf, type ExtractSettings } from './settings.js';
 
-export function extractSettings(config: Config, root: string, configDir: string): ExtractSettings {
-  return {
-    root,
-    configDir,
-    ids: buildIdMatcher(config.taskIdPattern),
-    vocabulary: buildVocabulary(config.statusWords),
-    isHistorical: picomatch(config.historical, { dot: true, nocase: true }),
-    isTemplate: picomatch(config.templates, { dot: true }),
-    maxFileSize: config.maxFileSize,
-  };
-}
-
-export function roleOf(file: string, settings: ExtractSettings): DocumentRole {
-  const candidates = [toPosix(path.relative(settings.root, file)), toPosix(path.relative(settings.configDir, file)), path.basename(file)];
-  if (candidates.some((candidate) => settings.isHistorical(candidate))) return 'historical';
-  if (candidates.some((candidate) => settings.isTemplate(candidate))) return 'template';
-  return 'active';
-}
-
-function emptyFacts(file: string, settings: ExtractSettings, problems: ReadProblem[]): DocumentFacts {
-  return {
-    file,
-    relPath: toPosix(path.relative(settings.root, file)) || path.basename(file),
-    role: roleOf(file, settings),
-    lineCount: 0,
-    headings: [],
-    anchors: [],
-    links: [],
-    mentions: [],
-    percents: [],
-    mojibake: [],
-    problems,
-    directives: [],
-  };
+function describeFailure(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'it is nested too deeply';
+  return (error as Error).message;
 }
 
 /** parse + extract for text already in memory (the language server's open documents). */
 export function factsFromText(file: string, text: string, settings: ExtractSettings, problems: ReadProblem[] = []): DocumentFacts {
+  const nesting = excessiveNesting(text);
+  if (nesting) {
+    const at = { line: nesting.line, column: 1 };
+    return emptyFacts(file, settings, [
+      ...problems,
+      {
+        kind: 'parse-failed',
+        fatal: true,
+        message: `File nests lists or block quotes ${nesting.depth} levels deep at line ${nesting.line}, past the limit of ${MAX_NESTING}; it was skipped.`,
+        range: { start: at, end: at },
+      },
+    ]);
+  }
   let tree;
   try {
     tree = parseMarkdown(text);
   } catch (error) {
     return emptyFacts(file, settings, [
       ...problems,
-      { kind: 'parse-failed', fatal: true, message: `File could not be parsed as Markdown (${(error as Error).message}); it was skipped.` },
+      { kind: 'parse-failed', fatal: true, message: `File could not be parsed as Markdown (${describeFailure(error)}); it was skipped.` },
     ]);
   }
   try {
     const facts = extractDocument(text, tree, {
       file,
-      relPath: toPosix(path.relative(settings.root, file)) || path.basename(file),
+      relPath: relPathOf(file, settings),
       role: roleOf(file, settings),
       ids: settings.ids,
       vocabulary: settings.vocabulary,
@@ -79,7 +47,7 @@ export function factsFromText(file: string, text: string, settings: ExtractSetti
   } catch (error) {
     return emptyFacts(file, settings, [
       ...problems,
-      { kind: 'parse-failed', fatal: true, message: `File could not be analysed (${(error as Error).message}); it was skipped.` },
+      { kind: 'parse-failed', fatal: true, message: `File could not be analysed (${describeFailure(error)}); it was skipped.` },
     ]);
   }
 }

@@ -79,38 +79,56 @@ function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return 'File disappeared before it could be read (it was deleted or renamed during the run).';
+      return 'File disappeared before it could be read (it was deleted or renamed during the run); it was skipped.';
     case 'EACCES':
     case 'EPERM':
-      return 'File cannot be read: permission denied.';
+      return 'File cannot be read: permission denied; it was skipped.';
     case 'EISDIR':
-      return 'Path is a directory, not a file.';
+      return 'Path is a directory, not a file; it was skipped.';
     case 'ELOOP':
-      return 'Path is a symbolic link loop.';
+      return 'Path is a symbolic link loop; it was skipped.';
     default:
-      return `File cannot be read: ${code ?? (error as Error).message}.`;
+      return `File cannot be read (${code ?? (error as Error).message}); it was skipped.`;
   }
 }
 
-export async function readDocument(file: string, maxFileSize: number): Promise<ReadResult> {
+export type ReadBytesResult = { bytes: Buffer; problems?: undefined } | { bytes?: undefined; problems: ReadProblem[] };
+
+/** The bytes of a file, or why there are none (missing, unreadable, not a file, too large): never throws. */
+export async function readBytes(file: string, maxFileSize: number): Promise<ReadBytesResult> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { problems: [{ kind: 'unreadable', fatal: true, message: 'Path is not a regular file; it was skipped.' }] };
-    if (stat.size > maxFileSize) {
-      return {
-        problems: [
-          {
-            kind: 'too-large',
-            fatal: true,
-            message: `File is ${formatBytes(stat.size)}, over the ${formatBytes(maxFileSize)} limit (config "maxFileSize"); it was skipped.`,
-          },
-        ],
-      };
-    }
-    return decode(await fs.readFile(file));
+    if (stat.size > maxFileSize) return tooLarge(stat.size, maxFileSize);
+    const bytes = await fs.readFile(file);
+    // It may have grown between stat and read.
+    if (bytes.length > maxFileSize) return tooLarge(bytes.length, maxFileSize);
+    return { bytes };
   } catch (error) {
-    return { problems: [{ kind: 'unreadable', fatal: true, message: describeError(error) }] };
+    return { problems: [{ kind: 'unreadable', fatal: true, message: await describeReadError(file, error) }] };
   }
+}
+
+/** A missing file behind a symbolic link is a broken link, not a file deleted during the run. */
+async function describeReadError(file: string, error: unknown): Promise<string> {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const target = await fs.readlink(file).catch(() => undefined);
+    if (target !== undefined) return `Path is a symbolic link to "${target}", which does not exist; it was skipped.`;
+  }
+  return describeError(error);
+}
+
+function tooLarge(size: number, maxFileSize: number): ReadBytesResult {
+  return {
+    problems: [
+      { kind: 'too-large', fatal: true, message: `File is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (config "maxFileSize"); it was skipped.` },
+    ],
+  };
+}
+
+export async function readDocument(file: string, maxFileSize: number): Promise<ReadResult> {
+  const read = await readBytes(file, maxFileSize);
+  return read.bytes ? decode(read.bytes) : { problems: read.problems };
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,0 +1,280 @@
+// `npm run bench`: tasklint against the floor (reading, a bare remark parse) and against
+// markdownlint-cli2, on generated planning folders at 1x and 10x the size of a real one. Every
+// contender runs as a fresh process, alternating, several times; the table gives median and
+// min-max wall time and peak memory, then the ratios against their targets. Nothing is asserted:
+// this prints figures.
+//
+//   node bench/run.mjs                 1x and 10x
+//   node bench/run.mjs --scale 100     100x only
+//   node bench/run.mjs --runs 3        rounds per scale (default 5 at 1x, 3 at 10x, 1 above)
+//   node bench/run.mjs --no-lsp        skip the language-server figure
+//   node bench/run.mjs --no-build      use dist/ as it is
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { listFiles } from './files.mjs';
+import { generateFolder } from './generate.mjs';
+import { LspClient } from './lsp-client.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = path.join(ROOT, 'dist/src/cli.js');
+const MARKDOWNLINT = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+const PRELOAD = pathToFileURL(path.join(ROOT, 'bench/peak-rss.mjs')).href;
+const BENCH = (name) => path.join(ROOT, 'bench', name);
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string' },
+    runs: { type: 'string' },
+    'no-lsp': { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+  },
+});
+const scales = (values.scale ?? '1,10').split(',').map(Number);
+if (scales.some((scale) => !(scale > 0))) throw new Error(`--scale needs positive numbers, got "${values.scale}"`);
+
+const work = mkdtempSync(path.join(tmpdir(), 'tasklint-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+if (!values['no-build']) {
+  process.stdout.write('Building tasklint (npm run build)...\n');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+let measureCount = 0;
+
+/** Runs `node args` in `cwd` and returns its wall time (ms) and peak RSS (bytes). */
+function measure(args, cwd, { preload = true, okStatus = [0, 1] } = {}) {
+  const rssFile = path.join(work, `rss-${measureCount++}`);
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [...(preload ? ['--import', PRELOAD] : []), ...args], {
+    cwd,
+    env: { ...process.env, TASKLINT_BENCH_RSS: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wall = performance.now() - start;
+  if (result.error || !okStatus.includes(result.status)) {
+    throw new Error(`node ${args.join(' ')} failed (status ${result.status}, ${result.signal ?? ''}):\n${result.stderr}`);
+  }
+  const stderr = result.stderr.toString();
+  if (/warning/i.test(stderr) && args[0] === CLI) process.stdout.write(`  (stderr of ${path.basename(args[0])}: ${stderr.trim().split('\n')[0]})\n`);
+  const usage = preload ? JSON.parse(readFileSync(rssFile, 'utf8')) : { rss: 0, cpu: 0 };
+  return { wall, ...usage };
+}
+
+function runOutput(args, cwd) {
+  const result = spawnSync(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} failed:\n${result.stderr}`);
+  return result.stdout.toString();
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const megabytes = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const pad = (text, width) => String(text).padEnd(width);
+
+function summarise(samples) {
+  const walls = samples.map((s) => s.wall);
+  const rss = samples.map((s) => s.rss);
+  const cpu = samples.map((s) => s.cpu ?? 0);
+  return { wall: median(walls), wallMin: Math.min(...walls), wallMax: Math.max(...walls), rss: median(rss), rssMin: Math.min(...rss), rssMax: Math.max(...rss), cpu: median(cpu) };
+}
+
+function printTable(title, rows) {
+  process.stdout.write(`\n${title}\n`);
+  process.stdout.write(`  ${pad('contender', 44)}${pad('wall median', 13)}${pad('min-max', 20)}${pad('peak RSS median', 17)}${pad('min-max', 14)}CPU median (all threads)\n`);
+  for (const [name, s] of rows) {
+    const rss = s.rss ? [megabytes(s.rss), `${megabytes(s.rssMin)}-${megabytes(s.rssMax)}`] : ['-', '-'];
+    process.stdout.write(`  ${pad(name, 44)}${pad(seconds(s.wall), 13)}${pad(`${seconds(s.wallMin)}-${seconds(s.wallMax)}`, 20)}${pad(rss[0], 17)}${pad(rss[1], 14)}${s.cpu ? seconds(s.cpu) : '-'}\n`);
+  }
+}
+
+const verdicts = [];
+function target(label, value, limit, shown) {
+  const met = value <= limit;
+  verdicts.push({ label, met });
+  process.stdout.write(`  ${met ? 'MET   ' : 'MISSED'} ${pad(label, 58)} ${shown}\n`);
+}
+
+/** The file the "one file changed" run edits: a task list of median size. */
+function pickEditedFile(files) {
+  const lists = files.filter((file) => file.includes(`${path.sep}workstreams${path.sep}`)).map((file) => ({ file, size: statSync(file).size }));
+  lists.sort((a, b) => a.size - b.size);
+  return lists[lists.length >> 1].file;
+}
+
+async function lspEditLatency(dir, file, rounds) {
+  const client = new LspClient(process.execPath, [CLI, '--lsp'], { cwd: dir });
+  const folderUri = pathToFileURL(dir).href;
+  const uri = pathToFileURL(file).href;
+  try {
+    const loadStart = performance.now();
+    await client.request('initialize', { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'bench' }], capabilities: {} });
+    client.notify('initialized', {});
+    // The whole folder is read and linted first; then it publishes the findings.
+    await client.waitFor((message) => message.method === 'textDocument/publishDiagnostics', 600_000);
+    await client.settle(1000);
+    const loadTime = performance.now() - loadStart;
+    let text = readFileSync(file, 'utf8');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await client.settle(500);
+    const latencies = [];
+    for (let round = 1; round <= rounds; round++) {
+      // Each edit adds a broken link, so the edited file's findings change and are published.
+      const missing = `./bench-missing-${round}.md`;
+      text += `\nSee [the edit](${missing}).\n`;
+      const start = performance.now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version: round + 1 }, contentChanges: [{ text }] });
+      const { at } = await client.waitFor(
+        (message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && JSON.stringify(message.params.diagnostics).includes(missing),
+        60_000,
+      );
+      latencies.push(at - start);
+      await client.settle(300);
+    }
+    return { latencies, loadTime };
+  } finally {
+    await client.close();
+  }
+}
+
+function startupFigures(rounds) {
+  const node = [];
+  const version = [];
+  for (let i = 0; i < rounds; i++) {
+    node.push(measure(['-e', '0'], ROOT, { preload: false }));
+    version.push(measure([CLI, '--version'], ROOT, { preload: false }));
+  }
+  return { node: summarise(node), version: summarise(version) };
+}
+
+const results = new Map();
+
+async function benchScale(scale) {
+  const dir = path.join(work, `folder-${scale}x`);
+  const cacheDir = path.join(work, `cache-${scale}x`);
+  const generated = generateFolder(dir, scale);
+  const files = listFiles(dir);
+  const runs = Number(values.runs ?? (scale <= 1 ? 5 : scale <= 10 ? 3 : 1));
+  const edited = pickEditedFile(files);
+  const original = readFileSync(edited, 'utf8');
+  process.stdout.write(`\n== ${scale}x: ${files.length} files, ${(generated.bytes / 1024 / 1024).toFixed(2)} MB; ${runs} rounds; edited file ${path.relative(dir, edited)} (${(Buffer.byteLength(original) / 1024).toFixed(1)} KB)\n`);
+
+  // Untimed: fills the cache, and checks that a cached run reports what a cold one does.
+  const coldOutput = runOutput([CLI, '--format', 'json', '.'], dir);
+  runOutput([CLI, '--cache', '--cache-location', cacheDir, '.'], dir);
+  const warmOutput = runOutput([CLI, '--format', 'json', '--cache', '--cache-location', cacheDir, '.'], dir);
+  const findings = JSON.parse(coldOutput).reduce((sum, result) => sum + result.messages.length, 0);
+  process.stdout.write(`  tasklint reports ${findings} findings; warm (cached) output identical to cold: ${coldOutput === warmOutput ? 'yes' : 'NO'}\n`);
+
+  const contenders = [
+    ['bare read', () => measure([BENCH('bare-read.mjs'), dir], dir)],
+    ['bare parse (unified+remark, 1 thread)', () => measure([BENCH('bare-parse.mjs'), dir], dir)],
+    ['tasklint cold', () => measure([CLI, '.'], dir)],
+    ['tasklint warm (--cache)', () => measure([CLI, '--cache', '--cache-location', cacheDir, '.'], dir)],
+    [
+      'tasklint one file changed (warm)',
+      (round) => {
+        writeFileSync(edited, `${original}\nEdited by the benchmark, round ${round}.\n`);
+        return measure([CLI, '--cache', '--cache-location', cacheDir, '.'], dir);
+      },
+    ],
+    ['markdownlint-cli2 (default rules)', () => measure([MARKDOWNLINT, '**/*.md'], dir)],
+    ['edited file: its parse alone (in-process)', () => {
+      const result = spawnSync(process.execPath, [BENCH('parse-one.mjs'), edited], { cwd: dir });
+      return { wall: Number(result.stdout.toString()), rss: 0, cpu: 0 };
+    }],
+  ];
+  const samples = new Map(contenders.map(([name]) => [name, []]));
+  // Another process busy on the machine slows every contender, and threads most: say so.
+  const loadBefore = loadavg()[0].toFixed(1);
+  for (let round = 1; round <= runs; round++) {
+    process.stdout.write(`  round ${round}/${runs}:`);
+    // Rotate the order so that no contender always runs right after the same other one.
+    for (let k = 0; k < contenders.length; k++) {
+      const [name, run] = contenders[(k + round - 1) % contenders.length];
+      samples.get(name).push(run(round));
+      process.stdout.write('.');
+    }
+    process.stdout.write('\n');
+  }
+  writeFileSync(edited, original);
+
+  const summary = Object.fromEntries([...samples].map(([name, list]) => [name, summarise(list)]));
+  printTable(`${scale}x: ${files.length} files, ${(generated.bytes / 1024 / 1024).toFixed(2)} MB (load average ${loadBefore} before, ${loadavg()[0].toFixed(1)} after, ${availableParallelism()} cores)`, Object.entries(summary));
+  results.set(scale, { summary, dir, edited, bytes: generated.bytes, files: files.length });
+}
+
+for (const scale of scales) await benchScale(scale);
+
+process.stdout.write('\nTargets\n');
+for (const [scale, { summary }] of results) {
+  const cold = summary['tasklint cold'];
+  const warm = summary['tasklint warm (--cache)'];
+  const changed = summary['tasklint one file changed (warm)'];
+  const parse = summary['bare parse (unified+remark, 1 thread)'];
+  const markdownlint = summary['markdownlint-cli2 (default rules)'];
+  const fileParse = summary['edited file: its parse alone (in-process)'];
+  target(`${scale}x tasklint cold / bare parse <= 1.0`, cold.wall / parse.wall, 1.0, (cold.wall / parse.wall).toFixed(2));
+  target(`${scale}x tasklint cold / markdownlint-cli2 <= 0.8`, cold.wall / markdownlint.wall, 0.8, (cold.wall / markdownlint.wall).toFixed(2));
+  target(`${scale}x tasklint warm / cold <= 0.1`, warm.wall / cold.wall, 0.1, (warm.wall / cold.wall).toFixed(3));
+  const extra = changed.wall - warm.wall;
+  target(
+    `${scale}x one changed, over warm <= file's parse + 50 ms`,
+    extra,
+    fileParse.wall + 50,
+    `${seconds(extra)} over warm; file's parse ${seconds(fileParse.wall)} + 50 ms = ${seconds(fileParse.wall + 50)}`,
+  );
+  target(
+    `${scale}x one changed, whole run <= file's parse + 50 ms`,
+    changed.wall,
+    fileParse.wall + 50,
+    `${seconds(changed.wall)} (process start-up, module loading and reading every file included)`,
+  );
+}
+const scaleList = [...results.keys()].sort((a, b) => a - b);
+if (scaleList.length >= 2) {
+  const [small, large] = [scaleList[0], scaleList[scaleList.length - 1]];
+  const a = results.get(small);
+  const b = results.get(large);
+  const sizeRatio = b.bytes / a.bytes;
+  const timeRatio = b.summary['tasklint cold'].wall / a.summary['tasklint cold'].wall;
+  const memoryRatio = b.summary['tasklint cold'].rss / a.summary['tasklint cold'].rss;
+  // Linear: time grows no faster than the bytes do (with 20% slack for noise).
+  target(`${small}x to ${large}x cold time grows linearly (x${sizeRatio.toFixed(1)} bytes)`, timeRatio, sizeRatio * 1.2, `x${timeRatio.toFixed(2)}`);
+  target(`${small}x to ${large}x cold peak RSS grows at most linearly`, memoryRatio, sizeRatio * 1.2, `x${memoryRatio.toFixed(2)}`);
+}
+for (const [scale, { summary }] of results) {
+  if (scale === 10) target('10x peak RSS under 1 GB (cold)', summary['tasklint cold'].rss, 1024 ** 3, megabytes(summary['tasklint cold'].rss));
+}
+
+const startup = startupFigures(10);
+process.stdout.write(`\nStart-up (10 alternating runs): node -e 0 ${seconds(startup.node.wall)} (${seconds(startup.node.wallMin)}-${seconds(startup.node.wallMax)}); tasklint --version ${seconds(startup.version.wall)} (${seconds(startup.version.wallMin)}-${seconds(startup.version.wallMax)}); difference ${seconds(startup.version.wall - startup.node.wall)}\n`);
+
+if (!values['no-lsp']) {
+  const lspScale = results.has(10) ? 10 : scaleList[scaleList.length - 1];
+  const { dir, edited, summary } = results.get(lspScale);
+  try {
+    const { latencies, loadTime } = await lspEditLatency(dir, edited, 5);
+    const fileParse = summary['edited file: its parse alone (in-process)'].wall;
+    process.stdout.write(
+      `\nLanguage server, ${lspScale}x folder: initial load and lint ${seconds(loadTime)}; after a one-file edit, diagnostics in ${seconds(median(latencies))} median (${latencies.map(seconds).join(', ')})\n`,
+    );
+    target(`LSP edit to diagnostics <= file's parse + 20 ms`, median(latencies), fileParse + 20, `${seconds(median(latencies))} vs ${seconds(fileParse + 20)}`);
+  } catch (error) {
+    process.stdout.write(`\nLanguage server: could not be measured (${error.message.split('\n')[0]})\n`);
+  }
+}
+
+const missed = verdicts.filter((v) => !v.met);
+process.stdout.write(`\n${verdicts.length - missed.length} of ${verdicts.length} targets met${missed.length ? `; missed: ${missed.map((v) => v.label).join('; ')}` : ''}\n`);

@@ -1,0 +1,211 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, type LoadedConfig } from '../config.js';
+import { indexCorpus, resolveTargets, type Corpus } from '../corpus.js';
+import { discover, toPosix, UsageError } from '../discover.js';
+import { extractSettings, factsFromText, type ExtractSettings } from '../documents.js';
+import { activeRules, loadRules, runRules, type ActiveRule } from '../engine.js';
+import { buildCorpus, resolveLoadedConfig } from '../lint.js';
+import { ruleDocsUrl, VERSION } from '../package-info.js';
+import type { Diagnostic } from '../types.js';
+import { findingsByFile, type FindingInFile } from './places.js';
+import { corpusScope, type CorpusScope } from './scope.js';
+
+/** The parts of markdownlint's custom-rule API this rule uses (markdownlint 0.3x and later). */
+interface MicromarkToken {
+  type: string;
+  startLine: number;
+  startColumn: number;
+  text: string;
+  children: readonly MicromarkToken[];
+}
+
+export interface RuleParams {
+  name: string;
+  lines: readonly string[];
+  frontMatterLines: readonly string[];
+  parsers?: { micromark?: { tokens: readonly MicromarkToken[] } };
+}
+
+export interface RuleOnErrorInfo {
+  lineNumber: number;
+  detail?: string;
+  range?: [number, number];
+  information?: URL;
+}
+
+export interface MarkdownlintRule {
+  names: string[];
+  description: string;
+  information: URL;
+  tags: string[];
+  parser: 'micromark';
+  asynchronous: true;
+  function: (params: RuleParams, onError: (info: RuleOnErrorInfo) => void) => Promise<void>;
+}
+
+/**
+ * markdownlint hands rules the lines with the text of HTML comments blanked out (same length),
+ * which would hide `<!-- tasklint-disable -->`. The micromark tokens hold the original text:
+ * writing every leaf token back over its place restores the document as it is in the editor.
+ */
+export function originalText(params: RuleParams): string {
+  const lines = [...params.lines];
+  const restore = (token: MicromarkToken) => {
+    token.text.split(/\r\n|\r|\n/).forEach((part, i) => {
+      const index = token.startLine - 1 + i;
+      const line = lines[index];
+      if (line === undefined) return;
+      const column = i === 0 ? token.startColumn - 1 : 0;
+      lines[index] = line.slice(0, column) + part + line.slice(column + part.length);
+    });
+  };
+  const visit = (tokens: readonly MicromarkToken[]) => {
+    for (const token of tokens) {
+      if (token.children.length) visit(token.children);
+      else restore(token);
+    }
+  };
+  visit(params.parsers?.micromark?.tokens ?? []);
+  return [...params.frontMatterLines, ...lines].join('\n');
+}
+
+function sameText(a: string, b: string): boolean {
+  const normal = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return normal(a) === normal(b);
+}
+
+interface PlanningFolder {
+  scope: CorpusScope;
+  loaded: LoadedConfig;
+  settings: ExtractSettings;
+  rules: ActiveRule[];
+  corpus: Corpus;
+  /** The findings of the folder as it is on disk. */
+  diagnostics: Diagnostic[];
+  /** Modification time and size of each document when it was read. */
+  fingerprint: Map<string, string>;
+}
+
+async function fingerprintOf(files: string[]): Promise<Map<string, string>> {
+  const entries = await Promise.all(
+    files.map(async (file) => {
+      const stat = await fs.stat(file).catch(() => undefined);
+      return [file, stat ? `${stat.mtimeMs}:${stat.size}` : 'missing'] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+async function documentsOf(scope: CorpusScope, loaded: LoadedConfig): Promise<string[]> {
+  return (await discover([scope.root], { cwd: scope.root, config: loaded.config, configDir: loaded.dir })).files;
+}
+
+async function readFolder(scope: CorpusScope): Promise<PlanningFolder> {
+  const loaded = resolveLoadedConfig({ cwd: scope.root, ...(scope.configFile ? { configFile: scope.configFile } : {}) });
+  const rules = activeRules(await loadRules(), loaded.config);
+  // Fingerprint first: a file saved while the folder is read is read again next time.
+  const fingerprint = await fingerprintOf(await documentsOf(scope, loaded));
+  const corpus = await buildCorpus([scope.root], scope.root, loaded);
+  const settings = extractSettings(loaded.config, corpus.root, loaded.dir);
+  return { scope, loaded, settings, rules, corpus, diagnostics: runRules(corpus, rules), fingerprint };
+}
+
+async function unchanged(folder: PlanningFolder): Promise<boolean> {
+  const now = await fingerprintOf(await documentsOf(folder.scope, folder.loaded));
+  if (now.size !== folder.fingerprint.size) return false;
+  for (const [file, print] of now) if (folder.fingerprint.get(file) !== print) return false;
+  return true;
+}
+
+/**
+ * markdownlint calls the rule once per file. The folder is read once and shared by the calls of
+ * a run; a later call (an editor linting as you type) first checks, at most once a second,
+ * whether any document changed on disk, and reads the folder again only then.
+ */
+const FRESH_MS = 1000;
+const folders = new Map<string, { folder: Promise<PlanningFolder>; checkedAt: number }>();
+
+function planningFolder(scope: CorpusScope): Promise<PlanningFolder> {
+  const key = `${scope.root}\0${scope.configFile ?? ''}`;
+  const slot = folders.get(key);
+  if (slot && Date.now() - slot.checkedAt < FRESH_MS) return slot.folder;
+  const previous = slot?.folder;
+  const folder = (async () => {
+    const old = await previous?.catch(() => undefined);
+    if (old && (await unchanged(old))) return old;
+    return readFolder(scope);
+  })();
+  folders.set(key, { folder, checkedAt: Date.now() });
+  return folder;
+}
+
+/** The findings with a place in `file`, whose text (as markdownlint has it) may differ from the disk. */
+async function findingsFor(file: string, text: string): Promise<{ folder: PlanningFolder; findings: FindingInFile[] }> {
+  // Outside a repository and without a config, the folder markdownlint-cli2 runs in.
+  const folder = await planningFolder(corpusScope([file], path.dirname(file), undefined, { fallback: process.cwd() }));
+  const { corpus } = folder;
+  let diagnostics = folder.diagnostics;
+  const onDisk = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (corpus.byFile.has(file) && (onDisk === undefined || !sameText(onDisk, text))) {
+    // Unsaved edits: this document is extracted again from its text, the rest is as read.
+    const documents = corpus.documents.map((doc) => (doc.file === file ? factsFromText(file, text, folder.settings) : doc));
+    const targets = await resolveTargets(corpus.root, documents, corpus.targets);
+    diagnostics = runRules(indexCorpus(corpus.root, folder.loaded.config, documents, targets), folder.rules);
+  }
+  const nameOf = (other: string) => toPosix(path.relative(corpus.root, other));
+  return { folder, findings: findingsByFile(diagnostics, nameOf).get(file) ?? [] };
+}
+
+function describe(finding: FindingInFile, nameOf: (file: string) => string): string {
+  // A mirrored finding's message already names the place it was reported at.
+  const others = finding.mirrored ? finding.others.slice(1) : finding.others;
+  const places = others.map((place) => `${nameOf(place.file)}:${place.range.start.line}${place.message ? `: ${place.message}` : ''}`);
+  return `${finding.diagnostic.ruleId}: ${finding.message}${places.length ? ` (also at ${places.join('; ')})` : ''}`;
+}
+
+export async function lintForMarkdownlint(params: RuleParams, onError: (info: RuleOnErrorInfo) => void): Promise<void> {
+  const file = path.resolve(params.name);
+  // Text given on standard input or as a string has no folder to cross-check against.
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) return;
+  let result;
+  try {
+    result = await findingsFor(file, originalText(params));
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      onError({ lineNumber: 1, detail: `tasklint could not run: ${error.message}` });
+      return;
+    }
+    throw error;
+  }
+  const offset = params.frontMatterLines.length;
+  const nameOf = (other: string) => toPosix(path.relative(result.folder.corpus.root, other));
+  for (const finding of result.findings) {
+    // markdownlint numbers lines after the front matter; a finding inside it goes on the first line.
+    const lineNumber = Math.min(Math.max(1, finding.range.start.line - offset), Math.max(1, params.lines.length));
+    const lineText = params.lines[lineNumber - 1] ?? '';
+    const column = finding.range.start.column;
+    const end = finding.range.end.line === finding.range.start.line ? finding.range.end.column : lineText.length + 1;
+    const length = Math.min(end - column, lineText.length - column + 1);
+    onError({
+      lineNumber,
+      detail: describe(finding, nameOf),
+      ...(finding.range.start.line - offset === lineNumber && column >= 1 && length >= 1 ? { range: [column, length] as [number, number] } : {}),
+      information: new URL(ruleDocsUrl(finding.diagnostic.ruleId)),
+    });
+  }
+}
+
+/** `"customRules": ["tasklint/markdownlint"]` in a markdownlint-cli2 config. */
+const rule: MarkdownlintRule = {
+  names: ['tasklint'],
+  description: 'Task lists should not contradict each other',
+  information: new URL(`https://github.com/tasklint/tasklint/blob/v${VERSION}/README.md#markdownlint`),
+  tags: ['tasks', 'cross-file'],
+  parser: 'micromark',
+  asynchronous: true,
+  function: lintForMarkdownlint,
+};
+
+export default rule;

@@ -1,0 +1,294 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Range as LspRange,
+} from 'vscode-languageserver/node.js';
+import { findingsByFile, type FindingInFile } from '../adapters/places.js';
+import { corpusScope } from '../adapters/scope.js';
+import { ConfigError } from '../config.js';
+import { isInside } from '../corpus.js';
+import { toPosix, UsageError } from '../discover.js';
+import { ruleDocsUrl, VERSION } from '../package-info.js';
+import type { Diagnostic, Range } from '../types.js';
+import { isConfigFile, PlanningWorkspace } from './workspace.js';
+
+/** tasklint positions are 1-based; LSP's are 0-based, both in UTF-16 code units. */
+export function toLspRange(range: Range): LspRange {
+  return {
+    start: { line: Math.max(0, range.start.line - 1), character: Math.max(0, range.start.column - 1) },
+    end: { line: Math.max(0, range.end.line - 1), character: Math.max(0, range.end.column - 1) },
+  };
+}
+
+export function fileOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function toLspDiagnostic(finding: FindingInFile, uriOf: (file: string) => string): LspDiagnostic {
+  const { diagnostic } = finding;
+  return {
+    range: toLspRange(finding.range),
+    severity: diagnostic.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: diagnostic.ruleId,
+    codeDescription: { href: ruleDocsUrl(diagnostic.ruleId) },
+    source: 'tasklint',
+    message: finding.message,
+    relatedInformation: finding.others.map((place) => ({
+      location: { uri: uriOf(place.file), range: toLspRange(place.range) },
+      message: place.message || diagnostic.message,
+    })),
+  };
+}
+
+/**
+ * The language server: one in-memory planning folder per workspace folder. An edit re-extracts
+ * that document only, the rules run again, and every file whose findings changed gets its new
+ * diagnostics (an edit in one file can raise or clear a finding shown in another).
+ */
+class TasklintServer {
+  private readonly workspaces = new Map<string, Promise<PlanningWorkspace | undefined>>();
+  /** Folders the client named; a file outside all of them gets the folder around it. */
+  private roots: string[] = [];
+  /** The URI each file was opened under, so diagnostics go back under the same spelling. */
+  private readonly uris = new Map<string, string>();
+  private readonly editedBuffers = new Set<string>();
+  private readonly changedOnDisk = new Set<string>();
+  private readonly configChanged = new Set<string>();
+  /** Folders to read and lint on the next run (the client's, at start and when added). */
+  private readonly newRoots = new Set<string>();
+  /** Per workspace root, the diagnostics last sent for each file that had some. */
+  private readonly published = new Map<string, Map<string, string>>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private again = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly buffers: TextDocuments<TextDocument>,
+  ) {}
+
+  initialize(params: InitializeParams): InitializeResult {
+    const folders = params.workspaceFolders?.map((folder) => fileOfUri(folder.uri)) ?? [];
+    const legacyRoot = params.rootUri ? fileOfUri(params.rootUri) : (params.rootPath ?? undefined);
+    this.roots = (folders.length ? folders : [legacyRoot]).filter((root): root is string => Boolean(root));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'tasklint', version: VERSION },
+    };
+  }
+
+  async initialized(params: InitializeParams): Promise<void> {
+    if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      // Any file: a created or deleted file can make a link valid or broken.
+      await this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+        .catch((error: unknown) => this.connection.console.warn(`tasklint: the editor refused file watching (${String(error)}); saved changes show once a file is opened`));
+    }
+    for (const root of this.roots) this.newRoots.add(root);
+    this.schedule();
+  }
+
+  bufferChanged(uri: string): void {
+    const file = fileOfUri(uri);
+    if (!file) return;
+    this.uris.set(file, uri);
+    this.editedBuffers.add(file);
+    this.schedule();
+  }
+
+  bufferClosed(uri: string): void {
+    const file = fileOfUri(uri);
+    if (!file) return;
+    this.editedBuffers.delete(file);
+    // Closed unsaved: what is on disk is the truth again.
+    this.changedOnDisk.add(file);
+    this.schedule();
+  }
+
+  diskChanged(uris: string[]): void {
+    for (const uri of uris) {
+      const file = fileOfUri(uri);
+      if (!file) continue;
+      if (isConfigFile(file)) {
+        for (const root of this.loadedRoots()) if (isInside(root, path.dirname(file)) || isInside(file, root)) this.configChanged.add(root);
+      }
+      this.changedOnDisk.add(file);
+    }
+    this.schedule();
+  }
+
+  foldersChanged(added: string[], removed: string[]): void {
+    this.roots = [...this.roots.filter((root) => !removed.includes(root)), ...added];
+    for (const root of removed) {
+      this.workspaces.delete(root);
+      for (const file of this.published.get(root)?.keys() ?? []) void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
+      this.published.delete(root);
+    }
+    for (const root of added) this.newRoots.add(root);
+    this.schedule();
+  }
+
+  private loadedRoots(): string[] {
+    return [...this.workspaces.keys()];
+  }
+
+  private uriOf(file: string): string {
+    return this.uris.get(file) ?? pathToFileURL(file).href;
+  }
+
+  private workspace(root: string, configFile?: string): Promise<PlanningWorkspace | undefined> {
+    let pending = this.workspaces.get(root);
+    if (!pending) {
+      pending = PlanningWorkspace.load(root, configFile).catch((error: unknown) => {
+        this.reportError(error);
+        return undefined;
+      });
+      this.workspaces.set(root, pending);
+    }
+    return pending;
+  }
+
+  /** The deepest folder the client named that holds `file`, else the planning folder around it. */
+  private rootOf(file: string): { root: string; configFile?: string } {
+    const holding = this.roots.filter((root) => isInside(file, root)).sort((a, b) => b.length - a.length);
+    if (holding[0]) return { root: holding[0] };
+    return corpusScope([file], path.dirname(file));
+  }
+
+  private reportError(error: unknown): void {
+    if (error instanceof ConfigError || error instanceof UsageError) void this.connection.window.showErrorMessage(`tasklint: ${error.message}`);
+    else this.connection.console.error(`tasklint: internal error: ${(error as Error).stack ?? String(error)}`);
+  }
+
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    // Coalesce a burst of keystrokes into one run.
+    this.timer = setTimeout(() => void this.drain(), 40);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.runOnce();
+      } while (this.again);
+    } catch (error) {
+      this.reportError(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    const touched = new Set<string>();
+    for (const root of [...this.newRoots]) {
+      this.newRoots.delete(root);
+      if (await this.workspace(root)) touched.add(root);
+    }
+    for (const root of [...this.configChanged]) {
+      this.configChanged.delete(root);
+      const { configFile } = this.rootOf(root);
+      this.workspaces.delete(root);
+      const workspace = await this.workspace(root, configFile);
+      // A fresh read of the folder: put the editor's unsaved text back over it.
+      for (const file of this.uris.keys()) if (this.buffers.get(this.uriOf(file)) && isInside(file, root)) this.editedBuffers.add(file);
+      if (workspace) touched.add(root);
+      else this.publish(root, []);
+    }
+    for (const file of [...this.editedBuffers]) {
+      this.editedBuffers.delete(file);
+      const buffer = this.buffers.get(this.uriOf(file));
+      if (!buffer) continue;
+      const { root, configFile } = this.rootOf(file);
+      const workspace = await this.workspace(root, configFile);
+      if (!workspace?.covers(file)) continue;
+      workspace.setText(file, buffer.getText());
+      touched.add(root);
+    }
+    for (const file of [...this.changedOnDisk]) {
+      this.changedOnDisk.delete(file);
+      for (const [root, pending] of this.workspaces) {
+        const workspace = await pending;
+        if (!workspace || !isInside(file, root)) continue;
+        // An open buffer is the truth for its file; the disk may still change link targets.
+        if (this.buffers.get(this.uriOf(file))) workspace.forgetTarget(file);
+        else await workspace.reload(file);
+        touched.add(root);
+      }
+    }
+    for (const root of touched) {
+      const workspace = await this.workspaces.get(root);
+      if (workspace) this.publish(root, await workspace.lint());
+    }
+  }
+
+  private publish(root: string, diagnostics: Diagnostic[]): void {
+    const byFile = findingsByFile(diagnostics, (file) => toPosix(path.relative(root, file)));
+    const sent = this.published.get(root) ?? new Map<string, string>();
+    this.published.set(root, sent);
+    for (const file of new Set([...byFile.keys(), ...sent.keys()])) {
+      const lsp = (byFile.get(file) ?? []).map((finding) => toLspDiagnostic(finding, (other) => this.uriOf(other)));
+      const json = JSON.stringify(lsp);
+      if ((sent.get(file) ?? '[]') === json) continue;
+      if (lsp.length) sent.set(file, json);
+      else sent.delete(file);
+      void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: lsp });
+    }
+  }
+}
+
+/** Serves LSP over the given streams (stdio by default) until the client exits. */
+export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
+  const connection = createConnection(input, output);
+  // Standard output carries the protocol: nothing else may write to it.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = console.log;
+  console.debug = console.log;
+  const buffers = new TextDocuments(TextDocument);
+  const server = new TasklintServer(connection, buffers);
+  let initializeParams: InitializeParams | undefined;
+  connection.onInitialize((params) => {
+    initializeParams = params;
+    return server.initialize(params);
+  });
+  connection.onInitialized(() => {
+    if (!initializeParams) return;
+    const params = initializeParams;
+    if (params.capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const files = (folders: { uri: string }[]) => folders.map((folder) => fileOfUri(folder.uri)).filter((file): file is string => Boolean(file));
+        server.foldersChanged(files(event.added), files(event.removed));
+      });
+    }
+    void server.initialized(params);
+  });
+  buffers.onDidChangeContent((event) => server.bufferChanged(event.document.uri));
+  buffers.onDidClose((event) => server.bufferClosed(event.document.uri));
+  connection.onDidChangeWatchedFiles((params) => server.diskChanged(params.changes.map((change) => change.uri)));
+  buffers.listen(connection);
+  connection.listen();
+  return connection;
+}

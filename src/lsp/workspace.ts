@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { isGitIgnoredSync } from 'globby';
+import picomatch from 'picomatch';
+import type { LoadedConfig } from '../config.js';
+import { indexCorpus, isInside, resolveTargets, type Corpus } from '../corpus.js';
+import { toPosix } from '../discover.js';
+import { extractSettings, factsFromText, loadDocument, type ExtractSettings } from '../documents.js';
+import { activeRules, loadRules, runRules, type ActiveRule } from '../engine.js';
+import { buildCorpus, resolveLoadedConfig } from '../lint.js';
+import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
+
+const CONFIG_NAMES = new Set(['.tasklintrc.json', 'tasklint.config.json', 'package.json', '.gitignore']);
+
+/** A file whose change means the config must be read again, and the folder with it. */
+export function isConfigFile(file: string): boolean {
+  return CONFIG_NAMES.has(path.basename(file));
+}
+
+/**
+ * One planning folder held in memory for an editor: every document's facts, each replaced on
+ * its own when that document is edited or changes on disk, so a keystroke costs one parse and a
+ * run of the rules, never a re-read of the folder.
+ */
+export class PlanningWorkspace {
+  private readonly documents: Map<string, DocumentFacts>;
+  private targets: Map<string, TargetInfo>;
+  private readonly isIncluded: (relative: string) => boolean;
+  private readonly isExcluded: (relative: string) => boolean;
+  private readonly globBase: string;
+  private isGitIgnored: ((file: string) => boolean) | undefined;
+
+  private constructor(
+    readonly root: string,
+    readonly loaded: LoadedConfig,
+    private readonly settings: ExtractSettings,
+    private readonly rules: ActiveRule[],
+    corpus: Corpus,
+  ) {
+    this.documents = new Map(corpus.documents.map((doc) => [doc.file, doc]));
+    this.targets = corpus.targets;
+    this.isIncluded = picomatch(loaded.config.include, { dot: true });
+    this.isExcluded = picomatch(loaded.config.exclude.length ? loaded.config.exclude : ['\0'], { dot: true });
+    // As on the command line: globs are relative to the config's folder when the root is inside it.
+    this.globBase = isInside(root, loaded.dir) ? loaded.dir : root;
+  }
+
+  /** Reads the folder: config found upward from it (throws ConfigError when invalid), every document. */
+  static async load(root: string, configFile?: string): Promise<PlanningWorkspace> {
+    const loaded = resolveLoadedConfig({ cwd: root, ...(configFile ? { configFile } : {}) });
+    const rules = activeRules(await loadRules(), loaded.config);
+    const corpus = await buildCorpus([root], root, loaded);
+    const settings = extractSettings(loaded.config, corpus.root, loaded.dir);
+    return new PlanningWorkspace(corpus.root, loaded, settings, rules, corpus);
+  }
+
+  has(file: string): boolean {
+    return this.documents.has(file);
+  }
+
+  /** Whether `file` belongs to this planning folder: inside it and chosen by `include`/`exclude`. */
+  covers(file: string): boolean {
+    if (this.documents.has(file)) return true;
+    if (!isInside(file, this.root)) return false;
+    const relative = toPosix(path.relative(this.globBase, file));
+    if (/(^|\/)(node_modules|\.git)\//.test(relative)) return false;
+    if (!this.isIncluded(relative) || this.isExcluded(relative)) return false;
+    if (!this.loaded.config.gitignore) return true;
+    // As discovery does: a file .gitignore excludes stays out even when it is opened or created.
+    this.isGitIgnored ??= isGitIgnoredSync({ cwd: this.root });
+    return !this.isGitIgnored(file);
+  }
+
+  get files(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** An editor's text replaces the document's facts: only this document is parsed again. */
+  setText(file: string, text: string): void {
+    if (this.covers(file)) this.documents.set(file, factsFromText(file, text, this.settings));
+  }
+
+  /** The document changed, appeared or went away on disk. */
+  async reload(file: string): Promise<void> {
+    this.forgetTarget(file);
+    if (existsSync(file) && this.covers(file)) this.documents.set(file, await loadDocument(file, this.settings));
+    else this.documents.delete(file);
+  }
+
+  /** A link target (or a folder on its way) was created or deleted: look it up again next run. */
+  forgetTarget(file: string): void {
+    for (const target of [...this.targets.keys()]) {
+      if (target === file || isInside(file, target)) this.targets.delete(target);
+    }
+  }
+
+  /** Indexes the current facts and runs the rules: the same findings the CLI would print for this text. */
+  async lint(): Promise<Diagnostic[]> {
+    const documents = [...this.documents.values()];
+    this.targets = await resolveTargets(this.root, documents, this.targets);
+    return runRules(indexCorpus(this.root, this.loaded.config, documents, this.targets), this.rules);
+  }
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Config } from './config.js';
+import { toPosix } from './discover.js';
+import { buildIdMatcher, type IdMatcher } from './extract/ids.js';
+import { buildVocabulary, type StatusVocabulary } from './extract/status.js';
+import type { DocumentFacts, DocumentRole, ReadProblem } from './types.js';
+
+/**
+ * What extraction needs from the config, compiled once per run. Kept apart from documents.ts
+ * so that a run whose every file comes from the cache or a worker never loads the parser.
+ */
+export interface ExtractSettings {
+  root: string;
+  configDir: string;
+  ids: IdMatcher;
+  vocabulary: StatusVocabulary;
+  isHistorical: (relPath: string) => boolean;
+  isTemplate: (relPath: string) => boolean;
+  maxFileSize: number;
+}
+
+export function extractSettings(config: Config, root: string, configDir: string): ExtractSettings {
+  return {
+    root,
+    configDir,
+    ids: buildIdMatcher(config.taskIdPattern),
+    vocabulary: buildVocabulary(config.statusWords),
+    isHistorical: picomatch(config.historical, { dot: true, nocase: true }),
+    isTemplate: picomatch(config.templates, { dot: true }),
+    maxFileSize: config.maxFileSize,
+  };
+}
+
+export function relPathOf(file: string, settings: ExtractSettings): string {
+  return toPosix(path.relative(settings.root, file)) || path.basename(file);
+}
+
+export function roleOf(file: string, settings: ExtractSettings): DocumentRole {
+  const candidates = [toPosix(path.relative(settings.root, file)), toPosix(path.relative(settings.configDir, file)), path.basename(file)];
+  if (candidates.some((candidate) => settings.isHistorical(candidate))) return 'historical';
+  if (candidates.some((candidate) => settings.isTemplate(candidate))) return 'template';
+  return 'active';
+}
+
+/** The facts of a document that could not be read or parsed: only its problems. */
+export function emptyFacts(file: string, settings: ExtractSettings, problems: ReadProblem[]): DocumentFacts {
+  return {
+    file,
+    relPath: relPathOf(file, settings),
+    role: roleOf(file, settings),
+    lineCount: 0,
+    headings: [],
+    anchors: [],
+    links: [],
+    mentions: [],
+    percents: [],
+    mojibake: [],
+    problems,
+    directives: [],
+  };
+}
