@@ -6,6 +6,7 @@ import { loadRules } from '../src/engine.js';
 import { parseMarkdown } from '../src/parse.js';
 import { ruleDocument, withRulesTable } from '../src/rule-docs.js';
 import { plainText } from '../src/extract/text.js';
+import { runCli } from './helpers/cli.js';
 import { lintWithRule } from './helpers/rule-tester.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -62,6 +63,13 @@ describe('rule documentation', () => {
     }
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     expect(readme, 'README rule table is stale: run npm run docs').toBe(withRulesTable(readme, rules));
+  });
+
+  it('the README shows what `npx tasklint examples/` really prints', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const shown = /```text\n\$ npx tasklint examples\/\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown, 'README output block').toBeDefined();
+    expect(shown).toBe(runCli(['examples/']).stdout);
   });
 
   for (const rule of rules) {
