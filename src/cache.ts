@@ -30,6 +30,11 @@ const CHECKSUM_LENGTH = 20;
 const ENTRY_SUFFIX = '.facts';
 /** Folders of entries are named with the first characters of the key. */
 const KEY_FOLDER = /^[0-9a-f]{16}$/;
+/**
+ * Folders of other keys kept: runs from two folders without a config file, or with two configs,
+ * each keep their entries; older versions' go.
+ */
+const OTHER_KEYS_KEPT = 3;
 
 interface CacheEntry {
   file: string;
@@ -222,11 +227,13 @@ export class FactsCache {
     }
   }
 
-  /** Creates this key's folder; the folders of other keys (an older version, another config) go. */
+  /** Creates this key's folder; of the folders of other keys (an older version, another config), the least recently written go. */
   private async prepareFolder(): Promise<void> {
     await fs.mkdir(this.folder, { recursive: true });
-    const stale = (await fs.readdir(this.location)).filter((name) => KEY_FOLDER.test(name) && name !== path.basename(this.folder));
-    await Promise.all(stale.map((name) => fs.rm(path.join(this.location, name), { recursive: true, force: true })));
+    const others = (await fs.readdir(this.location)).filter((name) => KEY_FOLDER.test(name) && name !== path.basename(this.folder));
+    const written = await Promise.all(others.map(async (name) => ({ name, time: (await fs.stat(path.join(this.location, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+    const stale = written.sort((a, b) => b.time - a.time).slice(OTHER_KEYS_KEPT);
+    await Promise.all(stale.map(({ name }) => fs.rm(path.join(this.location, name), { recursive: true, force: true })));
   }
 
   /**

@@ -107,8 +107,9 @@ interface Thread {
 }
 
 /**
- * Parsing threads. Threads can be started before the work is known (they load the parser while
- * the main thread reads files and the cache), then given one run of jobs, largest file first.
+ * Parsing threads: started (`grow`), given one run of jobs, largest file first, then closed.
+ * A thread that takes too long over a file is stopped and replaced; one that dies is replaced a
+ * few times; if none can start, the main thread does the work.
  */
 export class ExtractPool {
   private readonly threads = new Set<Thread>();
@@ -168,6 +169,8 @@ export class ExtractPool {
     const thread: Thread = { worker, ready: false, timedOut: false, lastError: '' };
     this.threads.add(thread);
     worker.on('message', (message: ExtractResultMessage) => {
+      // Stopped for taking too long: a late answer is ignored, and it gets no more work.
+      if (thread.timedOut) return;
       if ('ready' in message) {
         thread.ready = true;
       } else {

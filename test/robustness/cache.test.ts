@@ -126,16 +126,21 @@ describe('--cache: facts of unchanged files are reused', () => {
     expect(newWords.parsed).toEqual(['index.md', 'phase-3.md', 'tracker.md']);
   });
 
-  it('another tasklint version invalidates every entry, and the old entries are removed', async () => {
+  it('another tasklint version invalidates every entry; the oldest versions\' entries are removed', async () => {
     const { location, options } = folderWithCache();
     await lint(options);
-    const oldFolders = readdirSync(location);
+    const [first] = readdirSync(location);
     fakeVersion = '99.0.0';
     expect((await lintParsing(options)).parsed).toEqual(['index.md', 'phase-3.md', 'tracker.md']);
     expect((await lintParsing(options)).parsed).toEqual([]);
-    const newFolders = readdirSync(location);
-    expect(newFolders).toHaveLength(1);
-    expect(newFolders).not.toEqual(oldFolders);
+    expect(readdirSync(location)).toHaveLength(2);
+    for (const version of ['99.1.0', '99.2.0', '99.3.0', '99.4.0']) {
+      fakeVersion = version;
+      await lint(options);
+    }
+    // The current version's entries and three others', the most recently written.
+    expect(readdirSync(location)).toHaveLength(4);
+    expect(readdirSync(location)).not.toContain(first);
   });
 
   it('entries are bound to their key: facts written under one config are not read under another', async () => {
@@ -166,6 +171,12 @@ describe('--cache: facts come back exactly as extraction made them', () => {
     expect(read).toStrictEqual(unusual);
     expect(Object.is((read as typeof unusual).percents[0]!.numerator, -0)).toBe(true);
     expect(await reader.get('/plain.md', '/', 'hash-1')).toStrictEqual(plain);
+    // The plain facts are stored as JSON (quick to read back), the others by structured clone.
+    const formats = Object.keys(cacheEntries(location)).map((name) => {
+      const bytes = readFileSync(path.join(location, name));
+      return String.fromCharCode(bytes[bytes.indexOf(0x0a) + 1 + 20]!);
+    });
+    expect(formats.sort()).toEqual(['J', 'V']);
   });
 });
 
