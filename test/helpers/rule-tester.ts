@@ -42,7 +42,7 @@ export function removeFolders(): void {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export function writeFolder(files: Files): string {
+export function writeFolder(files: Files = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'tasklint-test-'));
   folders.push(dir);
   for (const [name, content] of Object.entries(files)) {

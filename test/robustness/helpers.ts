@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, lstatSync, readlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { LintResult } from '../../src/lint.js';
@@ -19,22 +18,8 @@ export const CONTRADICTING_FILES = {
   'index.md': '# Index\n\n- **TASK-7** - Fix storage driver ✅ COMPLETE\n',
 };
 
-const folders: string[] = [];
-
-export function makeFolder(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tasklint-robustness-'));
-  folders.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-  return dir;
-}
-
-export function removeFolders(): void {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+/** Temporary planning folders, made and removed as the rule tests do. */
+export { writeFolder as makeFolder, removeFolders } from '../helpers/rule-tester.js';
 
 export function describeDiagnostic(dir: string, d: Diagnostic): string {
   return `${path.relative(dir, d.file)}:${d.range.start.line} ${d.ruleId} ${d.message}`;
