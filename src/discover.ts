@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { globby } from 'globby';
+import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Config } from './config.js';
 
@@ -34,6 +35,32 @@ export function commonAncestor(paths: string[]): string {
     while (!isInside(p, common)) common = path.dirname(common);
   }
   return common;
+}
+
+/**
+ * Whether `.gitignore` files under `dir` ignore a file. globby's own `gitignore` option looks for
+ * them following symbolic links, so a link to a parent folder sends it through the whole disk;
+ * here links are not followed, as in discovery itself. Each file's patterns apply to paths
+ * relative to its folder, deeper files overriding shallower ones, as in git.
+ */
+async function gitignoreFilter(dir: string): Promise<(file: string) => boolean> {
+  const found = await globby('**/.gitignore', { cwd: dir, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
+  const rules: Array<{ folder: string; matcher: Ignore }> = [];
+  for (const file of found.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))) {
+    const content = await fs.readFile(file, 'utf8').catch(() => '');
+    rules.push({ folder: path.dirname(path.normalize(file)), matcher: ignore().add(content) });
+  }
+  if (rules.length === 0) return () => false;
+  return (file) => {
+    let ignored = false;
+    for (const { folder, matcher } of rules) {
+      if (!isInside(file, folder) || file === folder) continue;
+      const verdict = matcher.test(toPosix(path.relative(folder, file)));
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  };
 }
 
 async function isBrokenLink(file: string): Promise<boolean> {
@@ -89,15 +116,16 @@ export async function discover(inputs: string[], { cwd, config, configDir }: Dis
           objectMode: true,
           dot: false,
           followSymbolicLinks: false,
-          gitignore: config.gitignore,
           ignore: ALWAYS_IGNORED,
           suppressErrors: true,
         });
       } catch (error) {
         throw new UsageError(`Cannot list ${input}: ${(error as Error).message}`);
       }
+      const isGitignored = config.gitignore ? await gitignoreFilter(absolute) : () => false;
       for (const entry of found) {
         const file = path.normalize(entry.path);
+        if (isGitignored(file)) continue;
         // Links are not followed (a folder linking to its parent would never end), but a broken
         // one (a loop, a missing target) is kept so that the read stage reports it.
         if (!entry.dirent.isFile() && !(entry.dirent.isSymbolicLink() && (await isBrokenLink(file)))) continue;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, openSync, symlinkSync, ftruncateSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, promises as fsPromises, mkdirSync, openSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { UsageError } from '../../src/discover.js';
 import { lint } from '../../src/lint.js';
@@ -121,6 +121,24 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     expectOneFinding(dir, result, 'loop.md', 'unreadable-file', ['symbolic link loop']);
     expectOneFinding(dir, result, 'dangling.md', 'unreadable-file', ['symbolic link to "gone.md"', 'does not exist']);
     expect(result.files.map((file) => path.relative(dir, file))).toEqual(['dangling.md', 'index.md', 'loop.md', 'tracker.md']);
+    expectContradictionFound(dir, result);
+  });
+
+  it('a folder linking to a folder above it: discovery stays inside, .gitignore files included', async () => {
+    const outer = makeFolder({ 'outside.md': '# Outside\n' });
+    const dir = path.join(outer, 'plans');
+    for (const [name, content] of Object.entries({ ...CONTRADICTING_FILES, '.gitignore': 'drafts/\n*.tmp.md\n!keep.tmp.md\n', 'drafts/d.md': '# D\n', 'x.tmp.md': '# X\n', 'keep.tmp.md': '# K\n', 'sub/.gitignore': 'local.md\n', 'sub/local.md': '# L\n', 'sub/kept.md': '# Kept\n' })) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    symlinkSync('..', path.join(dir, 'up'));
+    writeFileSync(path.join(outer, '.gitignore'), '*.md\n');
+    // Every file read, wherever a link made it seem to be.
+    const readFile = vi.spyOn(fsPromises, 'readFile');
+    const result = await lint({ cwd: dir }).finally(() => readFile.mockRestore());
+    const read = readFile.mock.calls.map(([file]) => realpathSync(String(file)));
+    expect(read.filter((file) => !file.startsWith(`${realpathSync(dir)}${path.sep}`))).toEqual([]);
+    expect(result.files.map((file) => path.relative(dir, file))).toEqual(['index.md', 'keep.tmp.md', 'sub/kept.md', 'tracker.md']);
     expectContradictionFound(dir, result);
   });
 
