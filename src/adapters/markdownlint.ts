@@ -106,7 +106,8 @@ async function readFolder(scope: CorpusScope): Promise<PlanningFolder> {
   const rules = activeRules(await loadRules(), loaded.config);
   // Fingerprint first: a file saved while the folder is read is read again next time.
   const fingerprint = await fingerprintOf(await documentsOf(scope, loaded));
-  const corpus = await buildCorpus([scope.root], scope.root, loaded);
+  // Facts of unchanged files come from tasklint's cache, as in the pre-commit hook; a broken cache is only skipped.
+  const corpus = await buildCorpus([scope.root], scope.root, loaded, { cache: true });
   const settings = extractSettings(loaded.config, corpus.root, loaded.dir);
   return { scope, loaded, settings, rules, corpus, diagnostics: runRules(corpus, rules), fingerprint };
 }
