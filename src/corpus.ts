@@ -1,6 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
+import { isInside } from './discover.js';
+
+export { isInside };
 import { idPrefix } from './extract/ids.js';
 import type { DocumentFacts, Link, TargetInfo, TaskMention } from './types.js';
 
@@ -23,10 +26,6 @@ export interface Corpus {
   targets: Map<string, TargetInfo>;
 }
 
-export function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /** The absolute path a relative link points at, or the document itself for `#anchor`. */
 export function linkTarget(doc: DocumentFacts, link: Link): string {

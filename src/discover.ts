@@ -23,7 +23,7 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function isInside(child: string, parent: string): boolean {
+export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
