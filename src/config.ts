@@ -1,7 +1,8 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { SCHEMA_PATH } from './package-info.js';
 import type { SeveritySetting, Status } from './types.js';
 
@@ -52,15 +53,31 @@ export const DEFAULT_CONFIG: Config = {
 const CONFIG_FILE_NAMES = ['.tasklintrc.json', 'tasklint.config.json'];
 
 
-let validateConfigShape: ReturnType<Ajv['compile']> | undefined;
+type Validator = ReturnType<AjvClass['compile']>;
 
-function schemaValidator(): ReturnType<Ajv['compile']> {
+const require = createRequire(import.meta.url);
+
+/**
+ * A new Ajv instance, loaded on first use: ajv takes some 40 ms to load and compiling a schema
+ * 20-80 ms more, which a run with no config and no rule options never needs.
+ */
+export function newAjv(options: { useDefaults?: boolean } = {}): AjvClass {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: true, strict: false, ...options });
+}
+
+let validateConfigShape: Validator | undefined;
+
+function schemaValidator(): Validator {
   if (!validateConfigShape) {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validateConfigShape = ajv.compile(schema);
+    validateConfigShape = newAjv().compile(schema);
   }
   return validateConfigShape;
+}
+
+function isEmptyObject(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0;
 }
 
 /** `/rules/foo/1` becomes `rules.foo[1]`: the key path a user searches for. */
@@ -89,6 +106,8 @@ export function describeAjvError(error: ErrorObject): string {
 
 /** Validates a raw config object and fills in the defaults. */
 export function resolveConfig(raw: unknown, source: string): Config {
+  // No settings (no config file, or an empty one): the defaults, with nothing to validate.
+  if (isEmptyObject(raw)) return { ...DEFAULT_CONFIG };
   const validate = schemaValidator();
   if (!validate(raw)) {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');

@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Ajv } from 'ajv';
-import { ConfigError, describeAjvError, type Config, type RuleSetting } from './config.js';
+import { ConfigError, describeAjvError, newAjv, type Config, type RuleSetting } from './config.js';
 import type { Corpus } from './corpus.js';
 import { formatMessage, type Report, type Rule } from './rule.js';
 import { isSuppressed } from './suppress.js';
@@ -37,7 +36,7 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+let ajv: ReturnType<typeof newAjv> | undefined;
 
 function severityOf(setting: SeveritySetting): Severity | undefined {
   if (setting === 'off') return undefined;
@@ -58,6 +57,12 @@ export function activeRules(rules: Rule[], config: Config): ActiveRule[] {
     if (!severity) continue;
     const userOptions = Array.isArray(setting) && setting[1] ? setting[1] : {};
     const options = { ...structuredClone(rule.meta.defaultOptions), ...userOptions } as Record<string, unknown>;
+    // A rule's own defaults are checked against its schema by a test: only a user's options need validating here.
+    if (Object.keys(userOptions).length === 0) {
+      active.push({ rule, severity, options });
+      continue;
+    }
+    ajv ??= newAjv({ useDefaults: true });
     const validate = ajv.compile(rule.meta.schema);
     if (!validate(options)) {
       const problems = (validate.errors ?? []).map((error) => `rules.${rule.id}[1]${describeAjvError(error).replace(/^\(top level\)/, '').replace(/^([^.:[])/, '.$1')}`);

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Code, Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { newAjv } from '../src/config.js';
 import { loadRules } from '../src/engine.js';
 import { parseMarkdown } from '../src/parse.js';
 import { ruleDocument, withRulesTable } from '../src/rule-docs.js';
@@ -52,6 +53,9 @@ describe('rule documentation', () => {
       expect(rule.meta.description, rule.id).toMatch(/^(Disallow|Require|Report|Flag|Check)\b/);
       expect(Object.keys(rule.meta.messages).length, rule.id).toBeGreaterThan(0);
       expect(rule.meta.schema, rule.id).toMatchObject({ type: 'object', additionalProperties: false });
+      // The engine trusts a rule's defaults and validates only what a user sets.
+      const validate = newAjv().compile(rule.meta.schema);
+      expect(validate(structuredClone(rule.meta.defaultOptions)), `${rule.id} defaultOptions: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
 
