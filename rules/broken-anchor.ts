@@ -1,4 +1,4 @@
-import { linkTarget } from '../src/corpus.js';
+import { linkTarget, type Corpus } from '../src/corpus.js';
 import { defineRule } from '../src/rule.js';
 import type { DocumentFacts, Heading } from '../src/types.js';
 
@@ -36,8 +36,20 @@ function closestHeading(headings: Heading[], fragment: string): Heading | undefi
   );
 }
 
+const anchorMemo = new WeakMap<DocumentFacts, Set<string>>();
+
 function anchorsOf(doc: DocumentFacts): Set<string> {
-  return new Set([...doc.headings.map((heading) => heading.slug), ...doc.anchors.map((anchor) => anchor.toLowerCase())]);
+  let anchors = anchorMemo.get(doc);
+  if (!anchors) anchorMemo.set(doc, (anchors = new Set([...doc.headings.map((heading) => heading.slug), ...doc.anchors.map((anchor) => anchor.toLowerCase())])));
+  return anchors;
+}
+
+/** The key of a linked document: a finding depends on the link and on the headings of its target. */
+const fileKey = (file: string): string => `file:${file}`;
+
+/** A document's own headings, and the documents its fragment links point into. */
+function anchorKeys(doc: DocumentFacts, _corpus: Corpus): string[] {
+  return [fileKey(doc.file), ...doc.links.filter((link) => link.fragment).map((link) => fileKey(linkTarget(doc, link)))];
 }
 
 export default defineRule({
@@ -95,12 +107,16 @@ See [phase 2](./plan.md#phase-2-storage).
 None.
 `,
   },
+  incremental: anchorKeys,
   check(corpus, context) {
     for (const doc of corpus.documents) {
-      if (doc.role === 'template') continue;
+      if (doc.role === 'template' || !context.wants(doc)) continue;
       for (const link of doc.links) {
         if (!link.fragment) continue;
-        const targetDoc = corpus.byFile.get(linkTarget(doc, link));
+        const targetFile = linkTarget(doc, link);
+        const keys = [fileKey(targetFile)];
+        if (!context.wantsKey(keys[0]!)) continue;
+        const targetDoc = corpus.byFile.get(targetFile);
         if (!targetDoc || targetDoc.problems.some((problem) => problem.fatal)) continue;
         const fragment = normaliseFragment(link.fragment);
         if (anchorsOf(targetDoc).has(fragment)) continue;
@@ -108,6 +124,7 @@ None.
         const repaired: Heading | undefined = targetDoc.headings.find((heading) => heading.repairedSlug === fragment);
         if (repaired) {
           context.report({
+            keys,
             messageId: 'mojibake',
             data: { fragment: link.fragment, target, heading: repaired.text },
             at: { doc, range: link.range },
@@ -118,6 +135,7 @@ None.
         const near = closestHeading(targetDoc.headings, fragment);
         if (near) {
           context.report({
+            keys,
             messageId: 'missingSuggest',
             data: { fragment: link.fragment, target, slug: near.slug },
             at: { doc, range: link.range },
@@ -125,7 +143,7 @@ None.
           });
           continue;
         }
-        context.report({ messageId: 'missing', data: { fragment: link.fragment, target }, at: { doc, range: link.range } });
+        context.report({ keys, messageId: 'missing', data: { fragment: link.fragment, target }, at: { doc, range: link.range } });
       }
     }
   },

@@ -55,11 +55,13 @@ See [the phase list](./phase-1.md).
 None.
 `,
   },
+  // Each finding is about its own document: after an edit, only that document is checked again.
+  incremental: 'document',
   check(corpus, context) {
     const byName = new Map<string, string[]>();
     for (const doc of corpus.documents) byName.set(path.basename(doc.file), [...(byName.get(path.basename(doc.file)) ?? []), doc.relPath]);
     for (const doc of corpus.documents) {
-      if (doc.role === 'template') continue;
+      if (doc.role === 'template' || !context.wants(doc)) continue;
       for (const link of doc.links) {
         if (!link.path) continue;
         const target = linkTarget(doc, link);

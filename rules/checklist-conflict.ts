@@ -1,6 +1,6 @@
 import type { Corpus, MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
-import { defineRule, placeName, type At, type Report } from '../src/rule.js';
+import { defineRule, documentKey, placeName, taskKeysOf, type At, type Report } from '../src/rule.js';
 import type { DocumentFacts, TaskMention } from '../src/types.js';
 import { statedStatuses, statementRank, statusWord } from './task-status-conflict.js';
 
@@ -241,18 +241,22 @@ Correct:
 None.
 `,
   },
+  // A finding depends on its document and on the statuses of the tasks that document names.
+  incremental: (doc, corpus) => [documentKey(doc), ...taskKeysOf(doc, corpus)],
   check(corpus, context) {
     for (const doc of corpus.documents) {
-      if (doc.role !== 'active') continue;
-      completeButUnchecked(doc, corpus, (report) => context.report(report));
-      checkedOverUnchecked(doc, (report) => context.report(report));
-      phaseTicks(doc, corpus, (report) => context.report(report));
+      if (doc.role !== 'active' || !context.wants(doc)) continue;
+      const keys = [documentKey(doc), ...taskKeysOf(doc, corpus)];
+      const report = (found: Report): void => context.report({ ...found, keys });
+      completeButUnchecked(doc, corpus, report);
+      checkedOverUnchecked(doc, report);
+      phaseTicks(doc, corpus, report);
       for (const claim of claims(doc, corpus)) {
         const open = contradictedBy(claim, corpus.mentions.get(claim.id) ?? []);
         if (!open) continue;
         const other = placeName({ doc: open.doc, range: open.mention.range }, doc);
         const data = { id: claim.id, status: statusWord(open.mention), other, otherText: open.mention.statusText ?? '', text: claim.text };
-        context.report({
+        report({
           messageId: claim.kind === 'checked' ? 'checkedOpen' : 'prerequisiteOpen',
           data,
           at: claim.at,

@@ -1,7 +1,7 @@
 import type { Corpus } from '../src/corpus.js';
 import { idPrefix } from '../src/extract/ids.js';
-import { defineRule, placeName, type At } from '../src/rule.js';
-import type { DependencyEdge } from '../src/types.js';
+import { defineRule, placeName, taskKey, type At, type RuleContext } from '../src/rule.js';
+import type { DependencyEdge, DocumentFacts } from '../src/types.js';
 
 /** One dependency `from → to` and every active place that states it, best first. */
 export interface StatedEdge {
@@ -16,10 +16,10 @@ const SOURCE_RANK: Record<DependencyEdge['source'], number> = { table: 0, field:
  * The dependencies active documents state, one entry per pair, in corpus order. Only ID schemes
  * some document defines tasks with count: `UTF-8 → UTF-16` in a text block is not a dependency.
  */
-export function statedEdges(corpus: Corpus): StatedEdge[] {
+export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>): StatedEdge[] {
   const byPair = new Map<string, StatedEdge>();
   for (const doc of corpus.documents) {
-    if (doc.role !== 'active') continue;
+    if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const edge of doc.edges ?? []) {
       if (!corpus.prefixes.has(idPrefix(edge.from)) || !corpus.prefixes.has(idPrefix(edge.to))) continue;
       const key = `${edge.from}\0${edge.to}`;
@@ -115,6 +115,8 @@ export interface Cycle {
   loop: string[];
   /** The statement of each step of the loop. */
   steps: StatedEdge[];
+  /** Every task of the loop's strongly connected component: what the loop shown depends on. */
+  members: string[];
 }
 
 export function findCycles(edges: StatedEdge[]): Cycle[] {
@@ -132,7 +134,7 @@ export function findCycles(edges: StatedEdge[]): Cycle[] {
     const start = component.reduce((smallest, id) => (compareIds(id, smallest) < 0 ? id : smallest));
     const loop = shortestLoop(start, new Set(component), successors);
     const steps = loop.slice(1).map((to, i) => byPair.get(`${loop[i]}\0${to}`)!);
-    cycles.push({ loop, steps });
+    cycles.push({ loop, steps, members: component });
   }
   return cycles.sort((a, b) => compareIds(a.loop[0]!, b.loop[0]!));
 }
@@ -203,15 +205,21 @@ TASK-40 → TASK-41
 None.
 `,
   },
+  // A loop depends on the statements of its steps, all about its tasks. Which tasks form a loop
+  // depends on the whole graph, so the graph is always built whole.
+  incremental: (doc: DocumentFacts, corpus: Corpus) =>
+    (doc.edges ?? []).flatMap((edge) => (corpus.prefixes.has(idPrefix(edge.from)) && corpus.prefixes.has(idPrefix(edge.to)) ? [taskKey(edge.from), taskKey(edge.to)] : [])),
   check(corpus, context) {
-    for (const { loop, steps } of findCycles(statedEdges(corpus))) {
+    for (const { loop, steps, members } of findCycles(statedEdges(corpus))) {
       const [first, ...rest] = steps;
       const firstPlace = first!.places[0]!;
+      const keys = members.map(taskKey);
       if (steps.length === 1) {
-        context.report({ messageId: 'selfLoop', data: { id: first!.from }, at: firstPlace.at });
+        context.report({ keys, messageId: 'selfLoop', data: { id: first!.from }, at: firstPlace.at });
         continue;
       }
       context.report({
+        keys,
         messageId: 'cycle',
         data: {
           loop: showLoop(loop),

@@ -1,6 +1,6 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
-import { defineRule, placeName } from '../src/rule.js';
+import { defineRule, placeName, taskKey, taskKeysOf } from '../src/rule.js';
 import { statedEdges, type StatedEdge } from './dependency-cycle.js';
 import { statedStatuses, statementRank, statusWord } from './task-status-conflict.js';
 
@@ -93,10 +93,13 @@ Correct, the dependency was finished first:
 None.
 `,
   },
+  // A finding depends on the statements of one dependency and the statuses of its two tasks.
+  incremental: taskKeysOf,
   check(corpus, context) {
-    for (const { edge, done, open } of findUnfinishedDependencies(statedEdges(corpus), corpus.mentions)) {
+    for (const { edge, done, open } of findUnfinishedDependencies(statedEdges(corpus, context), corpus.mentions)) {
       const statement = edge.places[0]!.at;
       context.report({
+        keys: [taskKey(edge.from), taskKey(edge.to)],
         messageId: 'notDone',
         data: {
           dependent: edge.to,

@@ -162,8 +162,11 @@ Correct:
   teams whose totals are rough estimates: \`10\` lets "10 hrs" stand over 11 hours of tasks.
 `,
   },
+  // Each finding is about its own document: after an edit, only that document is checked again.
+  incremental: 'document',
   check(corpus, context, options) {
     for (const doc of corpus.documents) {
+      if (!context.wants(doc)) continue;
       if (doc.role !== 'active') continue;
       for (const claim of doc.claims ?? []) {
         if (claim.kind !== 'duration') continue;

@@ -89,8 +89,11 @@ Correct:
 None.
 `,
   },
+  // Each finding is about its own document: after an edit, only that document is checked again.
+  incremental: 'document',
   check(corpus, context) {
     for (const doc of corpus.documents) {
+      if (!context.wants(doc)) continue;
       for (const block of conflictBlocks(doc.conflictMarkers ?? [])) {
         const markers = [block.ours, block.base, block.separator, block.theirs].filter((marker): marker is ConflictMarker => marker !== undefined);
         const [first, ...rest] = markers;

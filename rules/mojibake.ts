@@ -44,8 +44,11 @@ Correct:
 None.
 `,
   },
+  // Each finding is about its own document: after an edit, only that document is checked again.
+  incremental: 'document',
   check(corpus, context) {
     for (const doc of corpus.documents) {
+      if (!context.wants(doc)) continue;
       const [first] = doc.mojibake;
       if (!first) continue;
       const lines = new Set(doc.mojibake.map((m) => m.range.start.line)).size;

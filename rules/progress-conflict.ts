@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Corpus } from '../src/corpus.js';
 import { defineRule, placeName, type At } from '../src/rule.js';
-import type { ClaimSubject, DocumentFacts, ProgressClaim, Range } from '../src/types.js';
+import type { Claim, ClaimSubject, DocumentFacts, ProgressClaim, Range } from '../src/types.js';
 
 /** Words that name no particular subject: a section called "Status" is about whatever is above it. */
 const GENERIC_LABEL = /^(?:overview|summary|status|progress|notes?|tasks?|total|totals|current status|next steps?|details|active|active tasks|completed|in progress|not started|remaining|metrics|statistics)$/u;
@@ -111,6 +111,58 @@ export function sameProgress(a: ProgressClaim, b: ProgressClaim): boolean {
 export interface ProgressGroup {
   places: ProgressPlace[];
   counted?: CountedList;
+  /**
+   * What the group was formed from: every key joined into it (names, task lists, documents), the
+   * names of its subjects, and the counted list's document. Its findings depend on the documents
+   * with one of these keys.
+   */
+  keys: string[];
+}
+
+interface Subject {
+  doc: DocumentFacts;
+  claim: Claim;
+  keys: { label?: string; paths: string[] };
+}
+
+/** Each document's subjects with their keys, computed once per facts object: an edit makes new facts. */
+const subjectMemo = new WeakMap<DocumentFacts, { root: string; subjects: Subject[]; own: string }>();
+
+function subjectsOf(corpus: Corpus, doc: DocumentFacts): { subjects: Subject[]; own: string } {
+  const known = subjectMemo.get(doc);
+  if (known && known.root === corpus.root) return known;
+  const entry = {
+    root: corpus.root,
+    subjects: (doc.claims ?? []).map((claim) => ({ doc, claim, keys: subjectKeys(corpus, doc, claim.subject) })),
+    own: pathKey(corpus.root, doc.file),
+  };
+  subjectMemo.set(doc, entry);
+  return entry;
+}
+
+/** Set on a group joined by a path alias of the config, and on a document whose task lists such an alias may name. */
+const ALIAS_PATHS = 'aliases';
+
+/** The path keys the config's aliases name, as full keys and as endings. */
+function aliasPaths(corpus: Corpus): Array<{ wanted: string; tail: string }> {
+  return Object.entries(corpus.config.aliases ?? {}).flatMap(([name, aliases]) =>
+    [name, ...aliases]
+      .filter((alias) => /\.(?:md|markdown|txt)$|\//iu.test(alias))
+      .map((alias) => {
+        const wanted = pathKey(corpus.root, path.resolve(corpus.root, alias));
+        return { wanted, tail: wanted.slice('path:'.length) };
+      }),
+  );
+}
+
+/** The keys a document's progress statements and task lists bear on (language server re-checks). */
+export function progressKeys(doc: DocumentFacts, corpus: Corpus): string[] {
+  if (doc.role !== 'active') return [];
+  const { subjects, own } = subjectsOf(corpus, doc);
+  const keys = [own, ...subjects.flatMap(({ keys: { label, paths } }) => [...(label ? [label] : []), ...paths])];
+  const aliases = aliasPaths(corpus);
+  if (aliases.length && keys.some((key) => aliases.some(({ wanted, tail }) => key === wanted || key.endsWith(`/${tail}`)))) keys.push(ALIAS_PATHS);
+  return keys;
 }
 
 /**
@@ -120,21 +172,24 @@ export interface ProgressGroup {
  */
 export function groupBySubject(corpus: Corpus): ProgressGroup[] {
   const active = corpus.documents.filter((doc) => doc.role === 'active');
-  const subjects = active.flatMap((doc) => (doc.claims ?? []).map((claim) => ({ doc, claim, keys: subjectKeys(corpus, doc, claim.subject) })));
+  const subjects = active.flatMap((doc) => subjectsOf(corpus, doc).subjects);
   const pathsOfLabel = new Map<string, Set<string>>();
   for (const { keys } of subjects) {
     if (!keys.label) continue;
     for (const key of keys.paths) pathsOfLabel.set(keys.label, (pathsOfLabel.get(keys.label) ?? new Set()).add(key));
   }
   const aliasLabels = new Set<string>();
+  const aliasKeys = new Set<string>();
   const groups = new UnionFind();
-  const knownPaths = new Set([...subjects.flatMap(({ keys }) => keys.paths), ...active.map((doc) => pathKey(corpus.root, doc.file))]);
+  const knownPaths = new Set([...subjects.flatMap(({ keys }) => keys.paths), ...active.map((doc) => subjectsOf(corpus, doc).own)]);
   for (const [name, aliases] of Object.entries(corpus.config.aliases ?? {})) {
     const keys = [name, ...aliases].flatMap((alias) => {
       if (/\.(?:md|markdown|txt)$|\//iu.test(alias)) {
         const wanted = pathKey(corpus.root, path.resolve(corpus.root, alias));
         const tail = wanted.slice('path:'.length);
-        return [wanted, ...[...knownPaths].filter((key) => key.endsWith(`/${tail}`))];
+        const matched = [wanted, ...[...knownPaths].filter((key) => key.endsWith(`/${tail}`))];
+        for (const key of matched) aliasKeys.add(key);
+        return matched;
       }
       const label = `label:${normaliseSubject(alias)}`;
       aliasLabels.add(label);
@@ -148,21 +203,45 @@ export function groupBySubject(corpus: Corpus): ProgressGroup[] {
     const keys = keysOf(subject);
     for (const key of keys.slice(1)) groups.union(keys[0]!, key);
   }
+  // Every key each group was joined from, and the names of its subjects even where a name was
+  // too ambiguous to join by: an edit that changes what joins with what shares one of them.
+  const joined = new Map<string, Set<string>>();
+  const addKey = (root: string, key: string): void => {
+    const set = joined.get(root);
+    if (set) set.add(key);
+    else joined.set(root, new Set([key]));
+  };
+  for (const subject of subjects) {
+    const keys = keysOf(subject);
+    if (keys.length === 0) continue;
+    const root = groups.find(keys[0]!);
+    for (const key of keys) addKey(root, key);
+    if (subject.keys.label) addKey(root, subject.keys.label);
+  }
   const byRoot = new Map<string, ProgressGroup>();
   for (const subject of subjects) {
     if (subject.claim.kind !== 'progress') continue;
     const keys = keysOf(subject);
     if (keys.length === 0) continue;
     const root = groups.find(keys[0]!);
-    const group = byRoot.get(root) ?? { places: [] };
-    group.places.push({ doc: subject.doc, claim: subject.claim });
+    const group = byRoot.get(root) ?? { places: [], keys: [] };
+    group.places.push({ doc: subject.doc, claim: subject.claim as ProgressClaim });
     byRoot.set(root, group);
   }
   for (const doc of active) {
-    const group = byRoot.get(groups.find(pathKey(corpus.root, doc.file)));
+    const own = subjectsOf(corpus, doc).own;
+    const root = groups.find(own);
+    const group = byRoot.get(root);
     if (!group) continue;
     const counted = countTasks(doc);
-    if (counted) group.counted = counted;
+    if (!counted) continue;
+    group.counted = counted;
+    addKey(root, own);
+  }
+  for (const [root, group] of byRoot) {
+    const keys = joined.get(root) ?? new Set([root]);
+    if ([...keys].some((key) => aliasKeys.has(key))) keys.add(ALIAS_PATHS);
+    group.keys = [...keys];
   }
   return [...byRoot.values()];
 }
@@ -294,8 +373,12 @@ None. Name other spellings of a subject in the config's \`aliases\`:
 \`{"aliases": {"HPC SLURM Deployment": ["hpc-slurm-task-list.md", "HPC Infrastructure Completion"]}}\`.
 `,
   },
+  // A finding depends on the documents whose statements joined its group: after an edit, only
+  // the groups with a name, task list or document the edit touches are compared again.
+  incremental: progressKeys,
   check(corpus, context) {
     for (const group of groupBySubject(corpus)) {
+      if (!group.keys.some((key) => context.wantsKey(key))) continue;
       for (const conflict of findProgressConflicts(group)) {
         const { place, same, others, counted } = conflict;
         const more = same.length;
@@ -303,6 +386,7 @@ None. Name other spellings of a subject in the config's \`aliases\`:
         const sameRelated = same.map((p) => ({ at: at(p), messageId: 'otherPlace', data: { subject: p.claim.subject.label, value: value(p.claim) } }));
         if (counted) {
           context.report({
+            keys: group.keys,
             messageId: 'counted',
             data: {
               subject: place.claim.subject.label,
@@ -323,6 +407,7 @@ None. Name other spellings of a subject in the config's \`aliases\`:
         const first = others[0]!;
         const rest = others.length - 1;
         context.report({
+          keys: group.keys,
           messageId: 'conflict',
           data: {
             subject: place.claim.subject.label,

@@ -1,6 +1,6 @@
 import type { MentionAt } from '../src/corpus.js';
 import { formatDuration } from '../src/extract/duration.js';
-import { defineRule, placeName } from '../src/rule.js';
+import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
 import { statementRank } from './task-status-conflict.js';
 
 /** Words that say what is done to a task, not which task it is: "Create", "Complete", "Update". */
@@ -111,7 +111,7 @@ function titleConflict(id: string, places: MentionAt[]): AttributeConflict | und
   };
 }
 
-export function findAttributeConflicts(mentions: Map<string, MentionAt[]>): AttributeConflict[] {
+export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>): AttributeConflict[] {
   const conflicts: AttributeConflict[] = [];
   for (const [id, all] of mentions) {
     const defined = definitions(all);
@@ -226,13 +226,16 @@ Correct, the reworded title is fine once the priorities agree:
 None.
 `,
   },
+  // A finding is about one task and every place that defines it.
+  incremental: taskKeysOf,
   check(corpus, context) {
-    for (const conflict of findAttributeConflicts(corpus.mentions)) {
+    for (const conflict of findAttributeConflicts(wantedMentions(corpus, context))) {
       const { primary, others } = conflict;
       const first = others[0]!;
       const more = others.length - 1;
       const attribute = conflict.attribute === 'title' ? 'title' : ATTRIBUTE_WORDS[conflict.attribute];
       context.report({
+        keys: [taskKey(conflict.id)],
         messageId: conflict.attribute === 'title' ? 'differentTask' : conflict.attribute,
         data: {
           id: conflict.id,

@@ -1,6 +1,6 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
-import { defineRule, placeName } from '../src/rule.js';
+import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
 import type { Status } from '../src/types.js';
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -49,7 +49,7 @@ function best(places: MentionAt[]): MentionAt {
 }
 
 /** A task stated done in one place and still open (in progress, blocked, pending) in another. */
-export function findStatusConflicts(mentions: Map<string, MentionAt[]>): StatusConflict[] {
+export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): StatusConflict[] {
   const conflicts: StatusConflict[] = [];
   for (const [id, all] of mentions) {
     const stated = statedStatuses(all);
@@ -128,12 +128,15 @@ Correct, both say the same:
 None. Add words to the status vocabulary with the config's \`statusWords\`.
 `,
   },
+  // A finding is about one task and every place that mentions it.
+  incremental: taskKeysOf,
   check(corpus, context) {
-    for (const conflict of findStatusConflicts(corpus.mentions)) {
+    for (const conflict of findStatusConflicts(wantedMentions(corpus, context))) {
       const { primary, others, otherCount } = conflict;
       const first = others[0]!;
       const more = otherCount - 1;
       context.report({
+        keys: [taskKey(conflict.id)],
         messageId: 'conflict',
         data: {
           id: conflict.id,

@@ -98,8 +98,11 @@ Correct:
 None.
 `,
   },
+  // Each finding is about its own document: after an edit, only that document is checked again.
+  incremental: 'document',
   check(corpus, context) {
     for (const doc of corpus.documents) {
+      if (!context.wants(doc)) continue;
       if (doc.role !== 'active') continue;
       for (const claim of doc.claims ?? []) {
         if (claim.kind !== 'total' || claim.parts.length === 0) continue;

@@ -1,6 +1,6 @@
 import type { Corpus } from '../src/corpus.js';
 import { idPrefix } from '../src/extract/ids.js';
-import { defineRule, placeName, type At } from '../src/rule.js';
+import { defineRule, placeName, taskKey, taskKeysOf, type At, type RuleContext } from '../src/rule.js';
 import type { DocumentFacts } from '../src/types.js';
 
 interface Reference {
@@ -15,29 +15,27 @@ export interface UnknownTask {
   references: Reference[];
 }
 
-/** IDs that some document of the corpus defines: a table row, heading or list item, in any document but a template. */
-function definedIds(corpus: Corpus): Set<string> {
-  const defined = new Set<string>();
-  for (const doc of corpus.documents) {
-    if (doc.role === 'template') continue;
-    for (const mention of doc.mentions) if (mention.kind === 'definition' && mention.source !== 'code') defined.add(mention.id);
-  }
-  return defined;
+/** Whether some document defines the task: a table row, heading or list item, in any document but a template. */
+function isDefined(corpus: Corpus, id: string): boolean {
+  return (corpus.mentions.get(id) ?? []).some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code');
 }
 
 /**
  * References of active documents to IDs no document defines. IDs in code count only as the ends
  * of a dependency arrow (`A → B`): elsewhere in code they are commands, paths and examples.
  */
-export function findUnknownTasks(corpus: Corpus): UnknownTask[] {
-  const defined = definedIds(corpus);
+export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wants' | 'wantsKey'>): UnknownTask[] {
+  const defined = new Map<string, boolean>();
   const byId = new Map<string, Reference[]>();
   const add = (id: string, reference: Reference): void => {
-    if (defined.has(id) || !corpus.prefixes.has(idPrefix(id))) return;
+    if (!corpus.prefixes.has(idPrefix(id)) || (context && !context.wantsKey(taskKey(id)))) return;
+    let known = defined.get(id);
+    if (known === undefined) defined.set(id, (known = isDefined(corpus, id)));
+    if (known) return;
     byId.set(id, [...(byId.get(id) ?? []), reference]);
   };
   for (const doc of corpus.documents) {
-    if (doc.role !== 'active') continue;
+    if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const mention of doc.mentions) {
       if (mention.kind !== 'reference' || mention.source === 'code') continue;
       add(mention.id, { at: { doc, range: mention.range }, ...(mention.dependent ? { dependent: mention.dependent } : {}), graph: false });
@@ -123,8 +121,10 @@ Correct, it depends on a task that exists:
 None.
 `,
   },
+  // A finding is about one task: its references, and whether any place defines it.
+  incremental: taskKeysOf,
   check(corpus, context) {
-    for (const unknown of findUnknownTasks(corpus)) {
+    for (const unknown of findUnknownTasks(corpus, context)) {
       const [first, ...rest] = unknown.references;
       if (!first) continue;
       const byDoc = new Map<string, Reference>();
@@ -137,6 +137,7 @@ None.
             .join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`
         : '';
       context.report({
+        keys: [taskKey(unknown.id)],
         messageId: first.dependent ? 'unknownDependency' : 'unknown',
         data: { id: unknown.id, dependent: first.dependent ?? '', elsewhere },
         at: first.at,

@@ -35,8 +35,11 @@ Correct: name it \`diagram.png\`, or exclude it with the config's \`exclude\`.
 None.
 `,
   },
+  // Each finding is about its own document: after an edit, only that document is checked again.
+  incremental: 'document',
   check(corpus, context) {
     for (const doc of corpus.documents) {
+      if (!context.wants(doc)) continue;
       for (const problem of doc.problems) {
         if (!problem.fatal) continue;
         context.report({ messageId: 'unreadable', data: { reason: problem.message }, at: { doc, range: problem.range ?? FIRST_LINE } });

@@ -24,6 +24,14 @@ export interface Corpus {
   prefixes: Set<string>;
   /** Link targets that are not documents of the corpus. */
   targets: Map<string, TargetInfo>;
+  /** What `prefixes` was drawn from, kept so that an edit can update it. */
+  prefixEvidence: PrefixEvidence;
+}
+
+/** Per prefix: how many table rows and headings define an ID with it, and how often list items define each ID. */
+export interface PrefixEvidence {
+  strong: Map<string, number>;
+  listIds: Map<string, Map<string, number>>;
 }
 
 
@@ -34,32 +42,43 @@ export function linkTarget(doc: DocumentFacts, link: Link): string {
   return path.resolve(path.dirname(doc.file), link.path);
 }
 
+/** Adds (`sign` 1) or removes (-1) one document's definitions to the evidence for prefixes. */
+function weighPrefixes(evidence: PrefixEvidence, doc: DocumentFacts, sign: 1 | -1): void {
+  for (const mention of doc.mentions) {
+    if (mention.kind !== 'definition') continue;
+    const prefix = idPrefix(mention.id);
+    if (mention.source === 'table' || mention.source === 'heading') {
+      const count = (evidence.strong.get(prefix) ?? 0) + sign;
+      if (count > 0) evidence.strong.set(prefix, count);
+      else evidence.strong.delete(prefix);
+      continue;
+    }
+    let ids = evidence.listIds.get(prefix);
+    if (!ids) evidence.listIds.set(prefix, (ids = new Map()));
+    const count = (ids.get(mention.id) ?? 0) + sign;
+    if (count > 0) ids.set(mention.id, count);
+    else ids.delete(mention.id);
+    if (ids.size === 0) evidence.listIds.delete(prefix);
+  }
+}
+
 /**
  * A prefix counts when a table row or heading defines an ID with it, or when list items define
  * two different IDs with it: "UTF-8" and "SHA-256" in prose are not tasks.
  */
-function knownPrefixes(documents: DocumentFacts[]): Set<string> {
-  const strong = new Set<string>();
-  const listIds = new Map<string, Set<string>>();
-  for (const doc of documents) {
-    for (const mention of doc.mentions) {
-      if (mention.kind !== 'definition') continue;
-      const prefix = idPrefix(mention.id);
-      if (mention.source === 'table' || mention.source === 'heading') strong.add(prefix);
-      else {
-        const ids = listIds.get(prefix) ?? new Set<string>();
-        ids.add(mention.id);
-        listIds.set(prefix, ids);
-      }
-    }
-  }
-  for (const [prefix, ids] of listIds) if (ids.size >= 2) strong.add(prefix);
-  return strong;
+function prefixesOf(evidence: PrefixEvidence): Set<string> {
+  const prefixes = new Set(evidence.strong.keys());
+  for (const [prefix, ids] of evidence.listIds) if (ids.size >= 2) prefixes.add(prefix);
+  return prefixes;
 }
 
+const byRelPath = (a: DocumentFacts, b: DocumentFacts): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+
 export function indexCorpus(root: string, config: Config, documents: DocumentFacts[], targets: Map<string, TargetInfo>): Corpus {
-  const sorted = [...documents].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  const prefixes = knownPrefixes(sorted);
+  const sorted = [...documents].sort(byRelPath);
+  const prefixEvidence: PrefixEvidence = { strong: new Map(), listIds: new Map() };
+  for (const doc of sorted) weighPrefixes(prefixEvidence, doc, 1);
+  const prefixes = prefixesOf(prefixEvidence);
   const mentions = new Map<string, MentionAt[]>();
   for (const doc of sorted) {
     for (const mention of doc.mentions) {
@@ -69,7 +88,51 @@ export function indexCorpus(root: string, config: Config, documents: DocumentFac
       mentions.set(mention.id, list);
     }
   }
-  return { root, config, documents: sorted, byFile: new Map(sorted.map((doc) => [doc.file, doc])), mentions, prefixes, targets };
+  return { root, config, documents: sorted, byFile: new Map(sorted.map((doc) => [doc.file, doc])), mentions, prefixes, targets, prefixEvidence };
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+/**
+ * The corpus after one document's facts changed in place, without indexing every document again:
+ * only the task IDs the document mentions before or after are re-listed. Undefined when the edit
+ * changes which ID prefixes count (every list may change then): index the corpus again.
+ */
+export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: DocumentFacts): Corpus | undefined {
+  const slot = corpus.documents.indexOf(before);
+  if (slot === -1 || before.file !== after.file) return undefined;
+  const touched = new Set<string>();
+  for (const mention of before.mentions) if (mention.kind === 'definition') touched.add(idPrefix(mention.id));
+  for (const mention of after.mentions) if (mention.kind === 'definition') touched.add(idPrefix(mention.id));
+  const prefixEvidence: PrefixEvidence = {
+    strong: new Map(corpus.prefixEvidence.strong),
+    listIds: new Map([...corpus.prefixEvidence.listIds].map(([prefix, ids]) => [prefix, touched.has(prefix) ? new Map(ids) : ids])),
+  };
+  weighPrefixes(prefixEvidence, before, -1);
+  weighPrefixes(prefixEvidence, after, 1);
+  if (!sameSet(prefixesOf(prefixEvidence), corpus.prefixes)) return undefined;
+
+  const documents = [...corpus.documents];
+  documents[slot] = after;
+  const byFile = new Map(corpus.byFile).set(after.file, after);
+  const mentions = new Map(corpus.mentions);
+  const ids = new Set<string>();
+  for (const mention of [...before.mentions, ...after.mentions]) if (corpus.prefixes.has(idPrefix(mention.id))) ids.add(mention.id);
+  for (const id of ids) {
+    const others = (mentions.get(id) ?? []).filter((place) => place.doc !== before);
+    const own = after.mentions.filter((mention) => mention.id === id).map((mention) => ({ doc: after, mention }));
+    // Corpus order: documents by path, each one's mentions in document order.
+    let at = others.findIndex((place) => byRelPath(place.doc, after) > 0);
+    if (at === -1) at = others.length;
+    const list = [...others.slice(0, at), ...own, ...others.slice(at)];
+    if (list.length) mentions.set(id, list);
+    else mentions.delete(id);
+  }
+  return { ...corpus, documents, byFile, mentions, prefixEvidence };
 }
 
 /** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */
@@ -101,4 +164,25 @@ export async function resolveTargets(root: string, documents: DocumentFacts[], p
   }
   await Promise.all(pending);
   return targets;
+}
+
+/** Looks up the link targets of `doc` that `targets` does not know yet, adding them to it. */
+export async function addTargets(root: string, byFile: Map<string, DocumentFacts>, doc: DocumentFacts, targets: Map<string, TargetInfo>): Promise<void> {
+  const pending: Array<Promise<void>> = [];
+  for (const link of doc.links) {
+    const target = linkTarget(doc, link);
+    if (byFile.has(target) || targets.has(target)) continue;
+    const info: TargetInfo = { exists: false, isDirectory: false, outsideRoot: !isInside(target, root) };
+    targets.set(target, info);
+    pending.push(
+      fs.stat(target).then(
+        (stat) => {
+          info.exists = true;
+          info.isDirectory = stat.isDirectory();
+        },
+        () => undefined,
+      ),
+    );
+  }
+  await Promise.all(pending);
 }

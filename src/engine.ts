@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, describeAjvError, newAjv, type Config, type RuleSetting } from './config.js';
 import type { Corpus } from './corpus.js';
-import { formatMessage, type Report, type Rule } from './rule.js';
+import { documentKey, formatMessage, type Report, type Rule } from './rule.js';
 import { isSuppressed } from './suppress.js';
-import type { Diagnostic, Severity, SeveritySetting } from './types.js';
+import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
 
 const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
 
@@ -105,24 +105,149 @@ function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnosti
   };
 }
 
-/** Runs the rules over the corpus: pure, stable order, each contradiction once, suppressions applied. */
-export function runRules(corpus: Corpus, active: ActiveRule[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const { rule, severity, options } of active) {
+/** A finding before suppression, with the keys it depends on (rules with keyed incremental checking). */
+interface Finding {
+  diagnostic: Diagnostic;
+  keys: readonly string[];
+}
+
+/** One document's facts before and after an edit. */
+export interface DocumentChange {
+  before: DocumentFacts;
+  after: DocumentFacts;
+}
+
+export interface UpdateResult {
+  diagnostics: Diagnostic[];
+  /** Files whose findings may have changed: only these need showing again. */
+  affected: Set<string>;
+}
+
+const NO_KEYS: readonly string[] = [];
+
+function filesOf(diagnostic: Diagnostic, into: Set<string>): void {
+  into.add(diagnostic.file);
+  for (const related of diagnostic.related) into.add(related.file);
+}
+
+/**
+ * Runs the rules over a corpus and keeps their findings, so that after a one-document edit the
+ * language server re-checks only what the edit can change: for a rule with `incremental`, the
+ * findings whose keys the document's old or new facts have; the rest are kept as they were.
+ */
+export class RuleRunner {
+  private readonly findings = new Map<ActiveRule, Finding[]>();
+  /** Each document's keys per rule, computed once per facts object (an edit makes new facts). */
+  private keyMemo = new Map<ActiveRule, WeakMap<DocumentFacts, ReadonlySet<string>>>();
+
+  constructor(private readonly active: ActiveRule[]) {}
+
+  /** Every rule over the whole corpus: pure, stable order, each contradiction once, suppressions applied. */
+  run(corpus: Corpus): Diagnostic[] {
+    // Keys may depend on what is corpus-wide (known ID prefixes, the root): computed afresh.
+    this.keyMemo = new Map();
+    for (const active of this.active) this.findings.set(active, this.check(active, corpus, undefined));
+    return this.assemble(corpus);
+  }
+
+  /**
+   * After `changes` (documents edited in place: the same files, link targets and ID prefixes as
+   * `corpus` had at the last run), the findings again, and the files whose findings may differ.
+   */
+  update(corpus: Corpus, changes: DocumentChange[]): UpdateResult {
+    const affected = new Set<string>();
+    for (const change of changes) affected.add(change.after.file);
+    for (const active of this.active) {
+      const previous = this.findings.get(active);
+      if (!previous || !active.rule.incremental) {
+        // Nothing to go by: everything again, and every file it reports in may have changed.
+        const fresh = this.check(active, corpus, undefined);
+        for (const finding of [...(previous ?? []), ...fresh]) filesOf(finding.diagnostic, affected);
+        this.findings.set(active, fresh);
+        continue;
+      }
+      const dirty = new Set<string>();
+      for (const { before, after } of changes) {
+        for (const key of this.keysOf(active, before, corpus)) dirty.add(key);
+        for (const key of this.keysOf(active, after, corpus)) dirty.add(key);
+      }
+      const kept: Finding[] = [];
+      for (const finding of previous) {
+        if (finding.keys.some((key) => dirty.has(key))) filesOf(finding.diagnostic, affected);
+        else kept.push(finding);
+      }
+      const fresh = dirty.size ? this.check(active, corpus, dirty) : [];
+      for (const finding of fresh) filesOf(finding.diagnostic, affected);
+      this.findings.set(active, [...kept, ...fresh]);
+    }
+    // Suppression comments live in the changed documents: a finding with a place there may have
+    // been silenced or let through.
+    const changed = new Set(changes.map((change) => change.after.file));
+    for (const list of this.findings.values()) {
+      for (const { diagnostic } of list) {
+        if (changed.has(diagnostic.file) || diagnostic.related.some((related) => changed.has(related.file))) filesOf(diagnostic, affected);
+      }
+    }
+    return { diagnostics: this.assemble(corpus), affected };
+  }
+
+  private keysOf(active: ActiveRule, doc: DocumentFacts, corpus: Corpus): ReadonlySet<string> {
+    const incremental = active.rule.incremental;
+    if (incremental === undefined) return new Set();
+    if (incremental === 'document') return new Set([documentKey(doc)]);
+    let memo = this.keyMemo.get(active);
+    if (!memo) this.keyMemo.set(active, (memo = new WeakMap()));
+    let keys = memo.get(doc);
+    if (!keys) memo.set(doc, (keys = new Set(incremental(doc, corpus))));
+    return keys;
+  }
+
+  private check(active: ActiveRule, corpus: Corpus, only: ReadonlySet<string> | undefined): Finding[] {
+    const { rule, severity, options } = active;
+    const findings: Finding[] = [];
+    const keyed = typeof rule.incremental === 'function';
     rule.check(
       corpus,
       {
-        report(report) {
-          const diagnostic = toDiagnostic(rule, severity, report);
-          const key = `${diagnostic.ruleId}\0${diagnostic.file}\0${diagnostic.range.start.line}:${diagnostic.range.start.column}\0${diagnostic.message}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          if (!isSuppressed(diagnostic, corpus.byFile)) diagnostics.push(diagnostic);
+        only,
+        wants: (doc) => {
+          if (!only) return true;
+          for (const key of this.keysOf(active, doc, corpus)) if (only.has(key)) return true;
+          return false;
+        },
+        wantsKey: (key) => !only || only.has(key),
+        report: (report) => {
+          let keys: readonly string[] = NO_KEYS;
+          if (rule.incremental === 'document') keys = [documentKey(report.at.doc)];
+          else if (keyed) {
+            if (!report.keys?.length) throw new Error(`Rule ${rule.id} reported a finding without the keys its incremental checking needs`);
+            keys = report.keys;
+          }
+          if (only && !keys.some((key) => only.has(key))) return;
+          findings.push({ diagnostic: toDiagnostic(rule, severity, report), keys });
         },
       },
       options,
     );
+    return findings;
   }
-  return diagnostics.sort(compareDiagnostics);
+
+  private assemble(corpus: Corpus): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    const seen = new Set<string>();
+    for (const active of this.active) {
+      for (const { diagnostic } of this.findings.get(active) ?? []) {
+        const key = `${diagnostic.ruleId}\0${diagnostic.file}\0${diagnostic.range.start.line}:${diagnostic.range.start.column}\0${diagnostic.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!isSuppressed(diagnostic, corpus.byFile)) diagnostics.push(diagnostic);
+      }
+    }
+    return diagnostics.sort(compareDiagnostics);
+  }
+}
+
+/** Runs the rules over the corpus: pure, stable order, each contradiction once, suppressions applied. */
+export function runRules(corpus: Corpus, active: ActiveRule[]): Diagnostic[] {
+  return new RuleRunner(active).run(corpus);
 }

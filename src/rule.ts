@@ -1,4 +1,5 @@
-import type { Corpus } from './corpus.js';
+import type { Corpus, MentionAt } from './corpus.js';
+import { idPrefix } from './extract/ids.js';
 import type { DocumentFacts, Range, Severity } from './types.js';
 
 export type MessageData = Record<string, string | number>;
@@ -22,10 +23,65 @@ export interface Report {
   data?: MessageData;
   at: At;
   related?: RelatedReport[];
+  /**
+   * What the finding depends on, for a rule with keyed `incremental` checking: the keys (task
+   * IDs, subjects, files) of the documents it was drawn from.
+   */
+  keys?: string[];
 }
 
 export interface RuleContext {
   report(report: Report): void;
+  /**
+   * After an edit, the language server asks only for the findings with one of these keys;
+   * undefined in a full run. Reports without one of them are dropped, so a rule may ignore it:
+   * it only saves work.
+   */
+  readonly only: ReadonlySet<string> | undefined;
+  /** Whether a document's facts can make a wanted finding (its keys meet `only`): always in a full run. */
+  wants(doc: DocumentFacts): boolean;
+  /** Whether findings with this key are wanted: always in a full run. */
+  wantsKey(key: string): boolean;
+}
+
+/** The key of a document, for findings that depend on one document as a whole. */
+export function documentKey(doc: DocumentFacts): string {
+  return `doc:${doc.file}`;
+}
+
+/** The key of a task ID, for findings that depend on every place that mentions the task. */
+export function taskKey(id: string): string {
+  return `task:${id}`;
+}
+
+/** The keys of the task IDs a document mentions or names in a dependency, with a prefix the corpus counts. */
+export function taskKeysOf(doc: DocumentFacts, corpus: Corpus): Set<string> {
+  const keys = new Set<string>();
+  const add = (id: string): void => {
+    if (corpus.prefixes.has(idPrefix(id))) keys.add(taskKey(id));
+  };
+  for (const mention of doc.mentions) add(mention.id);
+  for (const edge of doc.edges ?? []) {
+    add(edge.from);
+    add(edge.to);
+  }
+  for (const item of doc.checklist ?? []) for (const id of item.ids) add(id);
+  for (const section of doc.taskSections ?? []) add(section.id);
+  return keys;
+}
+
+/** Every task's mentions in a full run; after an edit, those of the tasks whose findings are wanted. */
+export function wantedMentions(corpus: Corpus, context: RuleContext): Iterable<[string, MentionAt[]]> {
+  const only = context.only;
+  if (!only) return corpus.mentions;
+  const wanted: Array<[string, MentionAt[]]> = [];
+  for (const key of only) {
+    if (!key.startsWith('task:')) continue;
+    const id = key.slice('task:'.length);
+    const mentions = corpus.mentions.get(id);
+    if (mentions) wanted.push([id, mentions]);
+  }
+  return wanted;
 }
 
 export interface RuleMeta<Options> {
@@ -49,10 +105,23 @@ export interface RuleMeta<Options> {
   docs: string;
 }
 
+/**
+ * How the language server re-checks a rule after a one-document edit, instead of over the whole
+ * corpus (a rule without it runs over the whole corpus after every edit):
+ * - `'document'`: each finding depends only on the document it is reported in (beside what an
+ *   edit never changes: the set of files, link targets, known ID prefixes, the config).
+ * - a function: the keys a document's facts bear on for this rule (task IDs with `taskKey`,
+ *   subjects, linked files, `documentKey`). Each report names its `keys`, and the findings
+ *   with a key depend only on the documents whose keys include it: after an edit, the findings
+ *   with a key of the document's old or new facts are checked again, the others kept.
+ */
+export type Incremental = 'document' | ((doc: DocumentFacts, corpus: Corpus) => Iterable<string>);
+
 export interface Rule<Options = Record<string, unknown>> {
   id: string;
   meta: RuleMeta<Options>;
   check(corpus: Corpus, context: RuleContext, options: Options): void;
+  incremental?: Incremental;
 }
 
 export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Options> {

@@ -180,8 +180,9 @@ class TasklintServer {
 
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    // Coalesce a burst of keystrokes into one run.
-    this.timer = setTimeout(() => void this.drain(), 40);
+    // The notifications of one read from the client make one run; keystrokes that arrive while a
+    // run is going are taken together by the next one (drain), so no delay is added here.
+    this.timer = setTimeout(() => void this.drain(), 0);
   }
 
   private async drain(): Promise<void> {
@@ -241,15 +242,20 @@ class TasklintServer {
     }
     for (const root of touched) {
       const workspace = await this.workspaces.get(root);
-      if (workspace) this.publish(root, await workspace.lint());
+      if (!workspace) continue;
+      const { diagnostics, affected } = await workspace.lintChanges();
+      this.publish(root, diagnostics, affected);
     }
   }
 
-  private publish(root: string, diagnostics: Diagnostic[]): void {
-    const byFile = findingsByFile(diagnostics, (file) => toPosix(path.relative(root, file)));
+  /** Sends each file's findings where they differ from what was sent; `affected`: only those files can differ. */
+  private publish(root: string, diagnostics: Diagnostic[], affected?: Set<string>): void {
     const sent = this.published.get(root) ?? new Map<string, string>();
     this.published.set(root, sent);
-    for (const file of new Set([...byFile.keys(), ...sent.keys()])) {
+    const shown = affected ? diagnostics.filter((d) => affected.has(d.file) || d.related.some((related) => affected.has(related.file))) : diagnostics;
+    const byFile = findingsByFile(shown, (file) => toPosix(path.relative(root, file)));
+    const files = affected ? [...affected].filter((file) => byFile.has(file) || sent.has(file)) : new Set([...byFile.keys(), ...sent.keys()]);
+    for (const file of files) {
       const lsp = (byFile.get(file) ?? []).map((finding) => toLspDiagnostic(finding, (other) => this.uriOf(other)));
       const json = JSON.stringify(lsp);
       if ((sent.get(file) ?? '[]') === json) continue;

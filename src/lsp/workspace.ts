@@ -3,10 +3,10 @@ import path from 'node:path';
 import { isGitIgnoredSync } from 'globby';
 import picomatch from 'picomatch';
 import type { LoadedConfig } from '../config.js';
-import { indexCorpus, isInside, resolveTargets, type Corpus } from '../corpus.js';
+import { addTargets, indexCorpus, isInside, resolveTargets, updateCorpus, type Corpus } from '../corpus.js';
 import { toPosix } from '../discover.js';
 import { extractSettings, factsFromText, loadDocument, type ExtractSettings } from '../documents.js';
-import { activeRules, loadRules, runRules, type ActiveRule } from '../engine.js';
+import { activeRules, loadRules, RuleRunner, type ActiveRule, type DocumentChange } from '../engine.js';
 import { buildCorpus, resolveLoadedConfig } from '../lint.js';
 import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
 
@@ -29,6 +29,11 @@ export class PlanningWorkspace {
   private readonly isExcluded: (relative: string) => boolean;
   private readonly globBase: string;
   private isGitIgnored: ((file: string) => boolean) | undefined;
+  private readonly runner: RuleRunner;
+  /** The corpus the rules last ran over; undefined when the next run must index and check everything. */
+  private corpus: Corpus | undefined;
+  /** Documents edited in place since the last run, with their facts at that run. */
+  private readonly edited = new Map<string, DocumentFacts>();
 
   private constructor(
     readonly root: string,
@@ -37,6 +42,7 @@ export class PlanningWorkspace {
     private readonly rules: ActiveRule[],
     corpus: Corpus,
   ) {
+    this.runner = new RuleRunner(rules);
     this.documents = new Map(corpus.documents.map((doc) => [doc.file, doc]));
     this.targets = corpus.targets;
     this.isIncluded = picomatch(loaded.config.include, { dot: true });
@@ -77,27 +83,76 @@ export class PlanningWorkspace {
 
   /** An editor's text replaces the document's facts: only this document is parsed again. */
   setText(file: string, text: string): void {
-    if (this.covers(file)) this.documents.set(file, factsFromText(file, text, this.settings));
+    if (this.covers(file)) this.replace(file, factsFromText(file, text, this.settings));
   }
 
   /** The document changed, appeared or went away on disk. */
   async reload(file: string): Promise<void> {
     this.forgetTarget(file);
-    if (existsSync(file) && this.covers(file)) this.documents.set(file, await loadDocument(file, this.settings));
-    else this.documents.delete(file);
+    if (existsSync(file) && this.covers(file)) this.replace(file, await loadDocument(file, this.settings));
+    else if (this.documents.delete(file)) this.corpus = undefined;
+  }
+
+  private replace(file: string, facts: DocumentFacts): void {
+    const before = this.documents.get(file);
+    this.documents.set(file, facts);
+    // A new document changes the set of files: links and anchors anywhere may change.
+    if (!before) this.corpus = undefined;
+    else if (!this.edited.has(file)) this.edited.set(file, before);
   }
 
   /** A link target (or a folder on its way) was created or deleted: look it up again next run. */
   forgetTarget(file: string): void {
     for (const target of [...this.targets.keys()]) {
-      if (target === file || isInside(file, target)) this.targets.delete(target);
+      if (target === file || isInside(file, target)) {
+        this.targets.delete(target);
+        this.corpus = undefined;
+      }
     }
+  }
+
+  /**
+   * The current facts indexed and checked from scratch by a new runner, leaving this workspace's
+   * state as it is: what an incremental run must agree with.
+   */
+  async lintFromScratch(): Promise<Diagnostic[]> {
+    const documents = [...this.documents.values()];
+    const targets = await resolveTargets(this.root, documents, this.targets);
+    return new RuleRunner(this.rules).run(indexCorpus(this.root, this.loaded.config, documents, targets));
   }
 
   /** Indexes the current facts and runs the rules: the same findings the CLI would print for this text. */
   async lint(): Promise<Diagnostic[]> {
+    return (await this.lintChanges()).diagnostics;
+  }
+
+  /**
+   * The findings for the current facts, and the files whose findings may have changed since the
+   * last run (undefined: any). After edits in place, only what they can change is checked again.
+   */
+  async lintChanges(): Promise<{ diagnostics: Diagnostic[]; affected?: Set<string> }> {
+    let corpus = this.corpus;
+    const changes: DocumentChange[] = [];
+    if (corpus) {
+      for (const [file, before] of this.edited) {
+        const after = this.documents.get(file);
+        if (!after || !corpus) {
+          corpus = undefined;
+          break;
+        }
+        await addTargets(this.root, corpus.byFile, after, this.targets);
+        corpus = updateCorpus(corpus, before, after);
+        changes.push({ before, after });
+      }
+    }
+    this.edited.clear();
+    if (corpus) {
+      this.corpus = corpus;
+      return this.runner.update(corpus, changes);
+    }
     const documents = [...this.documents.values()];
     this.targets = await resolveTargets(this.root, documents, this.targets);
-    return runRules(indexCorpus(this.root, this.loaded.config, documents, this.targets), this.rules);
+    this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets);
+    return { diagnostics: this.runner.run(this.corpus) };
   }
 }
