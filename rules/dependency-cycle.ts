@@ -32,6 +32,51 @@ export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>
   return [...byPair.values()];
 }
 
+type EdgeEntry = { to: string; at: At; source: DependencyEdge['source'] };
+
+/** The dependencies a document states, under the ID they start from. */
+function edgeEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, EdgeEntry]> {
+  if (doc.role !== 'active') return [];
+  return (doc.edges ?? [])
+    .filter((edge) => corpus.prefixes.has(idPrefix(edge.from)) && corpus.prefixes.has(idPrefix(edge.to)))
+    .map((edge) => [edge.from, { to: edge.to, at: { doc, range: edge.range }, source: edge.source }]);
+}
+
+/**
+ * After an edit: the dependencies among the tasks the edited tasks lead to. A loop through one of
+ * them lies entirely among those, so the rest of the graph need not be built.
+ */
+function edgesReachedFrom(corpus: Corpus, only: ReadonlySet<string>, context: Pick<RuleContext, 'index'>): StatedEdge[] {
+  const index = context.index('edges', (doc) => edgeEntries(corpus, doc));
+  const reached = new Set<string>();
+  const queue: string[] = [];
+  for (const key of only) {
+    if (!key.startsWith('task:')) continue;
+    const id = key.slice('task:'.length);
+    if (reached.has(id)) continue;
+    reached.add(id);
+    queue.push(id);
+  }
+  const edges: StatedEdge[] = [];
+  while (queue.length) {
+    const from = queue.pop()!;
+    const byTarget = new Map<string, StatedEdge>();
+    for (const { value } of index.get(from) ?? []) {
+      let stated = byTarget.get(value.to);
+      if (!stated) {
+        byTarget.set(value.to, (stated = { from, to: value.to, places: [] }));
+        edges.push(stated);
+      }
+      stated.places.push({ at: value.at, source: value.source });
+      if (reached.has(value.to)) continue;
+      reached.add(value.to);
+      queue.push(value.to);
+    }
+  }
+  for (const stated of edges) stated.places.sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
+  return edges;
+}
+
 const collator = new Intl.Collator('en', { numeric: true });
 const compareIds = (a: string, b: string): number => collator.compare(a, b);
 
@@ -210,7 +255,8 @@ None.
   incremental: (doc: DocumentFacts, corpus: Corpus) =>
     (doc.edges ?? []).flatMap((edge) => (corpus.prefixes.has(idPrefix(edge.from)) && corpus.prefixes.has(idPrefix(edge.to)) ? [taskKey(edge.from), taskKey(edge.to)] : [])),
   check(corpus, context) {
-    for (const { loop, steps, members } of findCycles(statedEdges(corpus))) {
+    const edges = context.only ? edgesReachedFrom(corpus, context.only, context) : statedEdges(corpus);
+    for (const { loop, steps, members } of findCycles(edges)) {
       const [first, ...rest] = steps;
       const firstPlace = first!.places[0]!;
       const keys = members.map(taskKey);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Corpus } from '../src/corpus.js';
-import { defineRule, placeName, type At } from '../src/rule.js';
+import { defineRule, placeName, type At, type IndexEntry, type RuleContext } from '../src/rule.js';
 import type { Claim, ClaimSubject, DocumentFacts, ProgressClaim, Range } from '../src/types.js';
 
 /** Words that name no particular subject: a section called "Status" is about whatever is above it. */
@@ -77,6 +77,14 @@ export interface CountedList {
   last: Range;
 }
 
+const countedMemo = new WeakMap<DocumentFacts, CountedList | undefined>();
+
+/** `countTasks`, once per facts object. */
+function countedList(doc: DocumentFacts): CountedList | undefined {
+  if (!countedMemo.has(doc)) countedMemo.set(doc, countTasks(doc));
+  return countedMemo.get(doc);
+}
+
 export function countTasks(doc: DocumentFacts): CountedList | undefined {
   const statuses = new Map<string, Set<string>>();
   const ranges: Range[] = [];
@@ -121,6 +129,8 @@ export interface ProgressGroup {
 
 interface Subject {
   doc: DocumentFacts;
+  /** Its place among the document's subjects. */
+  at: number;
   claim: Claim;
   keys: { label?: string; paths: string[] };
 }
@@ -133,7 +143,7 @@ function subjectsOf(corpus: Corpus, doc: DocumentFacts): { subjects: Subject[]; 
   if (known && known.root === corpus.root) return known;
   const entry = {
     root: corpus.root,
-    subjects: (doc.claims ?? []).map((claim) => ({ doc, claim, keys: subjectKeys(corpus, doc, claim.subject) })),
+    subjects: (doc.claims ?? []).map((claim, at) => ({ doc, at, claim, keys: subjectKeys(corpus, doc, claim.subject) })),
     own: pathKey(corpus.root, doc.file),
   };
   subjectMemo.set(doc, entry);
@@ -170,20 +180,70 @@ export function progressKeys(doc: DocumentFacts, corpus: Corpus): string[] {
  * share a name, link to the same task list, or are aliases in the config; a name that two places
  * link to different task lists is ambiguous and matches nothing.
  */
-export function groupBySubject(corpus: Corpus): ProgressGroup[] {
-  const active = corpus.documents.filter((doc) => doc.role === 'active');
-  const subjects = active.flatMap((doc) => subjectsOf(corpus, doc).subjects);
-  const pathsOfLabel = new Map<string, Set<string>>();
-  for (const { keys } of subjects) {
-    if (!keys.label) continue;
-    for (const key of keys.paths) pathsOfLabel.set(keys.label, (pathsOfLabel.get(keys.label) ?? new Set()).add(key));
+/** What a document puts in the subjects index: each subject under each of its keys, and itself under its own path. */
+type SubjectEntry = { subject: Subject } | { list: DocumentFacts };
+
+function subjectEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, SubjectEntry]> {
+  if (doc.role !== 'active') return [];
+  const { subjects, own } = subjectsOf(corpus, doc);
+  const entries: Array<[string, SubjectEntry]> = [[own, { list: doc }]];
+  for (const subject of subjects) {
+    if (subject.keys.label) entries.push([subject.keys.label, { subject }]);
+    for (const key of subject.keys.paths) entries.push([key, { subject }]);
+  }
+  return entries;
+}
+
+/**
+ * The subjects and task lists of the groups that `only` keys reach: every group with one of them,
+ * found by following shared keys through the subjects index, so an edit costs what its groups
+ * hold rather than what the folder holds.
+ */
+function reachedBy(only: ReadonlySet<string>, index: ReadonlyMap<string, ReadonlyArray<IndexEntry<SubjectEntry>>>, aliasKeys: Map<string, string[]>): { subjects: Subject[]; lists: DocumentFacts[] } {
+  const seen = new Set<string>(only);
+  const queue = [...only];
+  const subjects = new Set<Subject>();
+  const lists = new Set<DocumentFacts>();
+  const visit = (key: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    queue.push(key);
+  };
+  while (queue.length) {
+    const key = queue.pop()!;
+    for (const other of aliasKeys.get(key) ?? []) visit(other);
+    for (const { value } of index.get(key) ?? []) {
+      if ('list' in value) {
+        lists.add(value.list);
+        continue;
+      }
+      if (subjects.has(value.subject)) continue;
+      subjects.add(value.subject);
+      if (value.subject.keys.label) visit(value.subject.keys.label);
+      for (const path of value.subject.keys.paths) visit(path);
+    }
+  }
+  const order = (a: Subject, b: Subject): number => (a.doc.relPath < b.doc.relPath ? -1 : a.doc.relPath > b.doc.relPath ? 1 : a.at - b.at);
+  return { subjects: [...subjects].sort(order), lists: [...lists].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)) };
+}
+
+export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only' | 'index'>): ProgressGroup[] {
+  const index = context?.only ? context.index('subjects', (doc) => subjectEntries(corpus, doc)) : undefined;
+  let active: DocumentFacts[] = [];
+  let subjects: Subject[] = [];
+  let knownPaths: Set<string>;
+  const aliasEntries = Object.entries(corpus.config.aliases ?? {}).map(([name, aliases]) => [name, ...aliases]);
+  if (index && context?.only) {
+    knownPaths = new Set([...index.keys()].filter((key) => key.startsWith('path:')));
+  } else {
+    active = corpus.documents.filter((doc) => doc.role === 'active');
+    subjects = active.flatMap((doc) => subjectsOf(corpus, doc).subjects);
+    knownPaths = new Set([...subjects.flatMap(({ keys }) => keys.paths), ...active.map((doc) => subjectsOf(corpus, doc).own)]);
   }
   const aliasLabels = new Set<string>();
   const aliasKeys = new Set<string>();
-  const groups = new UnionFind();
-  const knownPaths = new Set([...subjects.flatMap(({ keys }) => keys.paths), ...active.map((doc) => subjectsOf(corpus, doc).own)]);
-  for (const [name, aliases] of Object.entries(corpus.config.aliases ?? {})) {
-    const keys = [name, ...aliases].flatMap((alias) => {
+  const aliasGroups = aliasEntries.map((names) =>
+    names.flatMap((alias) => {
       if (/\.(?:md|markdown|txt)$|\//iu.test(alias)) {
         const wanted = pathKey(corpus.root, path.resolve(corpus.root, alias));
         const tail = wanted.slice('path:'.length);
@@ -194,10 +254,37 @@ export function groupBySubject(corpus: Corpus): ProgressGroup[] {
       const label = `label:${normaliseSubject(alias)}`;
       aliasLabels.add(label);
       return [label];
-    });
-    for (const key of keys.slice(1)) groups.union(keys[0]!, key);
+    }),
+  );
+  if (index && context?.only) {
+    const joinedByAlias = new Map<string, string[]>();
+    for (const keys of aliasGroups) for (const key of keys) joinedByAlias.set(key, [...(joinedByAlias.get(key) ?? []), ...keys]);
+    const reached = reachedBy(context.only, index, joinedByAlias);
+    subjects = reached.subjects;
+    active = reached.lists;
   }
-  const usable = (label: string | undefined): label is string => label !== undefined && (aliasLabels.has(label) || (pathsOfLabel.get(label)?.size ?? 0) <= 1);
+  const pathsOfLabel = new Map<string, Set<string>>();
+  const labelPaths = (label: string): Set<string> => {
+    let paths = pathsOfLabel.get(label);
+    if (paths) return paths;
+    paths = new Set();
+    if (index) {
+      for (const { value } of index.get(label) ?? []) if ('subject' in value) for (const key of value.subject.keys.paths) paths.add(key);
+    }
+    pathsOfLabel.set(label, paths);
+    return paths;
+  };
+  if (!index) {
+    for (const { keys } of subjects) {
+      if (!keys.label) continue;
+      const paths = pathsOfLabel.get(keys.label) ?? new Set<string>();
+      for (const key of keys.paths) paths.add(key);
+      pathsOfLabel.set(keys.label, paths);
+    }
+  }
+  const groups = new UnionFind();
+  for (const keys of aliasGroups) for (const key of keys.slice(1)) groups.union(keys[0]!, key);
+  const usable = (label: string | undefined): label is string => label !== undefined && (aliasLabels.has(label) || labelPaths(label).size <= 1);
   const keysOf = ({ keys }: { keys: { label?: string; paths: string[] } }): string[] => [...(usable(keys.label) ? [keys.label] : []), ...keys.paths];
   for (const subject of subjects) {
     const keys = keysOf(subject);
@@ -233,7 +320,7 @@ export function groupBySubject(corpus: Corpus): ProgressGroup[] {
     const root = groups.find(own);
     const group = byRoot.get(root);
     if (!group) continue;
-    const counted = countTasks(doc);
+    const counted = countedList(doc);
     if (!counted) continue;
     group.counted = counted;
     addKey(root, own);
@@ -377,7 +464,7 @@ None. Name other spellings of a subject in the config's \`aliases\`:
   // the groups with a name, task list or document the edit touches are compared again.
   incremental: progressKeys,
   check(corpus, context) {
-    for (const group of groupBySubject(corpus)) {
+    for (const group of groupBySubject(corpus, context)) {
       if (!group.keys.some((key) => context.wantsKey(key))) continue;
       for (const conflict of findProgressConflicts(group)) {
         const { place, same, others, counted } = conflict;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, describeAjvError, newAjv, type Config, type RuleSetting } from './config.js';
 import type { Corpus } from './corpus.js';
-import { documentKey, formatMessage, type Report, type Rule } from './rule.js';
+import { documentKey, formatMessage, type IndexEntry, type Report, type Rule } from './rule.js';
 import { isSuppressed } from './suppress.js';
 import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
 
@@ -111,6 +111,52 @@ interface Finding {
   keys: readonly string[];
 }
 
+/**
+ * A map from keys to what documents say about them, in corpus order (documents by path), built
+ * once and then kept up to date document by document.
+ */
+class DocumentIndex<T> {
+  readonly entries = new Map<string, Array<IndexEntry<T>>>();
+  private readonly memo = new WeakMap<DocumentFacts, Array<[string, T]>>();
+
+  constructor(
+    private readonly entriesOf: (doc: DocumentFacts) => Iterable<[string, T]>,
+    documents: DocumentFacts[],
+  ) {
+    for (const doc of documents) {
+      for (const [key, value] of this.of(doc)) {
+        const list = this.entries.get(key);
+        if (list) list.push({ doc, value });
+        else this.entries.set(key, [{ doc, value }]);
+      }
+    }
+  }
+
+  private of(doc: DocumentFacts): Array<[string, T]> {
+    let entries = this.memo.get(doc);
+    if (!entries) this.memo.set(doc, (entries = [...this.entriesOf(doc)]));
+    return entries;
+  }
+
+  replace(before: DocumentFacts, after: DocumentFacts): void {
+    const added = new Map<string, Array<IndexEntry<T>>>();
+    for (const [key, value] of this.of(after)) {
+      const list = added.get(key);
+      if (list) list.push({ doc: after, value });
+      else added.set(key, [{ doc: after, value }]);
+    }
+    const keys = new Set([...this.of(before).map(([key]) => key), ...added.keys()]);
+    for (const key of keys) {
+      const others = (this.entries.get(key) ?? []).filter((entry) => entry.doc !== before);
+      let at = others.findIndex((entry) => entry.doc.relPath > after.relPath);
+      if (at === -1) at = others.length;
+      const list = [...others.slice(0, at), ...(added.get(key) ?? []), ...others.slice(at)];
+      if (list.length) this.entries.set(key, list);
+      else this.entries.delete(key);
+    }
+  }
+}
+
 /** One document's facts before and after an edit. */
 export interface DocumentChange {
   before: DocumentFacts;
@@ -139,6 +185,10 @@ export class RuleRunner {
   private readonly findings = new Map<ActiveRule, Finding[]>();
   /** Each document's keys per rule, computed once per facts object (an edit makes new facts). */
   private keyMemo = new Map<ActiveRule, WeakMap<DocumentFacts, ReadonlySet<string>>>();
+  /** Per rule, the files whose documents have each key: which documents an edit's keys reach. */
+  private filesByKey = new Map<ActiveRule, Map<string, Set<string>>>();
+  /** The indexes rules asked for (`context.index`), kept up to date across edits. */
+  private indexes = new Map<ActiveRule, Map<string, DocumentIndex<unknown>>>();
 
   constructor(private readonly active: ActiveRule[]) {}
 
@@ -146,8 +196,45 @@ export class RuleRunner {
   run(corpus: Corpus): Diagnostic[] {
     // Keys may depend on what is corpus-wide (known ID prefixes, the root): computed afresh.
     this.keyMemo = new Map();
+    this.filesByKey = new Map();
+    this.indexes = new Map();
     for (const active of this.active) this.findings.set(active, this.check(active, corpus, undefined));
     return this.assemble(corpus);
+  }
+
+  /**
+   * Computes every document's keys now, so that the first edit does not pay for it: the language
+   * server calls it after a full run, while the user reads the findings.
+   */
+  prepare(corpus: Corpus): void {
+    for (const active of this.active) {
+      if (!active.rule.incremental) continue;
+      this.keyIndex(active, corpus);
+      // Asking for no findings builds the indexes a rule reads after an edit.
+      this.check(active, corpus, new Set());
+    }
+  }
+
+  private keyIndex(active: ActiveRule, corpus: Corpus): Map<string, Set<string>> {
+    let index = this.filesByKey.get(active);
+    if (index) return index;
+    index = new Map();
+    for (const doc of corpus.documents) this.indexKeys(active, index, doc, corpus, 1);
+    this.filesByKey.set(active, index);
+    return index;
+  }
+
+  private indexKeys(active: ActiveRule, index: Map<string, Set<string>>, doc: DocumentFacts, corpus: Corpus, sign: 1 | -1): void {
+    for (const key of this.keysOf(active, doc, corpus)) {
+      let files = index.get(key);
+      if (sign === 1) {
+        if (!files) index.set(key, (files = new Set()));
+        files.add(doc.file);
+      } else if (files) {
+        files.delete(doc.file);
+        if (files.size === 0) index.delete(key);
+      }
+    }
   }
 
   /**
@@ -157,6 +244,13 @@ export class RuleRunner {
   update(corpus: Corpus, changes: DocumentChange[]): UpdateResult {
     const affected = new Set<string>();
     for (const change of changes) affected.add(change.after.file);
+    for (const [active, index] of this.filesByKey) {
+      for (const { before, after } of changes) {
+        this.indexKeys(active, index, before, corpus, -1);
+        this.indexKeys(active, index, after, corpus, 1);
+      }
+    }
+    for (const byName of this.indexes.values()) for (const index of byName.values()) for (const { before, after } of changes) index.replace(before, after);
     for (const active of this.active) {
       const previous = this.findings.get(active);
       if (!previous || !active.rule.incremental) {
@@ -206,14 +300,23 @@ export class RuleRunner {
     const { rule, severity, options } = active;
     const findings: Finding[] = [];
     const keyed = typeof rule.incremental === 'function';
+    let wanted: Set<string> | undefined;
+    if (only) {
+      const index = this.keyIndex(active, corpus);
+      wanted = new Set();
+      for (const key of only) for (const file of index.get(key) ?? []) wanted.add(file);
+    }
     rule.check(
       corpus,
       {
         only,
-        wants: (doc) => {
-          if (!only) return true;
-          for (const key of this.keysOf(active, doc, corpus)) if (only.has(key)) return true;
-          return false;
+        wants: (doc) => !wanted || wanted.has(doc.file),
+        index: <T>(name: string, entries: (doc: DocumentFacts) => Iterable<[string, T]>) => {
+          let byName = this.indexes.get(active);
+          if (!byName) this.indexes.set(active, (byName = new Map()));
+          let index = byName.get(name) as DocumentIndex<T> | undefined;
+          if (!index) byName.set(name, (index = new DocumentIndex(entries, corpus.documents)));
+          return index.entries;
         },
         wantsKey: (key) => !only || only.has(key),
         report: (report) => {

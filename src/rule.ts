@@ -42,6 +42,20 @@ export interface RuleContext {
   wants(doc: DocumentFacts): boolean;
   /** Whether findings with this key are wanted: always in a full run. */
   wantsKey(key: string): boolean;
+  /**
+   * A map from keys to what each document says about them (`entries` of a document, in corpus
+   * order), built on first use and kept up to date across edits by the language server: a rule
+   * that needs to look across the folder (which subjects share a name, which tasks a dependency
+   * graph reaches) reads it instead of walking every document after each edit. `entries` must
+   * depend on the document's facts alone (and what an edit never changes, such as the root).
+   */
+  index<T>(name: string, entries: (doc: DocumentFacts) => Iterable<[string, T]>): ReadonlyMap<string, ReadonlyArray<IndexEntry<T>>>;
+}
+
+/** What one document says about a key of an index. */
+export interface IndexEntry<T> {
+  doc: DocumentFacts;
+  value: T;
 }
 
 /** The key of a document, for findings that depend on one document as a whole. */

@@ -153,6 +153,9 @@ export class PlanningWorkspace {
     const documents = [...this.documents.values()];
     this.targets = await resolveTargets(this.root, documents, this.targets);
     this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets);
-    return { diagnostics: this.runner.run(this.corpus) };
+    const diagnostics = this.runner.run(this.corpus);
+    // The next edit then re-checks at once what it touches.
+    this.runner.prepare(this.corpus);
+    return { diagnostics };
   }
 }
