@@ -1,39 +1,34 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 
-type FromMarkdownExtension = { transforms?: Array<(tree: Root) => unknown> } & Record<string, unknown>;
-type ExtensionList = Array<FromMarkdownExtension | ExtensionList>;
-
-/** The remark-gfm step that finds bare URLs and e-mail addresses in the text once the tree is built. */
-const AUTOLINK_LITERAL_TRANSFORM = 'transformGfmAutolinkLiterals';
-
 /**
- * remark-gfm turns bare URLs and e-mail addresses left in the text into links by a
- * find-and-replace over every text node of the finished tree: an eighth of the parse time. The
- * links it makes all have a scheme (http:, mailto:), which no fact is drawn from, and their text
- * and positions are the text's, so the facts are the same without it (a test checks that).
+ * The GFM that planning documents need: tables, task-list checkboxes, strikethrough (a struck
+ * task or status) and footnotes, added the way remark-gfm adds them. GFM's autolink literals
+ * (bare `https://…`, `www.…` and e-mail addresses turned into links) are left out on purpose:
+ * their tokenizer tries a URL or an e-mail address at nearly every word, a third of the parse
+ * time of a planning folder, and the links it makes always have a scheme (http:, mailto:), while
+ * tasklint only draws facts from links to files of the folder. So the facts are the same without
+ * them, but for the text of a bare URL that holds emphasis marks (`https://x.org/**a**` reads
+ * `https://x.org/a`); test/robustness/parser.test.ts compares them with remark-gfm's on whole folders.
  */
-function withoutAutolinkLiteralTransform(this: Processor): void {
-  const data = this.data() as { fromMarkdownExtensions?: ExtensionList };
-  const strip = (extension: FromMarkdownExtension | ExtensionList): FromMarkdownExtension | ExtensionList => {
-    if (Array.isArray(extension)) return extension.map(strip);
-    if (!extension.transforms?.some((transform) => transform.name === AUTOLINK_LITERAL_TRANSFORM)) return extension;
-    return { ...extension, transforms: extension.transforms.filter((transform) => transform.name !== AUTOLINK_LITERAL_TRANSFORM) };
-  };
-  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
+function planningGfm(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkLiteralTransform);
-const fullGfmProcessor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(planningGfm);
 
-/** The tree remark-gfm makes, bare URLs turned into links included: to check that the facts do not depend on them. */
-export function parseMarkdownWithAutolinkLiterals(text: string): Root {
-  return fullGfmProcessor.parse(text);
-}
-
-/** Parses Markdown (CommonMark + GFM tables, task lists, strikethrough) once. */
+/** Parses Markdown (CommonMark + GFM tables, task lists, strikethrough, footnotes) once. */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }

@@ -2,9 +2,8 @@ import type { List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { ChecklistItem, PhaseTick, Range, TaskSection } from '../types.js';
 import { definedId } from './dependencies.js';
 import { findIds, type IdMatcher } from './ids.js';
-import { repairMojibake } from './mojibake.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
-import { isStruckThrough, LineIndex, nodeOffsets, plainText } from './text.js';
+import { isStruckThrough, LineIndex, nodeOffsets, repairedText } from './text.js';
 
 const MAX_DEPTH = 64;
 
@@ -61,11 +60,12 @@ class ChecklistWalker {
     let prerequisites = false;
     for (const node of children) {
       const labelled = prerequisites;
-      prerequisites = node.type === 'paragraph' && PREREQUISITES_LABEL.test(repairMojibake(plainText(node)));
+      // The label ends the paragraph with a colon: a quick test spares the others the pattern.
+      prerequisites = node.type === 'paragraph' && repairedText(node).trimEnd().endsWith(':') && PREREQUISITES_LABEL.test(repairedText(node));
       switch (node.type) {
         case 'heading': {
           while (this.headings.length && this.headings.at(-1)!.depth >= node.depth) this.headings.pop();
-          const id = definedId(repairMojibake(plainText(node)).trim(), this.ids);
+          const id = definedId(repairedText(node).trim(), this.ids);
           if (id && node.position) {
             this.taskSections.push({ id, range: this.range(node), depth: node.depth, deferred: false });
             this.headings.push({ depth: node.depth, section: this.taskSections.length - 1 });
@@ -95,7 +95,7 @@ class ChecklistWalker {
     const index = this.section();
     if (index === undefined) return;
     const section = this.taskSections[index]!;
-    const paragraph = repairMojibake(plainText(node));
+    const paragraph = repairedText(node);
     if (DEFERRED.test(paragraph)) section.deferred = true;
     if (section.status) return;
     for (const line of paragraph.split('\n')) {
@@ -112,7 +112,7 @@ class ChecklistWalker {
     for (const item of list.children) {
       const first = item.children[0];
       if (first?.type !== 'paragraph') continue;
-      const itemText = repairMojibake(plainText(first)).split('\n')[0]!.trim();
+      const itemText = repairedText(first).split('\n')[0]!.trim();
       const ticked = item.checked === true || /^[✅✔☑]/u.test(itemText);
       const phase = PHASE.exec(itemText);
       if (!ticked || !phase || findIds(itemText, this.ids).length > 0) continue;
@@ -126,7 +126,7 @@ class ChecklistWalker {
 
   private visitItem(item: ListItem, owner: Owner): void {
     const first = item.children[0];
-    const itemText = first?.type === 'paragraph' ? repairMojibake(plainText(first)) : '';
+    const itemText = first?.type === 'paragraph' ? repairedText(first) : '';
     const sectionIndex = this.section();
     if (sectionIndex !== undefined && typeof item.checked !== 'boolean' && DEFERRED.test(itemText)) this.taskSections[sectionIndex]!.deferred = true;
     let parent = owner.parent;

@@ -22,7 +22,7 @@ import { DURATION_PATTERN, parseDuration } from './duration.js';
 import { leadingId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
-import { isStruckThrough, type LineIndex, nodeOffsets } from './text.js';
+import { isStruckThrough, knownToHoldCode, type LineIndex, nodeOffsets, repairedText } from './text.js';
 
 export interface ClaimOptions {
   ids: IdMatcher;
@@ -34,6 +34,14 @@ const MAX_LIST_DEPTH = 16;
 
 /** "(6 tasks)", "17 tasks remaining", "12 open tasks"; not "8 of 10 tasks" nor "3 tasks complete". */
 const TASK_COUNT = /(?<![\d/.,])(\d{1,5})\s+(?:(remaining|open|active|pending|outstanding)\s+)?tasks?\b(\s+remaining\b)?/giu;
+/**
+ * Quick tests that spare most lines the patterns below, which are slow to fail. Each is what its
+ * pattern cannot match without; `ſ` (long s) and the Kelvin sign are there because a Unicode
+ * case-insensitive pattern reads them as `s` and `k`, and these do not.
+ */
+const MAY_COUNT_TASKS = /task|[\u017f\u212a]/i;
+const MAY_BE_FRACTION = /\d\s*(?:\/|of|out of)\s*\d/i;
+const HAS_DIGIT = /\d/;
 const COUNTS_DONE_AFTER = /^\s*(?:complete[d]?|done|finished|closed)\b/iu;
 const FRACTION_BEFORE = /(?:\bof|\/|\bout of)\s*$/iu;
 const DEPRECATED = /(\d{1,5})\s+(?:deprecated|superseded|cancell?ed|dropped)\b/iu;
@@ -42,6 +50,8 @@ const WORKSTREAM_HEADING = /^\W*workstream\s+[\w.]{1,4}\b/iu;
 /** "29/48", "8 of 10", "18 out of 22": a fraction needs words around it that say it counts tasks done. */
 const FRACTION = /(?<![\d/.,:-])(\d{1,5})\s*(?:\/|\bof\b|\bout of\b)\s*(\d{1,5})(?![\d/]|[.,:]\d|\s*%)/giu;
 const REMAINING = /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+remaining|remaining\s+tasks?)\b|\bremaining\s*:\s*(\d{1,5})\s+tasks?\b/giu;
+/** A cheap test that lets most lines skip REMAINING, which is slow to fail: it cannot match without the word. */
+const MAY_BE_REMAINING = /remaining/i;
 /** A TOTAL row: its first cell says only "Total" (or "Grand total", "Sum"). */
 const TOTAL_LABEL = /^\W*(?:grand\s+)?(?:total|sum)\W*$/iu;
 /** A cell holding one number, perhaps with a note: "10 (2 deprecated)", "94 (76%)". */
@@ -83,6 +93,16 @@ interface TaskRow {
 interface TextLine {
   text: string;
   line: number;
+  /** The line's label (see labelOf), once asked for: null when it has none. */
+  label?: string | null;
+}
+
+const textLinesOf = new WeakMap<Nodes, TextLine[]>();
+
+/** The label of a line of text, read once however many passes ask. */
+function lineLabel(textLine: TextLine): string | undefined {
+  if (textLine.label === undefined) textLine.label = labelOf(textLine.text) ?? null;
+  return textLine.label ?? undefined;
 }
 
 export function extractClaims(tree: Root, lines: LineIndex, options: ClaimOptions): Claim[] {
@@ -92,6 +112,7 @@ export function extractClaims(tree: Root, lines: LineIndex, options: ClaimOption
 class ClaimExtractor {
   private readonly claims: Claim[] = [];
   private readonly sourceLines: string[];
+  private readonly taskRowsOf = new Map<Table, TaskRow[] | undefined>();
   /** The current section's own progress, stated on a "Status:" line: the whole a breakdown adds up to. */
   private wholes: ProgressClaim[] = [];
 
@@ -127,11 +148,17 @@ class ClaimExtractor {
     return { start: { line, column: start + 1 }, end: { line, column: Math.max(start + 1, source.trimEnd().length + 1) } };
   }
 
+  /** The lines of a node's claim text; several passes read the same paragraphs, so each is split once. */
   private textLines(node: Nodes): TextLine[] {
-    const first = node.position?.start.line ?? 1;
-    return claimText(node)
-      .split('\n')
-      .map((text, i) => ({ text, line: first + i }));
+    let lines = textLinesOf.get(node);
+    if (!lines) {
+      const first = node.position?.start.line ?? 1;
+      lines = claimText(node)
+        .split('\n')
+        .map((text, i) => ({ text, line: first + i }));
+      textLinesOf.set(node, lines);
+    }
+    return lines;
   }
 
   /** Paths of the links on one source line of a node. */
@@ -150,9 +177,9 @@ class ClaimExtractor {
   private referenceLinks(blocks: RootContent[]): string[] {
     const found: string[] = [];
     const consider = (node: Paragraph): void => {
-      for (const { text, line } of this.textLines(node)) {
-        const label = labelOf(text);
-        if (label && REFERENCE_LABEL.test(label)) found.push(...this.linksOn(node, line));
+      for (const textLine of this.textLines(node)) {
+        const label = lineLabel(textLine);
+        if (label && REFERENCE_LABEL.test(label)) found.push(...this.linksOn(node, textLine.line));
       }
     };
     for (const block of blocks) {
@@ -308,7 +335,7 @@ class ClaimExtractor {
   private lineClaims(node: Paragraph, lines: TextLine[], holder: ClaimSubject, workstreams: Section[] | undefined, item?: ClaimSubject): void {
     const progress: Array<{ claim: ProgressClaim; line: TextLine; generic: boolean }> = [];
     for (const textLine of lines) {
-      const label = labelOf(textLine.text);
+      const label = lineLabel(textLine);
       const generic = label !== undefined && STATUS_LABEL.test(cleanSubject(label));
       for (const fraction of fractionsIn(textLine.text)) {
         // "2 of 3 tasks need review" counts tasks but says nothing about progress.
@@ -339,12 +366,12 @@ class ClaimExtractor {
       }
     }
     // "(18/22 complete) - 3 tasks remaining"; "Status: 29/48 tasks" over "Remaining: 19 tasks".
-    const remaining = lines.flatMap((textLine) => [...textLine.text.matchAll(REMAINING)].map((match) => ({ match, line: textLine })));
+    const remaining = lines.flatMap((textLine) => (MAY_BE_REMAINING.test(textLine.text) ? [...textLine.text.matchAll(REMAINING)].map((match) => ({ match, line: textLine })) : []));
     if (progress.length !== 1 || remaining.length !== 1) return;
     const { claim, line, generic } = progress[0]!;
     const { match, line: remainingLine } = remaining[0]!;
     const sameLine = line.line === remainingLine.line;
-    if (!sameLine && !(generic && /^remaining$/iu.test(labelOf(remainingLine.text) ?? ''))) return;
+    if (!sameLine && !(generic && /^remaining$/iu.test(lineLabel(remainingLine) ?? ''))) return;
     const stated = Number(match[1] ?? match[2]);
     const text = match[0].trim();
     const result: RemainingClaim = {
@@ -576,6 +603,14 @@ class ClaimExtractor {
 
   /** The task rows of a table whose every row (but TOTAL rows) is keyed by a task ID; else undefined. */
   private taskRows(table: Table): TaskRow[] | undefined {
+    // A task table is read for each claim it may back (a count, its section's and parents' times).
+    if (this.taskRowsOf.has(table)) return this.taskRowsOf.get(table);
+    const rows = this.readTaskRows(table);
+    this.taskRowsOf.set(table, rows);
+    return rows;
+  }
+
+  private readTaskRows(table: Table): TaskRow[] | undefined {
     const [header, ...rows] = table.children;
     if (!header) return undefined;
     const headers = header.children.map((cell) => cellText(cell));
@@ -650,8 +685,9 @@ class ClaimExtractor {
       if (stated) found.push({ stated: [stated], text: stated.text, range: this.locate(section.heading.position?.start.line ?? 1, stated.text) });
     }
     const consider = (node: Paragraph): void => {
-      for (const { text, line } of this.textLines(node)) {
-        const label = labelOf(text);
+      for (const textLine of this.textLines(node)) {
+        const { text, line } = textLine;
+        const label = lineLabel(textLine);
         if (!label || !ESTIMATE_LABEL.test(label)) continue;
         const value = text.slice(text.indexOf(':') + 1);
         const stated = estimateValue(value);
@@ -759,6 +795,19 @@ function walkInline(node: Nodes, visit: (node: Nodes) => void): void {
  * a path in `code` is not a claim. Mojibake is repaired so emoji and words read as written.
  */
 export function claimText(node: Nodes): string {
+  // Without inline code it is the text the other passes read, and have mostly made already.
+  if (knownToHoldCode(node) === false) return repairedText(node);
+  let text = claimTexts.get(node);
+  if (text === undefined) {
+    text = repairMojibake(inlineClaimText(node));
+    claimTexts.set(node, text);
+  }
+  return text;
+}
+
+const claimTexts = new WeakMap<Nodes, string>();
+
+function inlineClaimText(node: Nodes): string {
   let text = '';
   const stack: Nodes[] = [node];
   while (stack.length) {
@@ -770,15 +819,23 @@ export function claimText(node: Nodes): string {
     else if ('value' in current && typeof current.value === 'string') text += current.value;
     else if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
   }
-  return repairMojibake(text);
+  return text;
 }
 
 function cellText(node: Nodes): string {
-  return claimText(node).replace(/\s+/gu, ' ').trim();
+  let text = cellTexts.get(node);
+  if (text === undefined) {
+    text = claimText(node).replace(/\s+/gu, ' ').trim();
+    cellTexts.set(node, text);
+  }
+  return text;
 }
+
+const cellTexts = new WeakMap<Nodes, string>();
 
 /** "Status: 60% ..." has the label "Status"; a line without a short label before a colon has none. */
 function labelOf(text: string): string | undefined {
+  if (!text.includes(':')) return undefined;
   const match = /^\s*([^:\n]{1,60}?)\s*:(?!\/)/u.exec(text);
   if (!match) return undefined;
   const label = match[1]!.replace(/^[^\p{L}\p{N}]+/u, '').trim();
@@ -793,9 +850,26 @@ function labelParagraph(text: string): string | undefined {
 
 /** A heading or lead cut to the words that name its subject: no emoji, counts, durations or statuses. */
 export function cleanSubject(text: string): string {
+  // The same labels and leads are cleaned again and again ("Status", a section's title), across
+  // passes and documents: each is cleaned once while the memo lasts.
+  let subject = cleanSubjects.get(text);
+  if (subject === undefined) {
+    if (cleanSubjects.size >= MAX_CLEAN_SUBJECTS) cleanSubjects.clear();
+    subject = cleanSubjectOnce(text);
+    cleanSubjects.set(text, subject);
+  }
+  return subject;
+}
+
+const cleanSubjects = new Map<string, string>();
+const MAX_CLEAN_SUBJECTS = 10_000;
+/** Durations anywhere in a text, for replace and matchAll (neither moves a shared regexp's lastIndex). */
+const DURATIONS = new RegExp(DURATION_PATTERN.source, DURATION_PATTERN.flags);
+
+function cleanSubjectOnce(text: string): string {
   return text
     .replace(/\([^()]*\)/gu, ' ')
-    .replace(new RegExp(DURATION_PATTERN.source, DURATION_PATTERN.flags), ' ')
+    .replace(DURATIONS, ' ')
     .replace(/\b\d+\s+tasks?\b/giu, ' ')
     .replace(/\d+(?:\.\d+)?\s*%/gu, ' ')
     .replace(/[^\p{L}\p{N}\s&/.:'-]/gu, ' ')
@@ -827,6 +901,7 @@ interface TaskCount {
 
 /** The one task count a heading or lead states, or undefined when there is none or several. */
 export function taskCountIn(text: string): TaskCount | undefined {
+  if (!MAY_COUNT_TASKS.test(text)) return undefined;
   const counts: TaskCount[] = [];
   for (const match of text.matchAll(TASK_COUNT)) {
     const before = text.slice(0, match.index);
@@ -862,6 +937,7 @@ interface Fraction {
  */
 export function fractionsIn(text: string): Fraction[] {
   const found: Fraction[] = [];
+  if (!MAY_BE_FRACTION.test(text)) return found;
   for (const match of text.matchAll(FRACTION)) {
     const done = Number(match[1]);
     const total = Number(match[2]);
@@ -901,7 +977,8 @@ function numberCell(text: string): { value: number; deprecated?: number } | unde
 /** Every duration in a text ("2 hrs", "30 min", "3 days"); ranges such as "3-4 weeks" are none. */
 export function durationsIn(text: string): Duration[] {
   const found: Duration[] = [];
-  for (const match of text.matchAll(new RegExp(DURATION_PATTERN.source, DURATION_PATTERN.flags))) {
+  if (!HAS_DIGIT.test(text)) return found;
+  for (const match of text.matchAll(DURATIONS)) {
     if (/\d\s*[-–]\s*$/u.test(text.slice(0, match.index))) continue;
     if (/^\s*[-–]\s*\d/u.test(text.slice(match.index + match[0].length))) continue;
     const duration = parseDuration(match[0]);

@@ -1,7 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { DateField, DateKind } from '../types.js';
-import { repairMojibake } from './mojibake.js';
-import { LineIndex, nodeOffsets, plainText } from './text.js';
+import { LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
 
 const LABELS: Array<[DateKind, RegExp]> = [
   ['next-review', /^(?:next[\s_-]*review(?:[\s_-]*date)?|review[\s_-]*(?:by|due))$/i],
@@ -16,6 +15,8 @@ const FIELD = /^[^\p{L}\p{N}]*([\p{L}][\p{L}\s_-]{1,30}?)\s*[*_]*\s*:\s*[*_]*\s*
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})(?!\\d)`, 'i');
 
 export function labelKind(label: string): DateKind | undefined {
   const trimmed = label.trim().replace(/\s+/g, ' ');
@@ -26,9 +27,9 @@ export function labelKind(label: string): DateKind | undefined {
 export function parseDate(value: string): { date: string; text: string } | undefined {
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(value);
   if (match) return iso(Number(match[1]), Number(match[2]), Number(match[3]), match[0]);
-  match = new RegExp(`^${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i').exec(value);
+  match = MONTH_DAY_YEAR.exec(value);
   if (match) return iso(Number(match[3]), monthNumber(match[1]!), Number(match[2]), match[0]);
-  match = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})(?!\\d)`, 'i').exec(value);
+  match = DAY_MONTH_YEAR.exec(value);
   if (match) return iso(Number(match[3]), monthNumber(match[2]!), Number(match[1]), match[0]);
   return undefined;
 }
@@ -94,7 +95,7 @@ function collect(node: RootContent | Nodes, text: string, lines: LineIndex, scop
     for (const row of node.children) {
       const [labelCell, valueCell] = row.children;
       if (!labelCell || !valueCell || row.children.length !== 2) continue;
-      const kind = labelKind(repairMojibake(plainText(labelCell)).replace(/[*_:]/g, ''));
+      const kind = labelKind(repairedText(labelCell).replace(/[*_:]/g, ''));
       const parsed = kind ? parseDate(plainText(valueCell).trim()) : undefined;
       const offsets = nodeOffsets(valueCell);
       if (!kind || !parsed || !offsets) continue;
@@ -110,10 +111,13 @@ function collect(node: RootContent | Nodes, text: string, lines: LineIndex, scop
 function readParagraph(node: Nodes, text: string, lines: LineIndex, scope: DateField['scope'], group: number, fields: DateField[]): void {
   const offsets = nodeOffsets(node);
   if (!offsets) return;
+  const paragraph = repairedText(node);
+  // Every field has a colon: most paragraphs have none.
+  if (!paragraph.includes(':')) return;
   const raw = text.slice(offsets.start, offsets.end);
   let searchFrom = 0;
-  for (const line of repairMojibake(plainText(node)).split('\n')) {
-    const match = FIELD.exec(line);
+  for (const line of paragraph.split('\n')) {
+    const match = line.includes(':') ? FIELD.exec(line) : null;
     if (!match) continue;
     const kind = labelKind(match[1]!);
     const parsed = kind ? parseDate(match[2]!.trim()) : undefined;

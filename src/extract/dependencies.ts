@@ -1,8 +1,8 @@
 import type { Code, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { DependencyEdge, Range, TaskMention } from '../types.js';
-import { findIds, leadingId, type IdMatcher } from './ids.js';
+import { findIds, idsToReplace, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
-import { LineIndex, nodeOffsets, plainText } from './text.js';
+import { LineIndex, nodeOffsets, repairedText } from './text.js';
 
 /**
  * Dependency statements, as edges `from → to` (`to` depends on `from`):
@@ -28,6 +28,12 @@ const GRAPH_LANGUAGES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ascii
 const MAX_DEPTH = 64;
 const FIELD = /^[^\p{L}\p{N}]*(depends on|dependencies|dependency|depends|blocked by|requires|prerequisites?)\s*[*_]*\s*:\s*(.*)$/iu;
 const INLINE = /\b(?:depends on|dependent on|blocked by|requires)\s+/giu;
+/**
+ * A cheap test that lets most paragraphs skip INLINE, which is slow to fail: it cannot match
+ * without one of these words. INLINE, a Unicode case-insensitive pattern, reads `ſ` (long s) as an
+ * `s` and the Kelvin sign as a `k`, which this one does not: their presence sends a paragraph on.
+ */
+const MAY_BE_INLINE = /depend|blocked|requires|[\u017f\u212a]/i;
 const NEGATION = /\b(?:no longer|not|never|doesn't|does not|don't|no)\s*$/iu;
 
 class FieldWalker {
@@ -59,7 +65,7 @@ class FieldWalker {
       dependencyLabel = false;
       switch (node.type) {
         case 'heading': {
-          const headingText = repairMojibake(plainText(node)).trim();
+          const headingText = repairedText(node).trim();
           while (this.headings.length && this.headings.at(-1)!.depth >= node.depth) this.headings.pop();
           const task = definedId(headingText, this.ids);
           this.headings.push({ depth: node.depth, ...(task ? { task } : {}) });
@@ -86,7 +92,7 @@ class FieldWalker {
       const first = item.children[0];
       if (labelled && owner && first?.type === 'paragraph') {
         // "**Depends on:**" over a list: each item names a dependency first.
-        const itemText = repairMojibake(plainText(first));
+        const itemText = repairedText(first);
         const lead = leadingId(itemText, this.ids);
         if (lead) this.addEdge(lead.id, owner, first, itemText, lead.index);
       }
@@ -96,13 +102,14 @@ class FieldWalker {
 
   private visitItem(item: ListItem, itemTask: string | undefined, depth: number): void {
     const first = item.children[0];
-    const own = first?.type === 'paragraph' ? definedId(repairMojibake(plainText(first)), this.ids) : undefined;
+    const own = first?.type === 'paragraph' ? definedId(repairedText(first), this.ids) : undefined;
     this.visitChildren(item.children as Nodes[], own ?? itemTask, depth + 1);
   }
 
   /** Returns whether the paragraph ends with a dependency label ("**Dependencies:**") over what follows. */
   private visitParagraph(node: Paragraph, owner: string | undefined): boolean {
-    const paragraph = repairMojibake(plainText(node));
+    const paragraph = repairedText(node);
+    const mayBeInline = MAY_BE_INLINE.test(paragraph);
     let offset = 0;
     let endsWithLabel = false;
     for (const line of paragraph.split('\n')) {
@@ -119,6 +126,7 @@ class FieldWalker {
         for (const dependency of findIds(value, this.ids)) this.addEdge(dependency.id, subject, node, paragraph, valueStart + dependency.index);
         continue;
       }
+      if (!mayBeInline) continue;
       INLINE.lastIndex = 0;
       for (let match = INLINE.exec(line); match; match = INLINE.exec(line)) {
         const before = line.slice(0, match.index);
@@ -128,7 +136,7 @@ class FieldWalker {
         if (!subject) continue;
         const rest = line.slice(match.index + match[0].length);
         const clause = /^[^.;:!?\n]*/u.exec(rest)?.[0] ?? '';
-        const listed = findIds(clause, this.ids).filter((dependency) => /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, dependency.index).replace(new RegExp(this.ids.all.source, 'gu'), '')));
+        const listed = findIds(clause, this.ids).filter((dependency) => /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, dependency.index).replace(idsToReplace(this.ids), '')));
         for (const dependency of listed) this.addEdge(dependency.id, subject, node, paragraph, lineStart + match.index + match[0].length + dependency.index);
       }
     }
@@ -191,7 +199,7 @@ export function definedId(text: string, ids: IdMatcher): string | undefined {
   if (!lead) return undefined;
   const after = text.slice(lead.index + lead.id.length);
   // "TASK-1 through TASK-9", "TASK-040-044".
-  if (new RegExp(`^(?:\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${ids.all.source})|[-–]\\d)`, 'u').test(after)) return undefined;
+  if (rangeAfterId(ids).test(after)) return undefined;
   return lead.id;
 }
 

@@ -15,10 +15,10 @@ import type {
   TaskMention,
 } from '../types.js';
 import { parseDuration } from './duration.js';
-import { findIds, leadingId, type IdMatcher } from './ids.js';
+import { findIds, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
 import { findMojibake, repairMojibake } from './mojibake.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
-import { isStruckThrough, LineIndex, nodeOffsets, plainText } from './text.js';
+import { isStruckThrough, LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
 import { extractChecklists } from './checklists.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
@@ -42,6 +42,24 @@ const PREREQUISITE_LABEL = /prerequisite|depends on|dependencies|requires|blocke
 
 const STATUS_EMOJI = '[✅✔☑⏳🟡🔵❌⚠🔴⛔🚧🔄]\\uFE0F?';
 const UPPERCASE_STATUS = /(?<![\p{L}])(COMPLETED?|DONE|FINISHED|IN[ -]PROGRESS|BLOCKED|BLOCKING|PENDING|NOT STARTED|ON HOLD|DEPRECATED|SUPERSEDED|SKIPPED|CANCELL?ED)(?![\p{L}])/u;
+const TRAILING_EMOJI = new RegExp(`${STATUS_EMOJI}\\s*$`, 'u');
+const TRAILING_EMOJI_CAPTURED = new RegExp(`(${STATUS_EMOJI})\\s*$`, 'u');
+const LEADING_EMOJI = new RegExp(`^(${STATUS_EMOJI})\\s*`, 'u');
+const LEADING_UPPERCASE_STATUS = new RegExp(`^${UPPERCASE_STATUS.source}`, 'u');
+const EVERY_STATUS_EMOJI = new RegExp(STATUS_EMOJI, 'gu');
+const EVERY_UPPERCASE_STATUS = new RegExp(UPPERCASE_STATUS.source, 'gu');
+const leadingWords = new WeakMap<StatusVocabulary, RegExp>();
+
+/** A status word of the vocabulary at the very start of a text. */
+function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
+  let pattern = leadingWords.get(vocabulary);
+  if (!pattern) {
+    pattern = new RegExp(`^(?:${vocabulary.any.source})`, 'iu');
+    leadingWords.set(vocabulary, pattern);
+  }
+  return pattern;
+}
+
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
 const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
 
@@ -86,7 +104,13 @@ class DocumentExtractor {
   readonly percents: PercentClaim[] = [];
   readonly directives: InlineDirective[] = [];
   private readonly slugger = new GithubSlugger();
-  private readonly repairedSlugger = new GithubSlugger();
+  /**
+   * The anchors the headings would have once their mojibake is repaired. Until a heading reads
+   * differently when repaired, they are the anchors `slugger` gives; only then is a second slugger
+   * made, and told the headings before.
+   */
+  private repairedSlugger: GithubSlugger | undefined;
+  private readonly headingsAsWritten: string[] = [];
   private readonly section: SectionState = { stack: [] };
   /** "**Validation Criteria:**" right before a list sets what the list is about. */
   private label: string | undefined;
@@ -177,8 +201,8 @@ class DocumentExtractor {
         return;
       case 'paragraph':
         this.visitProse(node, 'prose');
-        this.label = labelOf(repairMojibake(plainText(node)));
-        this.noteScope(repairMojibake(plainText(node)));
+        this.label = labelOf(repairedText(node));
+        this.noteScope(repairedText(node));
         return;
       case 'list':
         this.visitList(node, depth);
@@ -199,11 +223,23 @@ class DocumentExtractor {
     }
   }
 
+  private repairedSlug(raw: string, repaired: string, slug: string): string {
+    if (!this.repairedSlugger) {
+      if (repaired === raw) {
+        this.headingsAsWritten.push(raw);
+        return slug;
+      }
+      this.repairedSlugger = new GithubSlugger();
+      for (const heading of this.headingsAsWritten) this.repairedSlugger.slug(heading);
+    }
+    return this.repairedSlugger.slug(repaired);
+  }
+
   private visitHeading(node: MdHeading): void {
     const raw = plainText(node).trim();
     const repaired = repairMojibake(raw);
     const slug = this.slugger.slug(raw);
-    const repairedSlug = this.repairedSlugger.slug(repaired);
+    const repairedSlug = this.repairedSlug(raw, repaired, slug);
     this.headings.push({ depth: node.depth, text: raw, slug, ...(repairedSlug !== slug ? { repairedSlug } : {}), range: this.range(node) });
     while (this.section.stack.length && this.section.stack.at(-1)!.depth >= node.depth) this.section.stack.pop();
     this.section.stack.push({ depth: node.depth, text: repaired });
@@ -225,7 +261,7 @@ class DocumentExtractor {
     const [first, ...rest] = item.children;
     if (first && first.type === 'paragraph') {
       this.visitProse(first, 'list', { checked: item.checked ?? undefined, context });
-      this.label = labelOf(repairMojibake(plainText(first)));
+      this.label = labelOf(repairedText(first));
     } else if (first) {
       this.visitBlock(first, depth + 1);
     }
@@ -240,7 +276,7 @@ class DocumentExtractor {
   ): void {
     const offsets = nodeOffsets(node);
     if (!offsets) return;
-    const text = repairMojibake(plainText(node));
+    const text = repairedText(node);
     this.findPercents(text, offsets);
     const ids = findIds(text, this.options.ids);
     if (ids.length === 0) return;
@@ -255,7 +291,7 @@ class DocumentExtractor {
       const before = text.slice(Math.max(0, occurrence.index - 60), occurrence.index);
       const after = text.slice(occurrence.index + occurrence.id.length, occurrence.index + occurrence.id.length + 160);
       let status: StatusReading | undefined;
-      if (!CONDITIONAL_BEFORE.test(before.replace(new RegExp(`${STATUS_EMOJI}\\s*$`, 'u'), ''))) {
+      if (!CONDITIONAL_BEFORE.test(before.replace(TRAILING_EMOJI, ''))) {
         status = statusAfterId(after, this.options.vocabulary) ?? statusBeforeId(before);
         if (!status && isLeading) {
           const ownLine = after.split('\n')[0] ?? '';
@@ -267,7 +303,7 @@ class DocumentExtractor {
         if (!status && isLeading && isStruckThrough(node)) status = { status: 'done', text: '~~struck through~~' };
       }
       // "TASK-001 through TASK-012 - ..." names a range of tasks, not one task.
-      const isRange = isLeading && new RegExp(`^(?:\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${this.options.ids.all.source})|[-–]\\d)`, 'u').test(after);
+      const isRange = isLeading && rangeAfterId(this.options.ids).test(after);
       const defines = isLeading && !isRange;
       const kind: MentionKind = defines ? 'definition' : 'reference';
       const mention: TaskMention = {
@@ -306,8 +342,8 @@ class DocumentExtractor {
   private visitTable(table: Table): void {
     const [header, ...rows] = table.children;
     if (!header) return;
-    const headers = header.children.map((cell) => repairMojibake(plainText(cell)).trim());
-    const cellTexts = rows.map((row) => row.children.map((cell) => repairMojibake(plainText(cell)).trim()));
+    const headers = header.children.map((cell) => repairedText(cell).trim());
+    const cellTexts = rows.map((row) => row.children.map((cell) => repairedText(cell).trim()));
     const columns = tableColumns(headers, cellTexts, this.options.ids);
     const context = this.context();
     const section = this.sectionPath();
@@ -419,6 +455,7 @@ class DocumentExtractor {
 
   /** "64% (31/48)", "60% Complete (29/48 tasks)", "80% complete (8 of 10 tasks)". */
   private findPercents(text: string, offsets: { start: number; end: number }): void {
+    if (!text.includes('%')) return;
     // The lookbehinds keep a run of digits from being tried at every position (linear, not quadratic).
     const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d.,]*%)/giu;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -474,7 +511,8 @@ class DocumentExtractor {
 
 /** The text of a paragraph's last line when it is a label such as "**Prerequisites:**". */
 function labelOf(text: string): string | undefined {
-  const last = text.trim().split('\n').at(-1)?.trim() ?? '';
+  const trimmed = text.trim();
+  const last = trimmed.slice(trimmed.lastIndexOf('\n') + 1).trim();
   return last.length > 0 && last.length <= 80 && last.endsWith(':') ? last.slice(0, -1) : undefined;
 }
 
@@ -488,15 +526,15 @@ function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReadi
   let rest = after.slice(lead?.[0].length ?? 0);
   const separator = /^\s*[-–—:]\s*/u.exec(rest);
   if (separator) rest = rest.slice(separator[0].length);
-  const emoji = new RegExp(`^(${STATUS_EMOJI})\\s*`, 'u').exec(rest);
+  const emoji = LEADING_EMOJI.exec(rest);
   const hasEmoji = Boolean(emoji);
   if (separator && !hasEmoji) {
-    const upper = new RegExp(`^${UPPERCASE_STATUS.source}`, 'u').exec(rest);
+    const upper = LEADING_UPPERCASE_STATUS.exec(rest);
     if (!upper || !/^(?:\s*$|\s*[-–—(),.;:!|]|\s+\()/u.test(rest.slice(upper[0].length))) return undefined;
     return classifyStatus(upper[0], vocabulary);
   }
   rest = rest.slice(emoji?.[0].length ?? 0);
-  const word = new RegExp(`^(?:${vocabulary.any.source})`, 'iu').exec(rest);
+  const word = leadingStatusWord(vocabulary).exec(rest);
   if (!word) return hasEmoji && (/^\s*$/.test(rest) || /^[,;.]/.test(rest)) ? emojiStatus(emoji![1]!) : undefined;
   if (!/^(?:\s*$|\s*[-–—(),.;:!|]|\s+\()/u.test(rest.slice(word[0].length))) return undefined;
   return classifyStatus(word[0], vocabulary);
@@ -504,7 +542,7 @@ function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReadi
 
 /** "✅ TASK-1": a status emoji right before the ID. */
 function statusBeforeId(before: string): StatusReading | undefined {
-  const match = new RegExp(`(${STATUS_EMOJI})\\s*$`, 'u').exec(before);
+  const match = TRAILING_EMOJI_CAPTURED.exec(before);
   if (!match || match[1]!.startsWith('⚠')) return undefined;
   return emojiStatus(match[1]!);
 }
@@ -514,11 +552,11 @@ function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | unde
   const separators = /^[\s\-–—:|]+/u;
   let title = afterId
     .replace(/\([^)]*\)/gu, ' ')
-    .replace(new RegExp(`${STATUS_EMOJI}`, 'gu'), ' ')
-    .replace(new RegExp(UPPERCASE_STATUS.source, 'gu'), ' ')
+    .replace(EVERY_STATUS_EMOJI, ' ')
+    .replace(EVERY_UPPERCASE_STATUS, ' ')
     .replace(separators, '');
   // "TASK-1 complete (...)": a status right after the ID is not a title.
-  title = title.replace(new RegExp(`^(?:${vocabulary.any.source})`, 'iu'), '').replace(separators, '');
+  title = title.replace(leadingStatusWord(vocabulary), '').replace(separators, '');
   title = title.replace(/[\s\-–—:|]+$/u, '').replace(/\s+/g, ' ').trim();
   return title.length >= 3 ? title : undefined;
 }

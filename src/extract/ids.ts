@@ -16,6 +16,33 @@ export function buildIdMatcher(pattern: string): IdMatcher {
   };
 }
 
+const rangePatterns = new WeakMap<IdMatcher, RegExp>();
+
+/**
+ * What follows an ID that starts a range rather than names one task: "TASK-001 through TASK-012",
+ * "TASK-040-044". Made once per ID pattern.
+ */
+export function rangeAfterId(ids: IdMatcher): RegExp {
+  let pattern = rangePatterns.get(ids);
+  if (!pattern) {
+    pattern = new RegExp(`^(?:\\s*(?:through|thru|to|until|[-–—]|\\.\\.)\\s*(?:${ids.all.source})|[-–]\\d)`, 'u');
+    rangePatterns.set(ids, pattern);
+  }
+  return pattern;
+}
+
+const idReplacers = new WeakMap<IdMatcher, RegExp>();
+
+/** Every ID, for String.replace: a pattern of its own, so replacing never moves the lastIndex that findIds steps `all` by. */
+export function idsToReplace(ids: IdMatcher): RegExp {
+  let pattern = idReplacers.get(ids);
+  if (!pattern) {
+    pattern = new RegExp(ids.all.source, 'gu');
+    idReplacers.set(ids, pattern);
+  }
+  return pattern;
+}
+
 export interface IdOccurrence {
   id: string;
   index: number;

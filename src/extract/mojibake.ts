@@ -47,16 +47,46 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-/** Decodes one UTF-8 sequence starting at `i`, or returns undefined. */
-function decodeAt(chars: string[], i: number, bytes: Map<string, number>): { length: number; char: string } | undefined {
-  const lead = bytes.get(chars[i] ?? '');
+/**
+ * The characters a mojibake run can start with: those that stand for a UTF-8 lead byte (or for
+ * 0x9F, an emoji that lost its lead byte) in one of the code pages. Text without any of them, such
+ * as plain English with emoji and arrows, is not scanned character by character.
+ */
+const RUN_START = new RegExp(
+  `[${[...new Set(
+    [...BYTE_OF.values()].flatMap((bytes) => [...bytes].filter(([, byte]) => sequenceLength(byte) > 0 || byte === 0x9f).map(([char]) => char)),
+  )]
+    .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`,
+  'g',
+);
+
+/** The character (code point) at UTF-16 offset `at`: a surrogate pair, a lone code unit, or '' past the end. */
+function charAt(text: string, at: number): string {
+  if (at >= text.length) return '';
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return text.slice(at, at + 2);
+  }
+  return text[at]!;
+}
+
+/** Decodes one UTF-8 sequence starting at offset `at`: where it ends and what it stands for. */
+function decodeAt(text: string, at: number, bytes: Map<string, number>): { end: number; char: string } | undefined {
+  const first = charAt(text, at);
+  const lead = bytes.get(first);
   if (lead === undefined) return undefined;
   const length = sequenceLength(lead);
-  if (length === 0 || i + length > chars.length) return undefined;
+  if (length === 0) return undefined;
   const buffer = [lead];
   let lost = 0;
+  let end = at + first.length;
   for (let k = 1; k < length; k++) {
-    const char = chars[i + k] ?? '';
+    const char = charAt(text, end);
+    // The text ends before the sequence does.
+    if (char === '') return undefined;
+    end += char.length;
     // A byte the code page could not show became U+FFFD: the sequence is damaged beyond repair.
     if (char === '\uFFFD') {
       lost++;
@@ -67,15 +97,16 @@ function decodeAt(chars: string[], i: number, bytes: Map<string, number>): { len
     if (byte === undefined || byte < 0x80 || byte > 0xbf) return undefined;
     buffer.push(byte);
   }
-  if (lost > 0) return length >= 3 && lost < length - 1 ? { length, char: '\uFFFD' } : undefined;
-  return plausible(buffer);
+  if (lost > 0) return length >= 3 && lost < length - 1 ? { end, char: '\uFFFD' } : undefined;
+  const char = plausible(buffer);
+  return char === undefined ? undefined : { end, char };
 }
 
 /**
  * Only characters that text really carries count as repaired: Latin letters and signs, and
  * symbols, punctuation, emoji and CJK from U+2000 up. `Ü€` decoding to Syriac is chance.
  */
-function plausible(buffer: number[]): { length: number; char: string } | undefined {
+function plausible(buffer: number[]): string | undefined {
   let char: string;
   try {
     char = utf8.decode(Uint8Array.from(buffer));
@@ -83,7 +114,7 @@ function plausible(buffer: number[]): { length: number; char: string } | undefin
     return undefined;
   }
   const code = char.codePointAt(0)!;
-  if ((code >= 0xa0 && code <= 0x24f) || code >= 0x2000) return { length: buffer.length, char };
+  if ((code >= 0xa0 && code <= 0x24f) || code >= 0x2000) return char;
   return undefined;
 }
 
@@ -91,88 +122,76 @@ function plausible(buffer: number[]): { length: number; char: string } | undefin
  * An emoji whose lead byte F0 was lost on the way (Mac Roman has it as the Apple logo, which
  * many tools drop): three continuation bytes starting with 9F, as in `üéØ` for 🎯.
  */
-function leadlessEmojiAt(chars: string[], i: number, bytes: Map<string, number>): { length: number; char: string } | undefined {
-  if (bytes.get(chars[i] ?? '') !== 0x9f) return undefined;
+function leadlessEmojiAt(text: string, at: number, bytes: Map<string, number>): { end: number; char: string } | undefined {
+  if (bytes.get(charAt(text, at)) !== 0x9f) return undefined;
   const buffer = [0xf0];
+  let end = at;
   for (let k = 0; k < 3; k++) {
-    const byte = bytes.get(chars[i + k] ?? '');
+    const char = charAt(text, end);
+    const byte = bytes.get(char);
     if (byte === undefined || byte < 0x80 || byte > 0xbf) return undefined;
     buffer.push(byte);
+    end += char.length;
   }
-  const decoded = plausible(buffer);
-  return decoded && { length: 3, char: decoded.char };
+  const char = plausible(buffer);
+  return char === undefined ? undefined : { end, char };
 }
 
-/** A lead byte followed by some (not all) of its continuation bytes: a sequence that lost bytes. */
-function truncatedAt(chars: string[], i: number, bytes: Map<string, number>): number {
-  const lead = bytes.get(chars[i] ?? '');
-  if (lead === undefined) return 0;
+/** A lead byte followed by some (not all) of its continuation bytes, a sequence that lost bytes: where it ends, else -1. */
+function truncatedAt(text: string, at: number, bytes: Map<string, number>): number {
+  const first = charAt(text, at);
+  const lead = bytes.get(first);
+  if (lead === undefined) return -1;
   const length = sequenceLength(lead);
+  let end = at + first.length;
   let k = 1;
   while (k < length) {
-    const byte = bytes.get(chars[i + k] ?? '');
+    const char = charAt(text, end);
+    const byte = bytes.get(char);
     if (byte === undefined || byte < 0x80 || byte > 0xbf) break;
+    end += char.length;
     k++;
   }
-  return k >= 2 && k < length ? k : 0;
+  return k >= 2 && k < length ? end : -1;
 }
 
-const HIGH = /[\u0080-\uFFFF]/;
+/** Any character outside ASCII: most texts have none, and this test is quicker than RUN_START's. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function findMojibake(text: string): MojibakeMatch[] {
-  if (!HIGH.test(text)) return [];
+  if (!NON_ASCII.test(text)) return [];
+  RUN_START.lastIndex = 0;
+  if (!RUN_START.test(text)) return [];
   const matches: MojibakeMatch[] = [];
-  // Iterate by code points but keep UTF-16 offsets.
-  const chars = Array.from(text);
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const char of chars) {
-    offsets.push(offset);
-    offset += char.length;
-  }
-  offsets.push(offset);
-
-  let i = 0;
-  while (i < chars.length) {
-    const code = chars[i]!.codePointAt(0)!;
-    if (code < 0x80) {
-      i++;
-      continue;
-    }
-    let found = false;
+  // Only a character that stands for a lead byte can start a run; the others are stepped over.
+  RUN_START.lastIndex = 0;
+  for (let start = RUN_START.exec(text); start; start = RUN_START.exec(text)) {
+    const i = start.index;
     for (const [encoding] of CODECS) {
       const bytes = BYTE_OF.get(encoding)!;
       let j = i;
       let repaired = '';
       for (;;) {
-        const decoded = decodeAt(chars, j, bytes) ?? leadlessEmojiAt(chars, j, bytes);
+        const decoded = decodeAt(text, j, bytes) ?? leadlessEmojiAt(text, j, bytes);
         if (decoded) {
           repaired += decoded.char;
-          j += decoded.length;
+          j = decoded.end;
           continue;
         }
         // Keep a damaged tail (a sequence that lost a byte) with the run it belongs to.
-        const truncated = j > i ? truncatedAt(chars, j, bytes) : 0;
-        if (truncated) {
-          j += truncated;
+        const truncated = j > i ? truncatedAt(text, j, bytes) : -1;
+        if (truncated !== -1) {
+          j = truncated;
           continue;
         }
         break;
       }
       if (j > i) {
-        matches.push({
-          start: offsets[i]!,
-          end: offsets[j]!,
-          text: chars.slice(i, j).join(''),
-          repaired,
-          encoding,
-        });
-        i = j;
-        found = true;
+        matches.push({ start: i, end: j, text: text.slice(i, j), repaired, encoding });
+        RUN_START.lastIndex = j;
         break;
       }
     }
-    if (!found) i++;
   }
   return matches;
 }

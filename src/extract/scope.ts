@@ -15,8 +15,17 @@ const CLOSED_PARENTHESIS = /\(\s*(?:✅\s*)?(?:complete[d]?|done|finished|archiv
 const ONLY_OPEN = /\b(?:this|the)\s+(document|file|page|tracker|list|index|section|table)\b[^.\n]{0,40}?\b(?:tracks?|lists?|contains?|shows?|covers?|holds?|includes?)\s+only\s+(?:the\s+)?(?:active|open|incomplete|remaining|outstanding|unfinished|pending|in[- ]progress)\b/iu;
 const DOUBT = /\bmay\s+(?:already\s+)?be\s+(?:complete[d]?|done|finished)\b|\bverify\s+(?:their\s+|the\s+|its\s+)?status\b|\bstatus\s+(?:is\s+)?(?:unknown|unclear|unverified|to be confirmed|tbc)\b|\bpossibly\s+(?:already\s+)?(?:complete[d]?|done)\b/iu;
 
+/**
+ * A cheap test that lets most paragraphs skip DOUBT, which is slow to fail: each of its phrases
+ * needs one of these words followed by a space. `ſ` (long s) is there because DOUBT, a Unicode case-insensitive
+ * pattern, reads it as an `s`, which this one does not.
+ */
+const MAY_DOUBT = /(?:may|verify|status|possibly)\s|\u017f/i;
+
 /** "This document tracks only active tasks" scopes the document; "This section ..." its section. */
 export function onlyOpenScope(paragraph: string): 'document' | 'section' | undefined {
+  // ONLY_OPEN is slow to fail and needs the word "only" (none of its letters has a non-ASCII case variant).
+  if (!/only/i.test(paragraph)) return undefined;
   const match = ONLY_OPEN.exec(paragraph);
   if (!match) return undefined;
   return match[1]!.toLowerCase() === 'section' || match[1]!.toLowerCase() === 'table' ? 'section' : 'document';
@@ -24,7 +33,7 @@ export function onlyOpenScope(paragraph: string): 'document' | 'section' | undef
 
 /** "These may already be complete. Verify status.": the section does not vouch for its rows. */
 export function expressesDoubt(paragraph: string): boolean {
-  return DOUBT.test(paragraph);
+  return MAY_DOUBT.test(paragraph) && DOUBT.test(paragraph);
 }
 
 /**

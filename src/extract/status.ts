@@ -73,6 +73,23 @@ const NEGATED_STARTED = /(?<![\p{L}])not[\s-]+(?:yet[\s-]+)?started(?![\p{L}])/g
  * "CODE COMPLETE · VALIDATION PENDING" (partly done: in progress), "SUPERSEDED".
  */
 export function classifyStatus(text: string, vocabulary: StatusVocabulary = DEFAULT_VOCABULARY): StatusReading | undefined {
+  // A planning folder writes the same few statuses in cell after cell: each is read once.
+  let readings = readingsOf.get(vocabulary);
+  if (!readings) {
+    readings = new Map();
+    readingsOf.set(vocabulary, readings);
+  }
+  if (readings.has(text)) return readings.get(text);
+  if (readings.size >= MAX_READINGS) readings.clear();
+  const reading = readStatus(text, vocabulary);
+  readings.set(text, reading && Object.freeze(reading));
+  return reading;
+}
+
+const readingsOf = new WeakMap<StatusVocabulary, Map<string, StatusReading | undefined>>();
+const MAX_READINGS = 10_000;
+
+function readStatus(text: string, vocabulary: StatusVocabulary): StatusReading | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
   const found = new Map<Status, string>();

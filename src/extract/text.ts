@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import type { Position, Range } from '../types.js';
+import { repairMojibake } from './mojibake.js';
 
 /** Maps UTF-16 offsets of a document to 1-based line and column. */
 export class LineIndex {
@@ -35,17 +36,58 @@ export class LineIndex {
 
 /**
  * The plain text of an inline tree, with hard breaks kept as newlines (mdast-util-to-string
- * drops them, and "**Status:** ...  \n**Prerequisites:**" must stay two lines).
+ * drops them, and "**Status:** ...  \n**Prerequisites:**" must stay two lines). Several passes
+ * of extraction read the same paragraphs, headings and cells: each node's text is made once.
  */
 export function plainText(node: Nodes): string {
+  return textOf(node).plain;
+}
+
+/** The plain text of a node with its mojibake repaired, as the passes of extraction read it. */
+export function repairedText(node: Nodes): string {
+  const text = textOf(node);
+  return (text.repaired ??= repairMojibake(text.plain));
+}
+
+/**
+ * Whether the node's text holds inline code (which claims leave out), when its text has been made
+ * already; undefined when it has not.
+ */
+export function knownToHoldCode(node: Nodes): boolean | undefined {
+  return texts.get(node)?.hasCode;
+}
+
+interface NodeText {
+  plain: string;
+  repaired?: string;
+  hasCode: boolean;
+}
+
+const texts = new WeakMap<Nodes, NodeText>();
+/** Set by inlineText when it meets inline code. */
+let codeSeen = false;
+
+function textOf(node: Nodes): NodeText {
+  let text = texts.get(node);
+  if (!text) {
+    codeSeen = false;
+    const plain = inlineText(node);
+    text = { plain, hasCode: codeSeen };
+    texts.set(node, text);
+  }
+  return text;
+}
+
+function inlineText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') {
+    if (node.type === 'inlineCode') codeSeen = true;
     return node.type === 'html' ? '' : node.value;
   }
   if (node.type === 'break') return '\n';
   if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
   if ('children' in node) {
     let text = '';
-    for (const child of node.children as Nodes[]) text += plainText(child);
+    for (const child of node.children as Nodes[]) text += inlineText(child);
     return text;
   }
   return '';
