@@ -226,7 +226,7 @@ class TasklintServer {
       const { root, configFile } = this.rootOf(file);
       const workspace = await this.workspace(root, configFile);
       if (!workspace?.covers(file)) continue;
-      workspace.setText(file, buffer.getText());
+      await workspace.setText(file, buffer.getText());
       touched.add(root);
     }
     for (const file of [...this.changedOnDisk]) {

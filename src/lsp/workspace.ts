@@ -5,10 +5,13 @@ import picomatch from 'picomatch';
 import type { LoadedConfig } from '../config.js';
 import { addTargets, indexCorpus, isInside, resolveTargets, updateCorpus, type Corpus } from '../corpus.js';
 import { toPosix } from '../discover.js';
-import { extractSettings, factsFromText, loadDocument, type ExtractSettings } from '../documents.js';
+import { extractSettings, factsFromBytes, factsFromText, type ExtractSettings } from '../documents.js';
 import { activeRules, loadRules, RuleRunner, type ActiveRule, type DocumentChange } from '../engine.js';
 import { buildCorpus, resolveLoadedConfig } from '../lint.js';
+import { readBytes } from '../read.js';
+import { emptyFacts, unanalysedFacts } from '../settings.js';
 import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
+import { BOUNDED_FILE_SIZE, ExtractPool, workersAvailable } from '../workers/pool.js';
 
 const CONFIG_NAMES = new Set(['.tasklintrc.json', 'tasklint.config.json', 'package.json', '.gitignore']);
 
@@ -34,6 +37,8 @@ export class PlanningWorkspace {
   private corpus: Corpus | undefined;
   /** Documents edited in place since the last run, with their facts at that run. */
   private readonly edited = new Map<string, DocumentFacts>();
+  /** The thread large documents are parsed on, started on first need. */
+  private pool: ExtractPool | undefined;
 
   private constructor(
     readonly root: string,
@@ -82,15 +87,36 @@ export class PlanningWorkspace {
   }
 
   /** An editor's text replaces the document's facts: only this document is parsed again. */
-  setText(file: string, text: string): void {
-    if (this.covers(file)) this.replace(file, factsFromText(file, text, this.settings));
+  async setText(file: string, text: string): Promise<void> {
+    if (!this.covers(file)) return;
+    // Most documents are parsed here at once; a large one goes to a thread, with a time limit.
+    if (text.length < BOUNDED_FILE_SIZE / 4) this.replace(file, factsFromText(file, text, this.settings));
+    else this.replace(file, await this.extract(file, Buffer.from(text, 'utf8')));
   }
 
   /** The document changed, appeared or went away on disk. */
   async reload(file: string): Promise<void> {
     this.forgetTarget(file);
-    if (existsSync(file) && this.covers(file)) this.replace(file, await loadDocument(file, this.settings));
-    else if (this.documents.delete(file)) this.corpus = undefined;
+    if (existsSync(file) && this.covers(file)) {
+      const read = await readBytes(file, this.settings.maxFileSize);
+      this.replace(file, read.bytes ? await this.extract(file, read.bytes) : emptyFacts(file, this.settings, read.problems));
+    } else if (this.documents.delete(file)) this.corpus = undefined;
+  }
+
+  /**
+   * Parses and extracts one document. As on the command line, a file from 32 KB up is parsed on
+   * a thread that is stopped when it takes too long (the parser slows down badly on some shapes),
+   * so that one pathological file cannot freeze the editor's diagnostics.
+   */
+  private async extract(file: string, bytes: Buffer): Promise<DocumentFacts> {
+    if (bytes.length < BOUNDED_FILE_SIZE || !workersAvailable()) return factsFromBytes(file, bytes, this.settings);
+    this.pool ??= new ExtractPool({ config: this.loaded.config, root: this.root, configDir: this.loaded.dir });
+    this.pool.grow(1);
+    const [facts] = await this.pool.extract([{ file, bytes }], {
+      crashed: (job, reason) => unanalysedFacts(job.file, this.settings, reason),
+      inProcess: async (job) => factsFromBytes(job.file, job.bytes, this.settings),
+    });
+    return facts ?? unanalysedFacts(file, this.settings, 'its parsing thread stopped');
   }
 
   private replace(file: string, facts: DocumentFacts): void {

@@ -49,7 +49,7 @@ async function editEveryDocument(dir: string): Promise<number> {
     let text = original;
     for (const [name, edit] of [...EDITS, ['restored', () => original] as const]) {
       text = edit(text, other);
-      workspace.setText(file, text);
+      await workspace.setText(file, text);
       const { diagnostics, affected } = await workspace.lintChanges();
       const expected = await workspace.lintFromScratch();
       expect(diagnostics, `${path.relative(dir, file)}: ${name}`).toEqual(expected);
@@ -87,8 +87,8 @@ describe('incremental checking after an edit', { timeout: 120_000 }, () => {
     const workspace = await PlanningWorkspace.load(dir);
     await workspace.lint();
     const [first, second] = [path.join(dir, 'tracker.md'), path.join(dir, 'README.md')];
-    workspace.setText(first, readFileSync(second, 'utf8'));
-    workspace.setText(second, readFileSync(first, 'utf8').replace(/✅ COMPLETE/g, 'IN PROGRESS'));
+    await workspace.setText(first, readFileSync(second, 'utf8'));
+    await workspace.setText(second, readFileSync(first, 'utf8').replace(/✅ COMPLETE/g, 'IN PROGRESS'));
     const { diagnostics, affected } = await workspace.lintChanges();
     expect(affected).toBeDefined();
     expect(diagnostics).toEqual(await workspace.lintFromScratch());

@@ -74,6 +74,22 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('checks a large document as it is typed (parsed on a thread with a time limit)', async () => {
+    // Over 32 KB: the server parses it on a worker thread, as the command line does.
+    const notes = Array.from({ length: 800 }, (_, i) => `- Note ${i}: the storage benchmark ran on node ${i % 7}.`).join('\n');
+    const large = `${TRACKER_AGREEING}\n## Notes\n\n${notes}\n`;
+    expect(Buffer.byteLength(large)).toBeGreaterThan(32 * 1024);
+    const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': large });
+    const index = path.join(dir, 'index.md');
+    const tracker = path.join(dir, 'tracker.md');
+    const { client } = await start(dir);
+    await client.open(tracker, large);
+    await client.edit(tracker, large, '✅ COMPLETE', 'IN PROGRESS');
+    await client.waitFor(() => conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1, 'the conflict in both files');
+    expect(conflictIn(client.diagnosticsOf(index))[0]!.message).toBe(CONFLICT_MESSAGE);
+    expect(await client.stop()).toBe(0);
+  });
+
   it('picks up files changed, deleted and created on disk', async () => {
     const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING, '.gitignore': 'drafts/\n' });
     const index = path.join(dir, 'index.md');
