@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -101,8 +101,19 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
   }
 
-  const { ConfigError } = await import('./config.js');
-  const { UsageError } = await import('./discover.js');
+  // --cache-location implies --cache; the pre-commit hook (--hook) caches by default.
+  const cache = values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
+  const lints = values.explain === undefined && !values.rules && !values['print-config'];
+  if (cache && lints) {
+    // A cached run parses the files that changed, if any: a thread starts loading the parser
+    // now, before the rest of tasklint loads here, so that it is ready by the time they are known.
+    const [{ cacheLocation }, pool] = await Promise.all([import('./cache.js'), import('./workers/pool.js')]);
+    const location = cacheLocation(cache, cwd);
+    if (location && existsSync(location)) pool.startThreadAhead();
+  }
+
+  // Loaded together, in one go of the module loader.
+  const [{ ConfigError }, { UsageError }, lintModule] = await Promise.all([import('./config.js'), import('./discover.js'), lints ? import('./lint.js') : undefined]);
   try {
     if (values.explain !== undefined || values.rules) {
       const { loadRules } = await import('./engine.js');
@@ -118,20 +129,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
 
-    const { resolveLoadedConfig } = await import('./lint.js');
+    const { resolveLoadedConfig, buildCorpus, lint } = lintModule ?? (await import('./lint.js'));
     const loaded = resolveLoadedConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
     if (values['print-config']) {
       process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config }, null, 2)}\n`);
       return 0;
     }
 
-    // --cache-location implies --cache; the pre-commit hook (--hook) caches by default.
-    const cache = values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
     const printWarning = (message: string) => process.stderr.write(`tasklint: warning: ${message}\n`);
 
     const [command, ...rest] = positionals;
     if (command === 'facts') {
-      const { buildCorpus } = await import('./lint.js');
       const { formatFacts } = await import('./report/facts.js');
       const corpus = await buildCorpus(rest.length ? rest : ['.'], cwd, loaded, { cache, onWarning: printWarning });
       process.stdout.write(formatFacts(corpus, { json: Boolean(values.json), cwd }));
@@ -147,7 +155,6 @@ async function main(argv: string[]): Promise<number> {
       const { hookInputs } = await import('./adapters/pre-commit.js');
       inputs = hookInputs(positionals, cwd, values.config);
     }
-    const { lint } = await import('./lint.js');
     const result = await lint({
       paths: inputs.paths,
       cwd,

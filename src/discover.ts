@@ -1,7 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { globby } from 'globby';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Config } from './config.js';
 
@@ -18,6 +17,8 @@ export class UsageError extends Error {
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Folders never searched, at any depth. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -37,20 +38,111 @@ export function commonAncestor(paths: string[]): string {
   return common;
 }
 
+/** One entry found below a searched folder. */
+interface Entry {
+  /** Absolute and normalised. */
+  file: string;
+  /** Relative to the searched folder, with `/`. */
+  relative: string;
+  dirent: Dirent;
+}
+
+interface WalkOptions {
+  /** Whether to search a folder (relative path, with `/`) below the searched one. */
+  descend: (relative: string, name: string) => boolean;
+  /** Called with each regular file named `.gitignore` in a folder searched. */
+  onGitignore?: (file: string) => void;
+}
+
 /**
- * Whether `.gitignore` files under `dir` ignore a file. globby's own `gitignore` option looks for
- * them following symbolic links, so a link to a parent folder sends it through the whole disk;
- * here links are not followed, as in discovery itself. Each file's patterns apply to paths
- * relative to its folder, deeper files overriding shallower ones, as in git.
+ * Every entry below `dir`, symbolic links included but not followed (a folder linking to its
+ * parent would never end). A folder that cannot be listed is passed over, as if empty.
  */
-async function gitignoreFilter(dir: string): Promise<(file: string) => boolean> {
-  const found = await globby('**/.gitignore', { cwd: dir, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
-  const rules: Array<{ folder: string; matcher: Ignore }> = [];
-  for (const file of found.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))) {
-    const content = await fs.readFile(file, 'utf8').catch(() => '');
-    rules.push({ folder: path.dirname(path.normalize(file)), matcher: ignore().add(content) });
+async function walk(dir: string, options: WalkOptions): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  const visit = async (folder: string, relativeFolder: string): Promise<void> => {
+    let dirents: Dirent[];
+    try {
+      dirents = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const below: Array<Promise<void>> = [];
+    for (const dirent of dirents) {
+      const relative = relativeFolder ? `${relativeFolder}/${dirent.name}` : dirent.name;
+      const file = path.join(folder, dirent.name);
+      entries.push({ file, relative, dirent });
+      if (dirent.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(dirent.name) && options.descend(relative, dirent.name)) below.push(visit(file, relative));
+      } else if (dirent.name === '.gitignore' && dirent.isFile()) {
+        options.onGitignore?.(file);
+      }
+    }
+    await Promise.all(below);
+  };
+  await visit(path.normalize(dir), '');
+  return entries;
+}
+
+/** A segment of the pattern that names a dot file or folder explicitly (`.github/`, `**\/.notes/*.md`). */
+const EXPLICIT_DOT_SEGMENT = /(^|\/)\.(?!\.?(\/|$))/;
+
+/**
+ * Which folders below the searched one can hold a match of `patterns` (each relative to that
+ * folder): with `dot` off, as in a glob, `*` and `**` never enter a folder whose name starts with
+ * a dot unless a pattern names such a folder; a pattern with a fixed start (`docs/**`) needs only
+ * the folders on its way.
+ */
+function folderFilter(patterns: string[]): (relative: string, name: string) => boolean {
+  const enterDotFolders = patterns.some((pattern) => EXPLICIT_DOT_SEGMENT.test(pattern));
+  const bases = patterns.map((pattern) => picomatch.scan(pattern).base);
+  const anywhere = bases.some((base) => base === '');
+  return (relative, name) => {
+    if (name.startsWith('.') && !enterDotFolders) return false;
+    if (anywhere) return true;
+    return bases.some((base) => base === relative || base.startsWith(`${relative}/`) || relative.startsWith(`${base}/`));
+  };
+}
+
+/** Patterns the search below cannot answer as a glob library would: those are left to globby. */
+function needsGlobLibrary(patterns: string[]): boolean {
+  return patterns.some((pattern) => pattern.startsWith('!') || path.isAbsolute(pattern) || /(^|\/)\.\.(\/|$)/.test(pattern));
+}
+
+/**
+ * Entries below `dir` whose path relative to it matches `patterns` as a glob would (`dot` off),
+ * outside node_modules and .git, with the `.gitignore` files of the folders searched.
+ */
+async function search(dir: string, patterns: string[], withGitignores: boolean): Promise<{ entries: Entry[]; gitignores: string[] }> {
+  const gitignores: string[] = [];
+  if (needsGlobLibrary(patterns)) {
+    // Negated, absolute or upward patterns: rare enough that loading a glob library for them is fine.
+    const { globby } = await import('globby');
+    const found = await globby(patterns, { cwd: dir, absolute: true, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
+    const entries = found.map((entry) => ({ file: path.normalize(entry.path), relative: toPosix(path.relative(dir, entry.path)), dirent: entry.dirent as Dirent }));
+    if (withGitignores) {
+      gitignores.push(...(await globby('**/.gitignore', { cwd: dir, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true })).map((file) => path.normalize(file)));
+    }
+    return { entries, gitignores };
   }
-  if (rules.length === 0) return () => false;
+  const matches = picomatch(patterns, { dot: false });
+  const all = await walk(dir, { descend: folderFilter(patterns), ...(withGitignores ? { onGitignore: (file: string) => gitignores.push(file) } : {}) });
+  return { entries: all.filter((entry) => matches(entry.relative)), gitignores };
+}
+
+/**
+ * Whether the `.gitignore` files found (the folder's and those of the folders below it) ignore a
+ * file. Each file's patterns apply to paths relative to its folder, deeper files overriding
+ * shallower ones, as in git.
+ */
+async function gitignoreFilter(found: string[]): Promise<(file: string) => boolean> {
+  if (found.length === 0) return () => false;
+  // Loaded only for a folder that has .gitignore files.
+  const { default: ignore } = await import('ignore');
+  const rules: Array<{ folder: string; matcher: Ignore }> = [];
+  const sorted = [...found].sort((a, b) => a.split(path.sep).length - b.split(path.sep).length || (a < b ? -1 : 1));
+  const contents = await Promise.all(sorted.map((file) => fs.readFile(file, 'utf8').catch(() => '')));
+  sorted.forEach((file, i) => rules.push({ folder: path.dirname(file), matcher: ignore().add(contents[i]!) }));
   return (file) => {
     let ignored = false;
     for (const { folder, matcher } of rules) {
@@ -107,24 +199,15 @@ export async function discover(inputs: string[], { cwd, config, configDir }: Dis
       roots.push(absolute);
       const base = isInside(absolute, configDir) ? configDir : absolute;
       const patterns = base === absolute ? config.include : ['**/*'];
-      let found: Array<{ path: string; dirent: { isFile(): boolean; isSymbolicLink(): boolean } }>;
+      let found: Awaited<ReturnType<typeof search>>;
       try {
-        found = await globby(patterns, {
-          cwd: absolute,
-          absolute: true,
-          onlyFiles: false,
-          objectMode: true,
-          dot: false,
-          followSymbolicLinks: false,
-          ignore: ALWAYS_IGNORED,
-          suppressErrors: true,
-        });
+        found = await search(absolute, patterns, config.gitignore);
       } catch (error) {
         throw new UsageError(`Cannot list ${input}: ${(error as Error).message}`);
       }
-      const isGitignored = config.gitignore ? await gitignoreFilter(absolute) : () => false;
-      for (const entry of found) {
-        const file = path.normalize(entry.path);
+      const isGitignored = await gitignoreFilter(found.gitignores);
+      for (const entry of found.entries) {
+        const file = entry.file;
         if (isGitignored(file)) continue;
         // Links are not followed (a folder linking to its parent would never end), but a broken
         // one (a loop, a missing target) is kept so that the read stage reports it.

@@ -1,13 +1,14 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { cacheKey, contentHash, defaultCacheLocation, FactsCache } from './cache.js';
+import { cacheKey, cacheLocation, contentHash, FactsCache, type StoredEntry } from './cache.js';
 import { loadConfig, resolveConfig, type Config, type LoadedConfig } from './config.js';
 import { indexCorpus, resolveTargets, type Corpus } from './corpus.js';
 import { discover } from './discover.js';
 import { activeRules, loadRules, runRules } from './engine.js';
-import { readBytes } from './read.js';
+import { readBytesSync } from './read.js';
 import { emptyFacts, extractSettings, type ExtractSettings } from './settings.js';
 import type { Diagnostic, DocumentFacts } from './types.js';
-import { ExtractPool, threadCount, type ExtractJob } from './workers/pool.js';
+import { canStartAhead, ExtractPool, takeThreadStartedAhead, threadCount, type ExtractJob, type PoolCallbacks } from './workers/pool.js';
 
 export interface LintOptions {
   /** Files and folders to lint; default the working directory. */
@@ -57,16 +58,17 @@ export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFi
   return loadConfig({ cwd, ...(options.configFile ? { configFile: options.configFile } : {}) });
 }
 
-/** Runs `task` over `items` with at most `limit` at a time: a big folder must not open every file at once. */
-async function forEachLimited<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await task(items[index]!, index);
-    }
+/**
+ * What the pool needs from the main thread: the facts of a file whose thread died or ran out of
+ * time on it (reported by unreadable-file, the rest of the folder being linted all the same),
+ * and parsing here when no thread can start.
+ */
+export function parseCallbacks(settings: ExtractSettings): PoolCallbacks {
+  return {
+    crashed: (job, reason) =>
+      emptyFacts(job.file, settings, [{ kind: 'parse-failed', fatal: true, message: `File could not be analysed (${reason}); it was skipped.` }]),
+    inProcess: async (job) => (await import('./documents.js')).factsFromBytes(job.file, job.bytes, settings),
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** Parses and extracts the files whose facts are not cached: on `pool`'s threads if there are any, else here. */
@@ -77,48 +79,104 @@ async function extractAll(jobs: ExtractJob[], settings: ExtractSettings, pool: E
     const { factsFromBytes } = await import('./documents.js');
     return jobs.map((job) => factsFromBytes(job.file, job.bytes, settings));
   }
-  return pool.extract(jobs, {
-    crashed: (job, reason) =>
-      emptyFacts(job.file, settings, [{ kind: 'parse-failed', fatal: true, message: `File could not be analysed (${reason}); it was skipped.` }]),
-    inProcess: async (job) => (await import('./documents.js')).factsFromBytes(job.file, job.bytes, settings),
-  });
+  return pool.extract(jobs, parseCallbacks(settings));
 }
 
-function openCache(option: LintOptions['cache'], cwd: string, loaded: LoadedConfig): FactsCache | undefined {
-  if (!option) return undefined;
-  const location = path.resolve(cwd, (typeof option === 'object' && option.location) || defaultCacheLocation(cwd));
-  return new FactsCache(location, cacheKey(loaded.config, loaded.dir));
+/**
+ * Files and cache entries are read synchronously, one after the other: they are small and usually
+ * in the operating system's cache, and so read several times faster than through the thread pool.
+ */
+const READS_PER_TURN = 8;
+
+/**
+ * The pool to parse on. A run with a cache parses few files, often none, but loading the parser
+ * alone takes longer than everything else such a run does: one thread starts loading it now (or
+ * the command line started it already), on another core, while this one finds, reads and looks
+ * up the files; it is stopped if nothing has changed.
+ */
+function parsingPool(cacheAt: string | undefined, threads: number | undefined): ExtractPool {
+  const ahead = takeThreadStartedAhead();
+  if (ahead && threads === undefined) return ahead;
+  // A thread count was asked for: it is used as it is.
+  ahead?.close();
+  const pool = new ExtractPool();
+  if (cacheAt && threads === undefined && canStartAhead() && existsSync(cacheAt)) pool.grow(1);
+  return pool;
 }
+
+type Job = ExtractJob & { slot: number; hash: string };
 
 /** Builds the corpus for `paths`: discover, read, parse, extract, index. */
 export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedConfig, options: CorpusOptions = {}): Promise<Corpus> {
   const warn = options.onWarning ?? ((message: string) => process.emitWarning(message));
-  const discovery = await discover(paths, { cwd, config: loaded.config, configDir: loaded.dir });
-  const settings = extractSettings(loaded.config, discovery.root, loaded.dir);
-  const cache = openCache(options.cache, cwd, loaded);
-  const pool = new ExtractPool({ config: loaded.config, root: discovery.root, configDir: loaded.dir });
+  const location = cacheLocation(options.cache, cwd);
+  let pool = parsingPool(location, options.threads);
   const abort = () => pool.close();
   options.signal?.addEventListener('abort', abort);
   try {
+    const cache = location ? new FactsCache(location, cacheKey(loaded.config, loaded.dir)) : undefined;
+    const discovery = await discover(paths, { cwd, config: loaded.config, configDir: loaded.dir });
+    const workerSettings = { config: loaded.config, root: discovery.root, configDir: loaded.dir };
+    pool.configure(workerSettings);
+    const settings = extractSettings(loaded.config, discovery.root, loaded.dir);
     const documents = new Array<DocumentFacts>(discovery.files.length);
-    const jobs: Array<ExtractJob & { slot: number; hash: string }> = [];
-    await forEachLimited(discovery.files, 32, async (file, slot) => {
-      const read = await readBytes(file, settings.maxFileSize);
+    const jobs: Job[] = [];
+    // With a thread started ahead, each file that changed goes to it as soon as it is found.
+    let early = pool.size > 0 ? pool.start(parseCallbacks(settings)) : undefined;
+    const toParse = (job: Job) => {
+      jobs.push(job);
+      early?.add(job);
+    };
+    // Now and then a turn of the event loop: the rules load meanwhile (lint), and the thread's
+    // messages are heard.
+    const turn = (i: number) => (i % READS_PER_TURN === READS_PER_TURN - 1 ? new Promise((resolve) => setImmediate(resolve)) : undefined);
+
+    // First every file, and whether its cache entry is for its content (a look at the entry's
+    // first bytes): which files changed is known within milliseconds.
+    const stored: Array<{ job: Job; entry: StoredEntry } | undefined> = [];
+    for (let slot = 0; slot < discovery.files.length; slot++) {
+      await turn(slot);
+      const file = discovery.files[slot]!;
+      const read = readBytesSync(file, settings.maxFileSize);
       if (!read.bytes) {
         documents[slot] = emptyFacts(file, settings, read.problems);
-        return;
+        continue;
       }
-      const hash = cache ? contentHash(read.bytes) : '';
-      const cached = await cache?.get(file, discovery.root, hash);
-      if (cached) documents[slot] = cached;
-      else jobs.push({ file, bytes: read.bytes, slot, hash });
-    });
-    // Reads finish in any order; the work list must not depend on it.
-    jobs.sort((a, b) => a.slot - b.slot);
+      const job = { file, bytes: read.bytes, slot, hash: cache ? contentHash(read.bytes) : '' };
+      const entry = cache?.peek(file, discovery.root, job.hash);
+      if (entry) stored.push({ job, entry });
+      else toParse(job);
+    }
+    if (early && jobs.length === 0) {
+      // Nothing has changed: the thread started ahead is stopped, its parser perhaps still loading.
+      void early.end();
+      early = undefined;
+      pool.close();
+      pool = new ExtractPool(workerSettings);
+    }
+    // Then the entries are decoded; one that turns out to be corrupt is parsed like a changed file.
+    for (let i = 0; i < stored.length; i++) {
+      await turn(i);
+      const { job, entry } = stored[i]!;
+      // The bytes of the file and of its entry are not needed past this point: a big folder does
+      // not hold them all while the facts come in.
+      stored[i] = undefined;
+      const facts = cache!.open(entry, job.file, discovery.root, job.hash);
+      if (facts) documents[job.slot] = facts;
+      else toParse(job);
+    }
     options.signal?.throwIfAborted();
 
-    pool.grow(threadCount(options.threads, jobs));
-    const extracted = await extractAll(jobs, settings, pool);
+    let extracted: DocumentFacts[];
+    if (early) {
+      // More threads if much has changed.
+      pool.grow(threadCount(options.threads, jobs, pool.size));
+      extracted = await early.end();
+    } else {
+      const threads = threadCount(options.threads, jobs);
+      if (threads > 0) pool.grow(threads);
+      extracted = await extractAll(jobs, settings, pool);
+    }
     pool.close();
     jobs.forEach((job, i) => {
       documents[job.slot] = extracted[i]!;

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import type { ReadProblem } from './types.js';
 
 export interface ReadResult {
@@ -96,23 +96,37 @@ export type ReadBytesResult = { bytes: Buffer; problems?: undefined } | { bytes?
 
 /** The bytes of a file, or why there are none (missing, unreadable, not a file, too large): never throws. */
 export async function readBytes(file: string, maxFileSize: number): Promise<ReadBytesResult> {
+  return readBytesSync(file, maxFileSize);
+}
+
+/**
+ * `readBytes`, without waiting on the thread pool: reading a folder's files one after the other
+ * this way takes a third of the time that reading them concurrently through `fs.promises` does,
+ * the files being small and usually in the operating system's cache.
+ */
+export function readBytesSync(file: string, maxFileSize: number): ReadBytesResult {
   try {
-    const stat = await fs.stat(file);
+    const stat = statSync(file);
     if (!stat.isFile()) return { problems: [{ kind: 'unreadable', fatal: true, message: 'Path is not a regular file; it was skipped.' }] };
     if (stat.size > maxFileSize) return tooLarge(stat.size, maxFileSize);
-    const bytes = await fs.readFile(file);
+    const bytes = readFileSync(file);
     // It may have grown between stat and read.
     if (bytes.length > maxFileSize) return tooLarge(bytes.length, maxFileSize);
     return { bytes };
   } catch (error) {
-    return { problems: [{ kind: 'unreadable', fatal: true, message: await describeReadError(file, error) }] };
+    return { problems: [{ kind: 'unreadable', fatal: true, message: describeReadError(file, error) }] };
   }
 }
 
 /** A missing file behind a symbolic link is a broken link, not a file deleted during the run. */
-async function describeReadError(file: string, error: unknown): Promise<string> {
+function describeReadError(file: string, error: unknown): string {
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    const target = await fs.readlink(file).catch(() => undefined);
+    let target: string | undefined;
+    try {
+      target = readlinkSync(file);
+    } catch {
+      target = undefined;
+    }
     if (target !== undefined) return `Path is a symbolic link to "${target}", which does not exist; it was skipped.`;
   }
   return describeError(error);

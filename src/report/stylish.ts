@@ -22,7 +22,11 @@ export function formatStylish(diagnostics: Diagnostic[], { cwd, color }: Stylish
   const underline = paint(4, color);
   const bold = paint(1, color);
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
     lines.push(underline(displayPath(file, cwd)));

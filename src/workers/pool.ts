@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -23,7 +23,13 @@ export interface WorkerSettings {
   configDir: string;
 }
 
-export type ExtractJobMessage = { index: number; file: string; bytes: Uint8Array };
+/** What a thread starts with: its settings when they are known already. */
+export interface WorkerData {
+  settings?: WorkerSettings;
+}
+
+/** To a thread: the settings (once, when they were not known as it started), then files. */
+export type ExtractJobMessage = { index: number; file: string; bytes: Uint8Array } | { settings: WorkerSettings };
 export type ExtractResultMessage = { index: number; facts: DocumentFacts } | { ready: true };
 
 /** From this many bytes to parse, threads (each loads the parser) pay for themselves. */
@@ -46,7 +52,24 @@ const MAX_CRASHES = 3;
  */
 const YOUNG_GENERATION_MB = 96;
 
-const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
+/**
+ * The thread's script: extract-worker.js as compiled, or the same in one file with the parser
+ * (extract-worker.bundle.js, when the build makes one). The parser is some 200 small modules,
+ * which a thread takes 250 ms to load one by one and 110 ms as one file: with a thread started
+ * ahead of need (a cached run), that is the difference between a thread ready before the files
+ * that changed are known and one that keeps the run waiting. A bundle older than the compiled
+ * script is left alone: it was made from older sources.
+ */
+const WORKER_URL = ((): URL => {
+  const compiled = new URL('./extract-worker.js', import.meta.url);
+  const bundle = new URL('./extract-worker.bundle.js', import.meta.url);
+  try {
+    if (statSync(bundle).mtimeMs >= statSync(compiled).mtimeMs) return bundle;
+  } catch {
+    // No bundle (or no compiled script either: running from sources).
+  }
+  return compiled;
+})();
 
 /** Threads need the compiled worker: running from TypeScript sources (vitest), there is none. */
 export function workersAvailable(): boolean {
@@ -64,10 +87,13 @@ export function parseBudget(bytes: number): number {
 /**
  * How many worker threads to parse `jobs` on; 0 means in the main thread. `requested` (the
  * `threads` option) overrides the size tests: 1 is the main thread, more is that many workers.
+ * `started` threads are running already (started ahead of need, their parser loaded or loading):
+ * they are used whatever the size of the work.
  */
-export function threadCount(requested: number | undefined, jobs: ExtractJob[]): number {
+export function threadCount(requested: number | undefined, jobs: ExtractJob[], started = 0): number {
   if (jobs.length === 0 || !workersAvailable()) return 0;
   if (requested !== undefined) return requested <= 1 ? 0 : Math.min(Math.floor(requested), jobs.length, MAX_THREADS);
+  if (started > 0) return Math.max(started, threadCount(undefined, jobs));
   let bytes = 0;
   let largest = 0;
   for (const job of jobs) {
@@ -87,14 +113,19 @@ export interface PoolCallbacks {
 
 interface Run {
   jobs: ExtractJob[];
+  /** Indexes into `jobs` not yet given to a thread, largest file first. */
   queue: number[];
   results: Array<DocumentFacts | undefined>;
   remaining: number;
+  /** No more jobs will be added. */
+  ended: boolean;
   callbacks: PoolCallbacks;
   budgetOf: (job: ExtractJob) => number;
   resolve: (facts: DocumentFacts[]) => void;
   reject: (error: unknown) => void;
+  /** The threads are gone: the main thread parses what is queued. */
   fallingBack: boolean;
+  draining: boolean;
 }
 
 interface Thread {
@@ -106,52 +137,109 @@ interface Thread {
   lastError: string;
 }
 
+/** A run of jobs given to the pool as they are found (`ExtractPool.start`). */
+export interface ExtractRun {
+  /** Queues a file: a thread free for it starts on it at once. */
+  add(job: ExtractJob): void;
+  /** Says that every job was added; resolves with their facts, in the order they were added. */
+  end(): Promise<DocumentFacts[]>;
+}
+
+const defaultBudget = (job: ExtractJob) => parseBudget(job.bytes.length);
+
 /**
  * Parsing threads: started (`grow`), given one run of jobs, largest file first, then closed.
  * A thread that takes too long over a file is stopped and replaced; one that dies is replaced a
  * few times; if none can start, the main thread does the work.
+ *
+ * Threads may start before the settings are known (`grow` first, `configure` later), and jobs
+ * may be added to a run while the others are still being found (`start`): a cached run starts a
+ * thread as it begins, so that the parser loads on another core while the main thread finds,
+ * reads and looks up the files, and hands it each file that changed as soon as it is found.
  */
 export class ExtractPool {
   private readonly threads = new Set<Thread>();
   private run: Run | undefined;
   private crashes = 0;
   private closed = false;
+  private settings: WorkerSettings | undefined;
 
-  constructor(private readonly settings: WorkerSettings) {}
+  constructor(settings?: WorkerSettings) {
+    this.settings = settings;
+  }
 
   get size(): number {
     return this.threads.size;
   }
 
+  /** Gives the threads, started or to come, the run's settings: needed once, before `extract`. */
+  configure(settings: WorkerSettings): void {
+    if (this.settings) throw new Error('ExtractPool is configured once');
+    this.settings = settings;
+    for (const thread of this.threads) thread.worker.postMessage({ settings } satisfies ExtractJobMessage);
+  }
+
   /** Starts threads until there are `count`. */
   grow(count: number): void {
     while (this.threads.size < count && !this.closed) if (!this.spawn()) break;
+    // Threads started after the run began take their share of what is queued.
+    if (this.run) for (const thread of this.threads) this.feed(thread);
   }
 
   /** Parses and extracts `jobs`; the facts come back in the order of `jobs`. */
-  extract(
-    jobs: ExtractJob[],
-    callbacks: PoolCallbacks,
-    budgetOf: (job: ExtractJob) => number = (job) => parseBudget(job.bytes.length),
-  ): Promise<DocumentFacts[]> {
-    if (this.run) throw new Error('ExtractPool runs one set of jobs at a time');
-    if (jobs.length === 0) return Promise.resolve([]);
-    return new Promise((resolve, reject) => {
-      // Largest first: a large file started last would leave the other threads idle at the end.
-      const queue = jobs.map((_, index) => index).sort((a, b) => jobs[b]!.bytes.length - jobs[a]!.bytes.length || a - b);
-      this.run = { jobs, queue, results: new Array(jobs.length), remaining: jobs.length, callbacks, budgetOf, resolve, reject, fallingBack: false };
-      if (this.threads.size === 0) this.fallBack();
-      for (const thread of this.threads) if (thread.ready && thread.current === undefined) this.feed(thread);
-    });
+  extract(jobs: ExtractJob[], callbacks: PoolCallbacks, budgetOf: (job: ExtractJob) => number = defaultBudget): Promise<DocumentFacts[]> {
+    const run = this.start(callbacks, budgetOf);
+    for (const job of jobs) run.add(job);
+    return run.end();
   }
 
-  /** Stops every thread; a run not finished is rejected. Safe to call more than once. */
+  /** Begins a run whose jobs are added one by one (`add`), until `end`. */
+  start(callbacks: PoolCallbacks, budgetOf: (job: ExtractJob) => number = defaultBudget): ExtractRun {
+    if (this.run) throw new Error('ExtractPool runs one set of jobs at a time');
+    if (this.closed) throw new Error('ExtractPool was closed');
+    if (!this.settings) throw new Error('ExtractPool.configure must come before extract');
+    let resolve!: (facts: DocumentFacts[]) => void;
+    let reject!: (error: unknown) => void;
+    const done = new Promise<DocumentFacts[]>((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    // Rejected only when the run is stopped (close): a caller who stops it does not wait for it.
+    done.catch(() => undefined);
+    const run: Run = { jobs: [], queue: [], results: [], remaining: 0, ended: false, callbacks, budgetOf, resolve, reject, fallingBack: false, draining: false };
+    this.run = run;
+    return {
+      add: (job) => {
+        if (run.ended) throw new Error('ExtractRun.add after end');
+        if (this.run !== run) return;
+        const index = run.jobs.push(job) - 1;
+        run.results.push(undefined);
+        run.remaining++;
+        // Largest first: a large file started last would leave the other threads idle at the end.
+        const size = job.bytes.length;
+        let at = run.queue.length;
+        while (at > 0 && run.jobs[run.queue[at - 1]!]!.bytes.length < size) at--;
+        run.queue.splice(at, 0, index);
+        if (this.threads.size === 0) this.fallBack();
+        else if (run.fallingBack) this.drain(run);
+        else for (const thread of this.threads) this.feed(thread);
+      },
+      end: () => {
+        run.ended = true;
+        if (this.run === run && run.remaining === 0) this.finish(run);
+        return done;
+      },
+    };
+  }
+
+  /** Stops every thread, without waiting for them to end; a run not finished is rejected. Safe to call more than once. */
   close(): void {
     this.closed = true;
     for (const thread of this.threads) {
       clearTimeout(thread.timer);
       void thread.worker.terminate();
     }
+    this.threads.clear();
     const run = this.run;
     this.run = undefined;
     run?.reject(new Error('parsing was stopped'));
@@ -160,7 +248,8 @@ export class ExtractPool {
   private spawn(): boolean {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_URL, { workerData: this.settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const workerData: WorkerData = this.settings ? { settings: this.settings } : {};
+      worker = new Worker(WORKER_URL, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch {
       return false;
     }
@@ -189,6 +278,7 @@ export class ExtractPool {
 
   private feed(thread: Thread): void {
     const run = this.run!;
+    if (!thread.ready || thread.timedOut || thread.current !== undefined || run.fallingBack) return;
     const index = run.queue.shift();
     if (index === undefined) return;
     const job = run.jobs[index]!;
@@ -214,7 +304,10 @@ export class ExtractPool {
     if (!run || run.results[index] !== undefined) return;
     run.results[index] = facts;
     run.remaining--;
-    if (run.remaining > 0) return;
+    if (run.remaining === 0 && run.ended) this.finish(run);
+  }
+
+  private finish(run: Run): void {
     this.run = undefined;
     for (const thread of this.threads) thread.worker.unref();
     run.resolve(run.results as DocumentFacts[]);
@@ -228,28 +321,64 @@ export class ExtractPool {
     const inFlight = thread.current;
     thread.current = undefined;
     if (thread.timedOut) {
-      if (run.queue.length) this.spawn();
+      if (run.queue.length || !run.ended) this.spawn();
     } else if (!thread.ready) {
       // It never started (cannot load its modules): the others, or the main thread, do the work.
       if (inFlight !== undefined) run.queue.unshift(inFlight);
     } else if (inFlight !== undefined) {
       this.settle(inFlight, run.callbacks.crashed(run.jobs[inFlight]!, thread.lastError || 'its parsing thread stopped'));
       this.crashes++;
-      if (run.queue.length && this.crashes < MAX_CRASHES) this.spawn();
+      if ((run.queue.length || !run.ended) && this.crashes < MAX_CRASHES) this.spawn();
     }
-    if (this.run && this.threads.size === 0 && run.queue.length) this.fallBack();
+    if (this.run === run && this.threads.size === 0 && run.queue.length) this.fallBack();
   }
 
-  /** The main thread parses what is left, one file at a time. */
+  /** No thread is left: the main thread parses what is queued, and what is added later. */
   private fallBack(): void {
     const run = this.run!;
-    if (run.fallingBack) return;
     run.fallingBack = true;
+    this.drain(run);
+  }
+
+  /** The main thread parses the queue, one file at a time. */
+  private drain(run: Run): void {
+    if (run.draining) return;
+    run.draining = true;
     void (async () => {
-      while (run.queue.length) {
-        const index = run.queue.shift()!;
-        this.settle(index, await run.callbacks.inProcess(run.jobs[index]!));
+      try {
+        while (run.queue.length && this.run === run) {
+          const index = run.queue.shift()!;
+          this.settle(index, await run.callbacks.inProcess(run.jobs[index]!));
+        }
+      } finally {
+        // In the same turn as the last look at the queue: a job added later starts a new drain.
+        run.draining = false;
       }
     })().catch(run.reject);
   }
+}
+
+/** Whether starting a thread ahead of need can pay: a second core to run it on, and the compiled worker. */
+export function canStartAhead(): boolean {
+  return availableParallelism() > 1 && workersAvailable();
+}
+
+let startedAhead: ExtractPool | undefined;
+
+/**
+ * Starts one parsing thread for the next `buildCorpus` of this process: the command line calls
+ * it first thing on a cached run, before loading the rest of tasklint, so that the parser is
+ * loading by the time the files that changed are known.
+ */
+export function startThreadAhead(): void {
+  if (startedAhead || !canStartAhead()) return;
+  startedAhead = new ExtractPool();
+  startedAhead.grow(1);
+}
+
+/** The pool `startThreadAhead` started, if any, now the caller's to configure and close. */
+export function takeThreadStartedAhead(): ExtractPool | undefined {
+  const pool = startedAhead;
+  startedAhead = undefined;
+  return pool;
 }
