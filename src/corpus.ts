@@ -149,21 +149,24 @@ export async function resolveTargets(root: string, documents: DocumentFacts[], p
         targets.set(target, known);
         continue;
       }
-      const info: TargetInfo = { exists: false, isDirectory: false, outsideRoot: !isInside(target, root) };
-      targets.set(target, info);
-      pending.push(
-        fs.stat(target).then(
-          (stat) => {
-            info.exists = true;
-            info.isDirectory = stat.isDirectory();
-          },
-          () => undefined,
-        ),
-      );
+      pending.push(lookUp(root, target, targets));
     }
   }
   await Promise.all(pending);
   return targets;
+}
+
+/** Adds `target` to `targets`, then finds out whether it exists: never read, only stat'ed. */
+function lookUp(root: string, target: string, targets: Map<string, TargetInfo>): Promise<void> {
+  const info: TargetInfo = { exists: false, isDirectory: false, outsideRoot: !isInside(target, root) };
+  targets.set(target, info);
+  return fs.stat(target).then(
+    (stat) => {
+      info.exists = true;
+      info.isDirectory = stat.isDirectory();
+    },
+    () => undefined,
+  );
 }
 
 /** Looks up the link targets of `doc` that `targets` does not know yet, adding them to it. */
@@ -172,17 +175,7 @@ export async function addTargets(root: string, byFile: Map<string, DocumentFacts
   for (const link of doc.links) {
     const target = linkTarget(doc, link);
     if (byFile.has(target) || targets.has(target)) continue;
-    const info: TargetInfo = { exists: false, isDirectory: false, outsideRoot: !isInside(target, root) };
-    targets.set(target, info);
-    pending.push(
-      fs.stat(target).then(
-        (stat) => {
-          info.exists = true;
-          info.isDirectory = stat.isDirectory();
-        },
-        () => undefined,
-      ),
-    );
+    pending.push(lookUp(root, target, targets));
   }
   await Promise.all(pending);
 }

@@ -60,8 +60,3 @@ export function emptyFacts(file: string, settings: ExtractSettings, problems: Re
     directives: [],
   };
 }
-
-/** The facts of a file whose parsing thread died or ran out of time: a finding on the file, nothing else. */
-export function unanalysedFacts(file: string, settings: ExtractSettings, reason: string): DocumentFacts {
-  return emptyFacts(file, settings, [{ kind: 'parse-failed', fatal: true, message: `File could not be analysed (${reason}); it was skipped.` }]);
-}

@@ -7,9 +7,9 @@ import { addTargets, indexCorpus, isInside, resolveTargets, updateCorpus, type C
 import { toPosix } from '../discover.js';
 import { extractSettings, factsFromBytes, factsFromText, type ExtractSettings } from '../documents.js';
 import { activeRules, loadRules, RuleRunner, type ActiveRule, type DocumentChange } from '../engine.js';
-import { buildCorpus, resolveLoadedConfig } from '../lint.js';
+import { buildCorpus, parseCallbacks, resolveLoadedConfig } from '../lint.js';
 import { readBytes } from '../read.js';
-import { emptyFacts, unanalysedFacts } from '../settings.js';
+import { emptyFacts } from '../settings.js';
 import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
 import { BOUNDED_FILE_SIZE, ExtractPool, workersAvailable } from '../workers/pool.js';
 
@@ -112,11 +112,9 @@ export class PlanningWorkspace {
     if (bytes.length < BOUNDED_FILE_SIZE || !workersAvailable()) return factsFromBytes(file, bytes, this.settings);
     this.pool ??= new ExtractPool({ config: this.loaded.config, root: this.root, configDir: this.loaded.dir });
     this.pool.grow(1);
-    const [facts] = await this.pool.extract([{ file, bytes }], {
-      crashed: (job, reason) => unanalysedFacts(job.file, this.settings, reason),
-      inProcess: async (job) => factsFromBytes(job.file, job.bytes, this.settings),
-    });
-    return facts ?? unanalysedFacts(file, this.settings, 'its parsing thread stopped');
+    const callbacks = parseCallbacks(this.settings);
+    const [facts] = await this.pool.extract([{ file, bytes }], callbacks);
+    return facts ?? callbacks.crashed({ file, bytes }, 'its parsing thread stopped');
   }
 
   private replace(file: string, facts: DocumentFacts): void {
