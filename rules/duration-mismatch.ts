@@ -1,4 +1,4 @@
-import { formatTime } from '../src/extract/claims.js';
+import { formatTime } from '../src/extract/duration.js';
 import { defineRule, type RelatedReport } from '../src/rule.js';
 import type { DocumentFacts, Duration, DurationClaim } from '../src/types.js';
 

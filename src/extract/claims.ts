@@ -18,7 +18,7 @@ import type {
   TotalClaim,
 } from '../types.js';
 import { tableColumns } from './document.js';
-import { DURATION_PATTERN, parseDuration } from './duration.js';
+import { DURATION_PATTERN, formatTime, parseDuration } from './duration.js';
 import { leadingId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
@@ -1000,14 +1000,6 @@ function statedDurationOfName(text: string): Duration | undefined {
   if (TIME_BOX.test(text) || QUALIFIED_ESTIMATE.test(text)) return undefined;
   const durations = durationsIn(text);
   return durations.length === 1 ? durations[0] : undefined;
-}
-
-/** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days". */
-export function formatTime({ unit, value }: Pick<Duration, 'unit' | 'value'>): string {
-  const round = (n: number): number => Math.round(n * 100) / 100;
-  if (unit === 'days') return `${round(value)} day${value === 1 ? '' : 's'}`;
-  if (value < 60) return `${round(value)} min`;
-  return `${round(value / 60)} hr${value === 60 ? '' : 's'}`;
 }
 
 /** Durations added up per unit kind (minutes, days). */

@@ -40,6 +40,13 @@ export function formatDuration(duration: Pick<Duration, 'value' | 'unit'>): stri
   return `${round(duration.value / 60)} hrs`;
 }
 
+/** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days". */
+export function formatTime({ unit, value }: Pick<Duration, 'unit' | 'value'>): string {
+  if (unit === 'days') return `${round(value)} day${value === 1 ? '' : 's'}`;
+  if (value < 60) return `${round(value)} min`;
+  return `${round(value / 60)} hr${value === 60 ? '' : 's'}`;
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }

@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus.js';
-import { formatTime } from '../extract/claims.js';
+import { formatTime } from '../extract/duration.js';
 import type { Claim, ClaimSubject } from '../types.js';
 import { displayPath } from './stylish.js';
 
