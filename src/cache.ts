@@ -26,9 +26,13 @@ import type { DocumentFacts } from './types.js';
  * Latin-1, a plain copy, where UTF-8 would have to be decoded, and V8 parses a one-byte string
  * faster. On a warm run reading the entries is most of the cache's cost (a folder of 1.7 MB of
  * Markdown has 4.6 MB of facts).
+ *
+ * A third of those bytes, and half the objects, were ranges: `{"start":{"line":3,"column":1},
+ * "end":{"line":3,"column":9}}`. Every member named `range` is stored as `[3,1,3,9]` and made an
+ * object again after parsing, which reads a third faster.
  */
 
-const MAGIC = Buffer.from('tasklint-facts-4\n', 'latin1');
+const MAGIC = Buffer.from('tasklint-facts-5\n', 'latin1');
 const JSON_FORMAT = 0x4a; // J
 const V8_FORMAT = 0x56; // V
 const CHECKSUM_LENGTH = 20;
@@ -125,7 +129,22 @@ function entryName(file: string, root: string): string {
   return `${createHash('sha1').update(`${file}\0${root}`).digest('hex')}${ENTRY_SUFFIX}`;
 }
 
-/** `value` as JSON, if JSON.parse would give it back exactly. */
+const isLineColumn = (value: unknown): value is { line: number; column: number } => {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  const { line, column } = value as Record<string, unknown>;
+  return keys.length === 2 && Number.isSafeInteger(line) && Number.isSafeInteger(column) && !Object.is(line, -0) && !Object.is(column, -0);
+};
+
+/** A range as four numbers, if it is exactly `{start: {line, column}, end: {line, column}}`. */
+function packedRange(range: unknown): number[] | undefined {
+  if (range === null || typeof range !== 'object' || Object.getPrototypeOf(range) !== Object.prototype || Object.keys(range).length !== 2) return undefined;
+  const { start, end } = range as Record<string, unknown>;
+  if (!isLineColumn(start) || !isLineColumn(end)) return undefined;
+  return [start.line, start.column, end.line, end.column];
+}
+
+/** `value` as JSON with its ranges packed, if `revive(JSON.parse(json))` would give it back exactly. */
 function exactJson(value: unknown): string | undefined {
   let exact = true;
   let json: string;
@@ -133,6 +152,12 @@ function exactJson(value: unknown): string | undefined {
     json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, member: unknown) {
       // The member as it is, before a toJSON (a Date's) turned it into something else.
       const original = this[key];
+      if (key === 'range' && !Array.isArray(this)) {
+        const packed = packedRange(original);
+        if (packed) return packed;
+        // Anything else named `range` would be read back as a range: left to the structured clone.
+        if (Array.isArray(original)) exact = false;
+      }
       if (original === undefined || typeof original === 'function' || typeof original === 'symbol') exact = false;
       else if (typeof original === 'number' && (!Number.isFinite(original) || Object.is(original, -0))) exact = false;
       else if (original !== null && typeof original === 'object' && !Array.isArray(original) && Object.getPrototypeOf(original) !== Object.prototype) exact = false;
@@ -142,6 +167,23 @@ function exactJson(value: unknown): string | undefined {
     return undefined;
   }
   return exact ? json : undefined;
+}
+
+/** Makes every packed range in a parsed entry an object again. */
+function revive(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object') revive(item);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const member = object[key];
+    if (member === null || typeof member !== 'object') continue;
+    if (key === 'range' && Array.isArray(member)) {
+      const [startLine, startColumn, endLine, endColumn] = member as number[];
+      object[key] = { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };
+    } else revive(member);
+  }
 }
 
 /** `json` with every character outside ASCII escaped: the same JSON, read back as Latin-1. */
@@ -163,7 +205,10 @@ function decodeEntry(bytes: Buffer): CacheEntry | string {
   if (!createHash('sha1').update(payload).digest().equals(bytes.subarray(MAGIC.length, MAGIC.length + CHECKSUM_LENGTH))) return 'checksum mismatch';
   let entry: CacheEntry;
   try {
-    if (payload[0] === JSON_FORMAT) entry = JSON.parse(payload.toString('latin1', 1)) as CacheEntry;
+    if (payload[0] === JSON_FORMAT) {
+      entry = JSON.parse(payload.toString('latin1', 1)) as CacheEntry;
+      revive(entry);
+    }
     else if (payload[0] === V8_FORMAT) entry = deserialize(payload.subarray(1)) as CacheEntry;
     else return 'unknown format';
   } catch (error) {

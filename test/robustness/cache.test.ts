@@ -178,6 +178,29 @@ describe('--cache: facts come back exactly as extraction made them', () => {
     });
     expect(formats.sort()).toEqual(['J', 'V']);
   });
+
+  it('ranges are stored packed, and anything else named "range" comes back as it was', async () => {
+    const location = path.join(makeFolder(), 'cache');
+    const plain = { ...(await lint({ cwd: makeFolder(CONTRADICTING_FILES) })).corpus.documents[0]! };
+    const heading = plain.headings[0]!;
+    const odd = {
+      ...plain,
+      // Not the shape of a range: an extra member, a fraction, a range that is a list.
+      headings: [{ ...heading, range: { ...heading.range, note: 'kept' } }, { ...heading, range: { start: { line: 1.5, column: 1 }, end: heading.range.end } }],
+      percents: [{ range: [1, 2, 3, 4] }],
+    };
+    const writer = new FactsCache(location, 'key');
+    writer.set('/plain.md', '/', 'hash-1', plain);
+    writer.set('/odd.md', '/', 'hash-2', odd as unknown as typeof plain);
+    expect(await writer.finish()).toEqual([]);
+    const reader = new FactsCache(location, 'key');
+    expect(await reader.get('/plain.md', '/', 'hash-1')).toStrictEqual(plain);
+    expect(await reader.get('/odd.md', '/', 'hash-2')).toStrictEqual(odd);
+    const stored = Object.keys(cacheEntries(location)).map((name) => readFileSync(path.join(location, name)).toString('latin1'));
+    const json = stored.find((text) => text.includes('"relPath":"'))!;
+    expect(json).toContain(`"range":[${heading.range.start.line},${heading.range.start.column},${heading.range.end.line},${heading.range.end.column}]`);
+    expect(json).not.toContain('"start":');
+  });
 });
 
 describe('--cache: a broken cache is a warning, never a failure', () => {
