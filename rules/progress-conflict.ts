@@ -39,20 +39,39 @@ function linkKey(corpus: Corpus, doc: DocumentFacts, link: string): string {
 }
 
 /** The keys a subject is known by: its name, the one task list its place links to, its document. */
-export function subjectKeys(corpus: Corpus, doc: DocumentFacts, subject: ClaimSubject): { label?: string; paths: string[] } {
+export function subjectKeys(
+  corpus: Corpus,
+  doc: DocumentFacts,
+  subject: ClaimSubject,
+  own = pathKey(corpus.root, doc.file),
+  linkKeys = new Map<string, string>(),
+): { label?: string; paths: string[] } {
   const label = normaliseSubject(subject.label);
-  const links = [...new Set(subject.links.map((link) => linkKey(corpus, doc, link)))];
-  const paths = links.length === 1 ? links : [];
-  if (subject.document) paths.push(pathKey(corpus.root, doc.file));
-  return { ...(usableLabel(label) ? { label: `label:${label}` } : {}), paths: [...new Set(paths)] };
+  const paths: string[] = [];
+  if (subject.links.length) {
+    const keyOf = (link: string): string => {
+      let key = linkKeys.get(link);
+      if (key === undefined) linkKeys.set(link, (key = linkKey(corpus, doc, link)));
+      return key;
+    };
+    const links = new Set(subject.links.map(keyOf));
+    if (links.size === 1) paths.push(...links);
+  }
+  if (subject.document && !paths.includes(own)) paths.push(own);
+  return { ...(usableLabel(label) ? { label: `label:${label}` } : {}), paths };
 }
 
+/** Sets of keys joined one pair at a time; each set is named by its least key. */
 class UnionFind {
   private readonly parent = new Map<string, string>();
   find(key: string): string {
     let root = key;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    this.parent.set(key, root);
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    // Every key on the way now points at the root: the next look-up is one step.
+    for (let at = key, up = this.parent.get(at); up !== undefined && up !== root; up = this.parent.get(at)) {
+      this.parent.set(at, root);
+      at = up;
+    }
     return root;
   }
   union(a: string, b: string): void {
@@ -143,9 +162,12 @@ function subjectsOf(corpus: Corpus, doc: DocumentFacts): { subjects: Subject[]; 
   if (known && known.root === corpus.root) return known;
   const entry = {
     root: corpus.root,
-    subjects: (doc.claims ?? []).map((claim, at) => ({ doc, at, claim, keys: subjectKeys(corpus, doc, claim.subject) })),
+    subjects: [] as Subject[],
     own: pathKey(corpus.root, doc.file),
   };
+  // The subjects of a document link to few files, most often the document itself.
+  const linkKeys = new Map<string, string>();
+  entry.subjects = (doc.claims ?? []).map((claim, at) => ({ doc, at, claim, keys: subjectKeys(corpus, doc, claim.subject, entry.own, linkKeys) }));
   subjectMemo.set(doc, entry);
   return entry;
 }
@@ -285,11 +307,9 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
   const groups = new UnionFind();
   for (const keys of aliasGroups) for (const key of keys.slice(1)) groups.union(keys[0]!, key);
   const usable = (label: string | undefined): label is string => label !== undefined && (aliasLabels.has(label) || labelPaths(label).size <= 1);
-  const keysOf = ({ keys }: { keys: { label?: string; paths: string[] } }): string[] => [...(usable(keys.label) ? [keys.label] : []), ...keys.paths];
-  for (const subject of subjects) {
-    const keys = keysOf(subject);
-    for (const key of keys.slice(1)) groups.union(keys[0]!, key);
-  }
+  // Each subject's joining keys: its name where that is usable, and its task lists.
+  const joiningKeys = subjects.map(({ keys }) => (usable(keys.label) ? (keys.paths.length ? [keys.label, ...keys.paths] : [keys.label]) : keys.paths));
+  for (const keys of joiningKeys) for (let k = 1; k < keys.length; k++) groups.union(keys[0]!, keys[k]!);
   // Every key each group was joined from, and the names of its subjects even where a name was
   // too ambiguous to join by: an edit that changes what joins with what shares one of them.
   const joined = new Map<string, Set<string>>();
@@ -298,19 +318,18 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
     if (set) set.add(key);
     else joined.set(root, new Set([key]));
   };
-  for (const subject of subjects) {
-    const keys = keysOf(subject);
-    if (keys.length === 0) continue;
-    const root = groups.find(keys[0]!);
-    for (const key of keys) addKey(root, key);
+  const roots = joiningKeys.map((keys) => (keys.length ? groups.find(keys[0]!) : undefined));
+  subjects.forEach((subject, i) => {
+    const root = roots[i];
+    if (root === undefined) return;
+    for (const key of joiningKeys[i]!) addKey(root, key);
     if (subject.keys.label) addKey(root, subject.keys.label);
-  }
+  });
   const byRoot = new Map<string, ProgressGroup>();
-  for (const subject of subjects) {
+  for (const [i, subject] of subjects.entries()) {
     if (subject.claim.kind !== 'progress') continue;
-    const keys = keysOf(subject);
-    if (keys.length === 0) continue;
-    const root = groups.find(keys[0]!);
+    const root = roots[i];
+    if (root === undefined) continue;
     const group = byRoot.get(root) ?? { places: [], keys: [] };
     group.places.push({ doc: subject.doc, claim: subject.claim as ProgressClaim });
     byRoot.set(root, group);

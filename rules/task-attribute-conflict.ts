@@ -30,8 +30,10 @@ function sameWord(a: string, b: string): boolean {
  * Framework Integration" and "HPC Runtime Framework Integration" are one task reworded.
  */
 export function sameTask(a: string, b: string): boolean {
-  const wordsA = titleWords(a);
-  const wordsB = titleWords(b);
+  return sameWords(titleWords(a), titleWords(b));
+}
+
+function sameWords(wordsA: string[], wordsB: string[]): boolean {
   if (wordsA.length === 0 || wordsB.length === 0) return true;
   return wordsA.some((wordA) => wordsB.some((wordB) => sameWord(wordA, wordB)));
 }
@@ -90,9 +92,10 @@ function valueConflict(id: string, attribute: AttributeConflict['attribute'], pl
  */
 function titleConflict(id: string, places: MentionAt[]): AttributeConflict | undefined {
   const titled = places.filter(({ mention }) => mention.title && !/^[\d\s.,–-]+$/u.test(mention.title));
+  const words = new Map(titled.map((place) => [place, titleWords(place.mention.title!)]));
   const groups: MentionAt[][] = [];
   for (const place of titled) {
-    const matching = groups.filter((group) => group.some((other) => sameTask(other.mention.title!, place.mention.title!)));
+    const matching = groups.filter((group) => group.some((other) => sameWords(words.get(other)!, words.get(place)!)));
     const merged = [place, ...matching.flat()];
     for (const group of matching) groups.splice(groups.indexOf(group), 1);
     groups.push(merged);
