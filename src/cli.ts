@@ -155,6 +155,9 @@ async function main(argv: string[]): Promise<number> {
       const { hookInputs } = await import('./adapters/pre-commit.js');
       inputs = hookInputs(positionals, cwd, values.config);
     }
+    // The reporter loads while the folder is linted, not after.
+    const reporter = REPORTERS[format as keyof typeof REPORTERS]?.() ?? REPORTERS.stylish();
+    reporter.catch(() => undefined);
     const result = await lint({
       paths: inputs.paths,
       cwd,
@@ -170,22 +173,22 @@ async function main(argv: string[]): Promise<number> {
     let output: string;
     switch (format) {
       case 'json': {
-        const { formatJson } = await import('./report/json.js');
+        const { formatJson } = (await reporter) as typeof import('./report/json.js');
         output = `${formatJson(result.files, diagnostics)}\n`;
         break;
       }
       case 'sarif': {
-        const { formatSarif } = await import('./report/sarif.js');
+        const { formatSarif } = (await reporter) as typeof import('./report/sarif.js');
         output = `${formatSarif(diagnostics, { cwd, rules: await (await import('./engine.js')).loadRules() })}\n`;
         break;
       }
       case 'github': {
-        const { formatGithub } = await import('./report/github.js');
+        const { formatGithub } = (await reporter) as typeof import('./report/github.js');
         output = formatGithub(diagnostics, { cwd });
         break;
       }
       default: {
-        const { formatStylish } = await import('./report/stylish.js');
+        const { formatStylish } = (await reporter) as typeof import('./report/stylish.js');
         output = formatStylish(diagnostics, { cwd, color });
       }
     }
@@ -212,6 +215,13 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+const REPORTERS = {
+  json: () => import('./report/json.js'),
+  sarif: () => import('./report/sarif.js'),
+  github: () => import('./report/github.js'),
+  stylish: () => import('./report/stylish.js'),
+} as const;
 
 // `tasklint facts | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
