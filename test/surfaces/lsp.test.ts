@@ -127,6 +127,24 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('a .gitignore created in a subfolder takes what it ignores out of the planning folder', async () => {
+    const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING, 'drafts/tracker.md': TRACKER_CONTRADICTING });
+    const index = path.join(dir, 'index.md');
+    const draft = path.join(dir, 'drafts', 'tracker.md');
+    const { client } = await start(dir);
+    await client.open(index, INDEX);
+    await client.waitFor(() => conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(draft)).length === 1, 'the conflict with the draft');
+
+    const gitignore = path.join(dir, 'drafts', '.gitignore');
+    writeFileSync(gitignore, 'tracker.md\n');
+    await client.savedOnDisk(gitignore, FileChangeType.Created);
+    await client.waitFor(() => conflictIn(client.diagnosticsOf(index)).length === 0 && client.diagnosticsOf(draft).length === 0, 'the draft to leave the folder');
+    expect(client.diagnostics.get(uri(draft))).toEqual([]);
+    // As the command line sees it.
+    expect(runCli(['--format', 'json', '.'], dir).stdout).not.toContain('drafts');
+    expect(await client.stop()).toBe(0);
+  });
+
   it('shows every finding the command line prints for the examples folder, at each of its places', async () => {
     const examples = path.join(ROOT, 'examples');
     const cli = runCli(['--format', 'json', '.'], examples);
