@@ -20,6 +20,6 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   logLevel: 'warning',
-  // CommonJS dependencies (iconv-lite) call require: give the bundle one.
+  // CommonJS dependencies (picomatch, extend) may call require: give the bundle one.
   banner: { js: "import { createRequire as __tasklintRequire } from 'node:module'; const require = __tasklintRequire(import.meta.url);" },
 });

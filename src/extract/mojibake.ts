@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 /**
  * Mojibake: UTF-8 bytes that were decoded as a legacy single-byte code page and saved again,
  * so `✅` (E2 9C 85) reads `âœ…` (Windows-1252) or `‚úÖ` (Mac Roman). We map each character
@@ -17,17 +15,38 @@ export interface MojibakeMatch {
   encoding: LegacyEncoding;
 }
 
-const CODECS: Array<[LegacyEncoding, string]> = [
-  ['Windows-1252', 'win1252'],
-  ['Mac Roman', 'macintosh'],
-];
+/**
+ * The characters bytes 0x80-0xFF stand for in each code page, in byte order; U+FFFD where the
+ * code page defines none. (Node's TextDecoder cannot be asked: it reads "windows-1252" as
+ * Latin-1.) A test checks these against iconv-lite's tables.
+ */
+export const HIGH_HALF: Record<LegacyEncoding, string> = {
+  'Windows-1252':
+    '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD' +
+    '\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178' +
+    '\u00A0\u00A1\u00A2\u00A3\u00A4\u00A5\u00A6\u00A7\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00AF' +
+    '\u00B0\u00B1\u00B2\u00B3\u00B4\u00B5\u00B6\u00B7\u00B8\u00B9\u00BA\u00BB\u00BC\u00BD\u00BE\u00BF' +
+    '\u00C0\u00C1\u00C2\u00C3\u00C4\u00C5\u00C6\u00C7\u00C8\u00C9\u00CA\u00CB\u00CC\u00CD\u00CE\u00CF' +
+    '\u00D0\u00D1\u00D2\u00D3\u00D4\u00D5\u00D6\u00D7\u00D8\u00D9\u00DA\u00DB\u00DC\u00DD\u00DE\u00DF' +
+    '\u00E0\u00E1\u00E2\u00E3\u00E4\u00E5\u00E6\u00E7\u00E8\u00E9\u00EA\u00EB\u00EC\u00ED\u00EE\u00EF' +
+    '\u00F0\u00F1\u00F2\u00F3\u00F4\u00F5\u00F6\u00F7\u00F8\u00F9\u00FA\u00FB\u00FC\u00FD\u00FE\u00FF',
+  'Mac Roman':
+    '\u00C4\u00C5\u00C7\u00C9\u00D1\u00D6\u00DC\u00E1\u00E0\u00E2\u00E4\u00E3\u00E5\u00E7\u00E9\u00E8' +
+    '\u00EA\u00EB\u00ED\u00EC\u00EE\u00EF\u00F1\u00F3\u00F2\u00F4\u00F6\u00F5\u00FA\u00F9\u00FB\u00FC' +
+    '\u2020\u00B0\u00A2\u00A3\u00A7\u2022\u00B6\u00DF\u00AE\u00A9\u2122\u00B4\u00A8\u2260\u00C6\u00D8' +
+    '\u221E\u00B1\u2264\u2265\u00A5\u00B5\u2202\u2211\u220F\u03C0\u222B\u00AA\u00BA\u2126\u00E6\u00F8' +
+    '\u00BF\u00A1\u00AC\u221A\u0192\u2248\u2206\u00AB\u00BB\u2026\u00A0\u00C0\u00C3\u00D5\u0152\u0153' +
+    '\u2013\u2014\u201C\u201D\u2018\u2019\u00F7\u25CA\u00FF\u0178\u2044\u00A4\u2039\u203A\uFB01\uFB02' +
+    '\u2021\u00B7\u201A\u201E\u2030\u00C2\u00CA\u00C1\u00CB\u00C8\u00CD\u00CE\u00CF\u00CC\u00D3\u00D4' +
+    '\uFFFD\u00D2\u00DA\u00DB\u00D9\u0131\u02C6\u02DC\u00AF\u02D8\u02D9\u02DA\u00B8\u02DD\u02DB\u02C7',
+};
 
 /** For each code page, the byte (0x80-0xFF) each of its high characters stands for. */
 const BYTE_OF: Map<LegacyEncoding, Map<string, number>> = new Map(
-  CODECS.map(([name, codec]) => {
+  (Object.entries(HIGH_HALF) as Array<[LegacyEncoding, string]>).map(([name, chars]) => {
     const map = new Map<string, number>();
     for (let byte = 0x80; byte <= 0xff; byte++) {
-      const char = iconv.decode(Buffer.from([byte]), codec);
+      const char = chars[byte - 0x80]!;
       if (char !== '\uFFFD') map.set(char, byte);
     }
     // Decoders that treat Windows-1252 as Latin-1 (and bytes it leaves undefined) keep C1 controls.
@@ -167,8 +186,8 @@ export function findMojibake(text: string): MojibakeMatch[] {
   RUN_START.lastIndex = 0;
   for (let start = RUN_START.exec(text); start; start = RUN_START.exec(text)) {
     const i = start.index;
-    for (const [encoding] of CODECS) {
-      const bytes = BYTE_OF.get(encoding)!;
+    // Windows-1252 first, then Mac Roman.
+    for (const [encoding, bytes] of BYTE_OF) {
       let j = i;
       let repaired = '';
       for (;;) {

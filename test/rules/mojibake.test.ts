@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { findMojibake, repairMojibake } from '../../src/extract/mojibake.js';
+import { findMojibake, HIGH_HALF, repairMojibake } from '../../src/extract/mojibake.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 /** Text as a tool that read UTF-8 as `encoding` would have saved it: built from bytes, not typed. */
@@ -9,6 +9,13 @@ function misencode(text: string, encoding: 'windows-1252' | 'macintosh'): string
 }
 
 describe('findMojibake', () => {
+  it('knows the code pages as iconv-lite decodes them', () => {
+    for (const [encoding, codec] of [['Windows-1252', 'win1252'], ['Mac Roman', 'macintosh']] as const) {
+      const bytes = Buffer.from(Array.from({ length: 128 }, (_, i) => 0x80 + i));
+      expect(HIGH_HALF[encoding], encoding).toBe(iconv.decode(bytes, codec));
+    }
+  });
+
   it('repairs Windows-1252 and Mac Roman damage', () => {
     expect(repairMojibake(misencode('- ✅ done → next', 'windows-1252'))).toBe('- ✅ done → next');
     expect(repairMojibake(misencode('- ✅ done ⏳ later', 'macintosh'))).toBe('- ✅ done ⏳ later');
