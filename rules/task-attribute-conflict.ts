@@ -1,5 +1,5 @@
 import type { MentionAt } from '../src/corpus.js';
-import { formatDuration } from '../src/extract/duration.js';
+import { formatTime } from '../src/extract/duration.js';
 import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
 import { statementRank } from './task-status-conflict.js';
 
@@ -138,7 +138,7 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
       const found = valueConflict(
         id,
         'duration',
-        defined.filter(({ mention }) => mention.duration?.unit === unit).map((place) => ({ place, value: formatDuration(place.mention.duration!) })),
+        defined.filter(({ mention }) => mention.duration?.unit === unit).map((place) => ({ place, value: formatTime(place.mention.duration!) })),
       );
       if (found) conflicts.push(found);
     }

@@ -34,12 +34,6 @@ export function parseDuration(text: string): Duration | undefined {
   return { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
 }
 
-export function formatDuration(duration: Pick<Duration, 'value' | 'unit'>): string {
-  if (duration.unit === 'days') return `${round(duration.value)} day${duration.value === 1 ? '' : 's'}`;
-  if (duration.value < 60) return `${round(duration.value)} min`;
-  return `${round(duration.value / 60)} hrs`;
-}
-
 /** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days". */
 export function formatTime({ unit, value }: Pick<Duration, 'unit' | 'value'>): string {
   if (unit === 'days') return `${round(value)} day${value === 1 ? '' : 's'}`;

@@ -111,6 +111,11 @@ ruleTester('task-attribute-conflict', {
       errors: [{ messageId: 'duration', file: 'plan.md', line: 3, messageIncludes: ['estimated at 4 hrs here but 2 hrs at tracker.md:9'], related: [{ file: 'tracker.md', line: 9 }] }],
     },
     {
+      name: 'an estimate of one hour is "1 hr"',
+      files: { 'tracker.md': tracker, 'plan.md': '# Plan\n\n1. **TASK-48** - Create Shared Utilities Role (60 min)\n' },
+      errors: [{ messageId: 'duration', file: 'plan.md', line: 3, messageIncludes: ['estimated at 1 hr here but 2 hrs at tracker.md:9'] }],
+    },
+    {
       name: 'two dependency lists for one task',
       files: { 'tracker.md': tracker, 'index.md': indexRow('| TASK-48 | Create Shared Utilities Role | MEDIUM | 2 hrs | TASK-46 | Pending |') },
       errors: [{ messageId: 'dependencies', file: 'index.md', line: 7, messageIncludes: ['depends on TASK-46 here but on TASK-47 at tracker.md:9'], related: [{ file: 'tracker.md', line: 9 }] }],
