@@ -1,7 +1,7 @@
 import { extractDocument } from './extract/document.js';
 import { excessiveNesting, MAX_NESTING, parseMarkdown } from './parse.js';
 import { decode, readDocument } from './read.js';
-import { emptyFacts, relPathOf, roleOf, type ExtractSettings } from './settings.js';
+import { analysisFailed, emptyFacts, relPathOf, roleOf, type ExtractSettings } from './settings.js';
 import type { DocumentFacts, ReadProblem } from './types.js';
 
 export { extractSettings, roleOf, type ExtractSettings } from './settings.js';
@@ -45,10 +45,7 @@ export function factsFromText(file: string, text: string, settings: ExtractSetti
     });
     return { ...facts, problems };
   } catch (error) {
-    return emptyFacts(file, settings, [
-      ...problems,
-      { kind: 'parse-failed', fatal: true, message: `File could not be analysed (${describeFailure(error)}); it was skipped.` },
-    ]);
+    return emptyFacts(file, settings, [...problems, analysisFailed(describeFailure(error))]);
   }
 }
 

@@ -6,7 +6,7 @@ import { indexCorpus, resolveTargets, type Corpus } from './corpus.js';
 import { discover } from './discover.js';
 import { activeRules, loadRules, runRules } from './engine.js';
 import { readBytesSync } from './read.js';
-import { emptyFacts, extractSettings, type ExtractSettings } from './settings.js';
+import { analysisFailed, emptyFacts, extractSettings, type ExtractSettings } from './settings.js';
 import type { Diagnostic, DocumentFacts } from './types.js';
 import { canStartAhead, ExtractPool, takeThreadStartedAhead, threadCount, type ExtractJob, type PoolCallbacks } from './workers/pool.js';
 
@@ -65,8 +65,7 @@ export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFi
  */
 export function parseCallbacks(settings: ExtractSettings): PoolCallbacks {
   return {
-    crashed: (job, reason) =>
-      emptyFacts(job.file, settings, [{ kind: 'parse-failed', fatal: true, message: `File could not be analysed (${reason}); it was skipped.` }]),
+    crashed: (job, reason) => emptyFacts(job.file, settings, [analysisFailed(reason)]),
     inProcess: async (job) => (await import('./documents.js')).factsFromBytes(job.file, job.bytes, settings),
   };
 }

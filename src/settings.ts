@@ -44,6 +44,11 @@ export function roleOf(file: string, settings: ExtractSettings): DocumentRole {
 }
 
 /** The facts of a document that could not be read or parsed: only its problems. */
+/** Why a file has no facts when its analysis failed: a parsing thread died or ran out of time, or extraction threw. */
+export function analysisFailed(reason: string): ReadProblem {
+  return { kind: 'parse-failed', fatal: true, message: `File could not be analysed (${reason}); it was skipped.` };
+}
+
 export function emptyFacts(file: string, settings: ExtractSettings, problems: ReadProblem[]): DocumentFacts {
   return {
     file,

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { factsFromBytes } from '../documents.js';
-import { emptyFacts, extractSettings, type ExtractSettings } from '../settings.js';
+import { analysisFailed, emptyFacts, extractSettings, type ExtractSettings } from '../settings.js';
 import type { ExtractJobMessage, ExtractResultMessage, WorkerData, WorkerSettings } from './pool.js';
 
 const data = workerData as WorkerData;
@@ -48,8 +48,7 @@ port.on('message', (message: ExtractJobMessage) => {
   try {
     port.postMessage({ index, facts } satisfies ExtractResultMessage);
   } catch (error) {
-    const problem = { kind: 'parse-failed' as const, fatal: true, message: `File could not be analysed (${(error as Error).message}); it was skipped.` };
-    port.postMessage({ index, facts: emptyFacts(file, settings, [problem]) } satisfies ExtractResultMessage);
+    port.postMessage({ index, facts: emptyFacts(file, settings, [analysisFailed((error as Error).message)]) } satisfies ExtractResultMessage);
   }
 });
 
