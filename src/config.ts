@@ -43,8 +43,12 @@ export const DEFAULT_CONFIG: Config = {
   gitignore: true,
   taskIdPattern: DEFAULT_TASK_ID_PATTERN,
   statusWords: {},
-  historical: ['**/archive/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*-archived.md'],
-  templates: ['**/*template*', '**/*TEMPLATE*'],
+  // Both lists are read in order, as .gitignore is: a later `!glob` (from the config) takes a
+  // file back out. Case does not matter for archives ("Archive/").
+  historical: ['**/archive/**', '**/archives/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*[-_.]archive.md', '**/*[-_.]archived.md'],
+  // "template" as a name of its own ("phase-template.md", "templates/", "TEMPLATE.md"), not a
+  // word at the start of a name: "template-engine.md" is a plan for a template engine.
+  templates: ['**/[Tt]emplates/**', '**/[Tt]emplate.*', '**/*[-_.][Tt]emplate', '**/*[-_.][Tt]emplate.*', '**/_[Tt]emplate*', '**/*TEMPLATE*'],
   maxFileSize: 5 * 1024 * 1024,
   aliases: {},
   rules: {},

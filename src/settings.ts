@@ -26,9 +26,26 @@ export function extractSettings(config: Config, root: string, configDir: string)
     configDir,
     ids: buildIdMatcher(config.taskIdPattern),
     vocabulary: buildVocabulary(config.statusWords),
-    isHistorical: picomatch(config.historical, { dot: true, nocase: true }),
-    isTemplate: picomatch(config.templates, { dot: true }),
+    isHistorical: globList(config.historical, true),
+    // "TEMPLATE" in capitals marks a template anywhere in a name; "template" only as a name of its own.
+    isTemplate: globList(config.templates, false),
     maxFileSize: config.maxFileSize,
+  };
+}
+
+/**
+ * A list of globs read as .gitignore reads its lines: in order, the last one that matches wins,
+ * and `!glob` takes back what an earlier glob matched.
+ */
+export function globList(globs: string[], nocase: boolean): (relPath: string) => boolean {
+  const compiled = globs.map((glob) => {
+    const negated = glob.startsWith('!');
+    return { negated, matches: picomatch(negated ? glob.slice(1) : glob, { dot: true, nocase }) };
+  });
+  return (relPath) => {
+    let matched = false;
+    for (const { negated, matches } of compiled) if (matched === negated && matches(relPath)) matched = !negated;
+    return matched;
   };
 }
 

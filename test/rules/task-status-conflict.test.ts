@@ -146,8 +146,40 @@ ruleTester('task-status-conflict', {
         'notes.md': '# Notes\n\n- UTF-8 complete\n- ISO-8601 done\n',
       },
     },
+    {
+      name: 'files under archives/ and named *-archive.md describe the past',
+      files: {
+        'tracker.md': trackerInProgress,
+        'archives/2025-q3.md': '# Q3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | ✅ COMPLETE |\n',
+        'storage-archive.md': '# Storage archive\n\n- TASK-7: Fix storage driver ✅ COMPLETE\n',
+      },
+    },
+    {
+      name: 'a task template holds placeholders',
+      files: {
+        'tracker.md': trackerInProgress,
+        'phase-template.md': '# Phase template\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Describe the task | ✅ COMPLETE |\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a plan for a template engine is a planning document, not a template',
+      files: {
+        'tracker.md': trackerInProgress,
+        'template-engine.md': '# Template engine\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | ✅ COMPLETE |\n',
+      },
+      errors: [{ messageId: 'conflict', file: 'template-engine.md', line: 5, related: [{ file: 'tracker.md', line: 7 }] }],
+    },
+    {
+      name: 'a "!" glob in the config takes a file back out of the templates',
+      config: { templates: ['!**/storage-template.md'] },
+      files: {
+        'tracker.md': trackerInProgress,
+        'storage-template.md': '# Storage template\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | ✅ COMPLETE |\n',
+      },
+      errors: [{ messageId: 'conflict', file: 'storage-template.md', line: 5, related: [{ file: 'tracker.md', line: 7 }] }],
+    },
     {
       name: 'done in the index, in progress in the tracker',
       files: {
