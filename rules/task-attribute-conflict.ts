@@ -51,7 +51,7 @@ function priorityScale(priority: string): number {
 function definitions(mentions: MentionAt[]): MentionAt[] {
   return mentions.filter(
     ({ doc, mention }) =>
-      doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && (mention.source === 'table' || mention.source === 'heading' || mention.source === 'list'),
+      doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && (mention.source === 'table' || mention.source === 'heading' || mention.source === 'field' || mention.source === 'list'),
   );
 }
 
@@ -86,7 +86,7 @@ function valueConflict(id: string, attribute: AttributeConflict['attribute'], pl
 }
 
 /**
- * Titles form groups of the same task. List items paraphrase ("Quick wins: MLOPS-1.2: Oumi
+ * Titles form groups of the same task. List items (and headings over an ID field) paraphrase ("Quick wins: MLOPS-1.2: Oumi
  * framework validation" for "Single GPU LLM Fine-tuning"), so they may join groups but never
  * make one: two groups that each hold a table row or heading are two tasks.
  */
@@ -100,7 +100,8 @@ function titleConflict(id: string, places: MentionAt[]): AttributeConflict | und
     for (const group of matching) groups.splice(groups.indexOf(group), 1);
     groups.push(merged);
   }
-  const anchored = groups.filter((group) => group.some(({ mention }) => mention.source !== 'list'));
+  // A title taken from the heading over an "**ID**:" field may be a loose label, as a list item's is.
+  const anchored = groups.filter((group) => group.some(({ mention }) => mention.source !== 'list' && mention.source !== 'field'));
   if (anchored.length < 2) return undefined;
   const best = (group: MentionAt[]): MentionAt => [...group].sort((a, b) => statementRank(a) - statementRank(b))[0]!;
   const [first, ...rest] = [...anchored].sort((a, b) => statementRank(best(a)) - statementRank(best(b)) || titled.indexOf(best(a)) - titled.indexOf(best(b)));

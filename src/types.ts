@@ -34,7 +34,8 @@ export interface Link {
 }
 
 export type MentionKind = 'definition' | 'reference';
-export type MentionSource = 'table' | 'heading' | 'list' | 'prose' | 'code';
+/** `field`: a field line of a task block ("**Status**: DONE" under the task's heading). */
+export type MentionSource = 'table' | 'heading' | 'field' | 'list' | 'prose' | 'code';
 /** What the enclosing section is about: criteria and prerequisites are not task statuses. */
 export type MentionContext = 'normal' | 'criteria' | 'prerequisite';
 

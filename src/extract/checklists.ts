@@ -3,6 +3,7 @@ import type { ChecklistItem, PhaseTick, Range, TaskSection } from '../types.js';
 import { definedId } from './dependencies.js';
 import { findIds, type IdMatcher } from './ids.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
+import { readFieldLine } from './vocab/fields.js';
 import { isStruckThrough, LineIndex, nodeOffsets, repairedText } from './text.js';
 
 const MAX_DEPTH = 64;
@@ -11,7 +12,6 @@ const MAX_DEPTH = 64;
 const DEFERRED = /\b(?:deferred|postponed|moved to|tracked (?:in|by|under|separately)|follow[- ]?up|out of scope|later phase|future (?:phase|work|sprint)|not (?:yet )?(?:required|needed)|will be (?:done|completed|verified|checked|ticked|validated)|left unchecked|intentionally (?:left )?unchecked)\b/iu;
 /** An item nobody has to tick. */
 const OPTIONAL = /\b(?:optional|nice[- ]to[- ]have|stretch(?: goal)?|if time permits|deferred|postponed|skipped|n\/a|not applicable|won'?t do)\b/iu;
-const STATUS_FIELD = /^[^\p{L}\p{N}]*status\s*[*_]*\s*:\s*[*_]*\s*(.+)$/iu;
 /** "**Prerequisites:**" over a list. */
 const PREREQUISITES_LABEL = /(?:^|\n)[^\p{L}\n]*(?:prerequisites?|requires|required before|before (?:you )?start(?:ing)?)[^\n:]{0,30}:\s*$/iu;
 const PHASE = /\b(phase|stage|milestone|workstream)\s+(\d+[a-z]?)(?![\p{L}\p{N}.])/iu;
@@ -99,8 +99,8 @@ class ChecklistWalker {
     if (DEFERRED.test(paragraph)) section.deferred = true;
     if (section.status) return;
     for (const line of paragraph.split('\n')) {
-      const field = STATUS_FIELD.exec(line);
-      const reading = field ? classifyStatus(field[1]!, this.vocabulary) : undefined;
+      const field = readFieldLine(line);
+      const reading = field?.name === 'status' ? classifyStatus(field.value, this.vocabulary) : undefined;
       if (!field || !reading) continue;
       section.status = { status: reading.status, text: reading.text, range: this.find(node, reading.text) };
       return;

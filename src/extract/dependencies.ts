@@ -3,6 +3,7 @@ import type { DependencyEdge, Range, TaskMention } from '../types.js';
 import { findIds, idsToReplace, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { LineIndex, nodeOffsets, repairedText } from './text.js';
+import { readFieldLine } from './vocab/fields.js';
 
 /**
  * Dependency statements, as edges `from → to` (`to` depends on `from`):
@@ -26,7 +27,6 @@ export function extractDependencies(text: string, tree: Root, lines: LineIndex, 
 const GRAPH_LANGUAGES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ascii', 'none', 'mermaid', 'dot', 'graphviz', 'graph']);
 
 const MAX_DEPTH = 64;
-const FIELD = /^[^\p{L}\p{N}]*(depends on|dependencies|dependency|depends|blocked by|requires|prerequisites?)\s*[*_]*\s*:\s*(.*)$/iu;
 const INLINE = /\b(?:depends on|dependent on|blocked by|requires)\s+/giu;
 /**
  * A cheap test that lets most paragraphs skip INLINE, which is slow to fail: it cannot match
@@ -116,9 +116,9 @@ class FieldWalker {
       const lineStart = offset;
       offset += line.length + 1;
       endsWithLabel = false;
-      const field = FIELD.exec(line);
-      if (field) {
-        const value = field[2] ?? '';
+      const field = readFieldLine(line);
+      if (field?.name === 'dependencies') {
+        const value = field.value;
         const valueStart = lineStart + line.length - value.length;
         const subject = owner ?? subjectBefore(line.slice(0, line.length - value.length), this.ids);
         if (!value.trim()) endsWithLabel = true;

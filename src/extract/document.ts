@@ -25,6 +25,7 @@ import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
 import { extractDependencies } from './dependencies.js';
 import { expressesDoubt, onlyOpenScope, openHeading, rowShowsStatus } from './scope.js';
+import { readFieldLine } from './vocab/fields.js';
 
 export interface ExtractOptions {
   file: string;
@@ -59,6 +60,9 @@ function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
   }
   return pattern;
 }
+
+/** A status field that states a condition or a plan rather than today's status. */
+const FIELD_CONDITION = /(?<![\p{L}])(?:after|once|when|until|unless|if|will|would|should|expected|scheduled)(?![\p{L}])/iu;
 
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
 const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
@@ -118,6 +122,8 @@ class DocumentExtractor {
   private onlyOpenDepth: number | undefined;
   /** The current section doubts its own rows ("may already be complete"). */
   private doubtful = false;
+  /** The task whose heading opened the current section: its field lines speak of it. */
+  private taskBlock: { id: string; depth: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -201,6 +207,7 @@ class DocumentExtractor {
         return;
       case 'paragraph':
         this.visitProse(node, 'prose');
+        this.visitFields(node);
         this.label = labelOf(repairedText(node));
         this.noteScope(repairedText(node));
         return;
@@ -245,7 +252,12 @@ class DocumentExtractor {
     this.section.stack.push({ depth: node.depth, text: repaired });
     this.doubtful = false;
     if (this.onlyOpenDepth !== undefined && this.onlyOpenDepth >= node.depth) this.onlyOpenDepth = undefined;
+    // A sub-heading ("#### Deliverables") stays inside the task's block; a sibling ends it.
+    if (this.taskBlock && this.taskBlock.depth >= node.depth) this.taskBlock = undefined;
+    const before = this.mentions.length;
     this.visitProse(node, 'heading');
+    const defined = this.mentions.slice(before).find((mention) => mention.kind === 'definition');
+    if (defined) this.taskBlock = { id: defined.id, depth: node.depth };
   }
 
   private visitList(list: List, depth: number): void {
@@ -261,6 +273,7 @@ class DocumentExtractor {
     const [first, ...rest] = item.children;
     if (first && first.type === 'paragraph') {
       this.visitProse(first, 'list', { checked: item.checked ?? undefined, context });
+      if (item.checked === null || item.checked === undefined) this.visitFields(first);
       this.label = labelOf(repairedText(first));
     } else if (first) {
       this.visitBlock(first, depth + 1);
@@ -282,12 +295,17 @@ class DocumentExtractor {
     if (ids.length === 0) return;
     const context = item.context ?? (source === 'heading' ? 'normal' : this.context());
     const leading = source !== 'prose' ? leadingId(text, this.options.ids) : undefined;
+    // A bullet "- **ID**: TASK-028.2" or a bold "**ID:** TASK-028.2"; a bare "id: TASK-1" line is
+    // YAML front matter, which is no field of a task block.
+    const fieldShaped = source === 'list' || (source === 'prose' && /^\s*(?:\*\*|__)/u.test(this.text.slice(offsets.start, offsets.start + 4)));
+    const definedByField = fieldShaped ? idField(text, this.options.ids) : undefined;
     const sourceSlice = this.text.slice(offsets.start, offsets.end);
     const seen = new Map<string, number>();
 
     for (const occurrence of ids) {
       const at = this.locate(sourceSlice, offsets.start, occurrence.id, seen);
-      const isLeading = leading !== undefined && leading.index === occurrence.index;
+      const byField = definedByField !== undefined && definedByField.index === occurrence.index;
+      const isLeading = byField || (leading !== undefined && leading.index === occurrence.index);
       const before = text.slice(Math.max(0, occurrence.index - 60), occurrence.index);
       const after = text.slice(occurrence.index + occurrence.id.length, occurrence.index + occurrence.id.length + 160);
       let status: StatusReading | undefined;
@@ -296,9 +314,10 @@ class DocumentExtractor {
         if (!status && isLeading) {
           const ownLine = after.split('\n')[0] ?? '';
           const upper = UPPERCASE_STATUS.exec(ownLine);
-          if (upper) status = classifyStatus(upper[0], this.options.vocabulary);
-          else if (item.checked !== undefined) status = { status: item.checked ? 'done' : 'pending', text: item.checked ? '[x]' : '[ ]' };
-          else if (source === 'heading') status = emojiStatus(ownLine);
+          // "TASK-28: Build it - Done": a status word that ends the line after a dash.
+          status = upper ? classifyStatus(upper[0], this.options.vocabulary) : trailingStatus(ownLine, this.options.vocabulary);
+          if (!status && item.checked !== undefined) status = { status: item.checked ? 'done' : 'pending', text: item.checked ? '[x]' : '[ ]' };
+          else if (!status && source === 'heading') status = emojiStatus(ownLine);
         }
         if (!status && isLeading && isStruckThrough(node)) status = { status: 'done', text: '~~struck through~~' };
       }
@@ -309,7 +328,7 @@ class DocumentExtractor {
       const mention: TaskMention = {
         id: occurrence.id,
         kind,
-        source,
+        source: byField ? 'field' : source,
         context,
         range: at,
         section: this.sectionPath(),
@@ -319,7 +338,13 @@ class DocumentExtractor {
         mention.statusText = status.text;
       }
       if (item.checked !== undefined && defines) mention.checked = item.checked;
-      if (defines) {
+      if (byField) {
+        // "- **ID**: TASK-028.2" under "### Consolidate storage": the heading is the title, the
+        // field lines that follow speak of this task.
+        const title = titleFrom(stripTaskLabel(this.section.stack.at(-1)?.text ?? ''), this.options.vocabulary);
+        if (title) mention.title = title;
+        if (!this.taskBlock || this.taskBlock.id === occurrence.id) this.taskBlock = { id: occurrence.id, depth: this.section.stack.at(-1)?.depth ?? 6 };
+      } else if (defines) {
         const ownLine = after.split('\n')[0] ?? '';
         const title = titleFrom(ownLine, this.options.vocabulary);
         if (title) mention.title = title;
@@ -328,6 +353,67 @@ class DocumentExtractor {
       }
       this.mentions.push(mention);
     }
+  }
+
+  /**
+   * The field lines of a task block: each is a statement about the block's task at its own line.
+   * Dependencies are read by extractDependencies; here status, priority and estimate.
+   */
+  private visitFields(node: Paragraph): void {
+    const block = this.taskBlock;
+    // Only right under the task's heading: a sub-section ("#### History", "#### Notes") may quote
+    // old statuses.
+    if (!block || (this.section.stack.at(-1)?.depth ?? 0) !== block.depth) return;
+    const offsets = nodeOffsets(node);
+    if (!offsets) return;
+    const plainLines = repairedText(node).split('\n');
+    const sourceLines = this.text.slice(offsets.start, offsets.end).split('\n');
+    // Soft line breaks keep lines one to one; a link across lines does not, and then no field is placed.
+    if (plainLines.length !== sourceLines.length) return;
+    let lineOffset = offsets.start;
+    plainLines.forEach((line, i) => {
+      const sourceLine = sourceLines[i]!;
+      const lineStart = lineOffset;
+      lineOffset += sourceLine.length + 1;
+      const field = readFieldLine(line);
+      if (!field || field.name === 'dependencies' || field.name === 'id') return;
+      const value = field.value.trim();
+      const mention: TaskMention = {
+        id: block.id,
+        kind: 'definition',
+        source: 'field',
+        context: this.context(),
+        range: this.fieldRange(sourceLine, lineStart, field.label, value),
+        section: this.sectionPath(),
+      };
+      if (field.name === 'status') {
+        // "Starts once TASK-6 is complete", "Will be done in Q3": a condition or a plan.
+        if (FIELD_CONDITION.test(value)) return;
+        const status = classifyStatus(value, this.options.vocabulary);
+        if (!status) return;
+        mention.status = status.status;
+        mention.statusText = status.text;
+      } else if (field.name === 'priority') {
+        const priority = normalisePriority(value);
+        if (!priority) return;
+        mention.priority = priority;
+      } else {
+        const duration = parseDuration(value);
+        if (!duration) return;
+        mention.duration = duration;
+      }
+      this.mentions.push(mention);
+    });
+  }
+
+  /** A field's value in its source line: from its first word after the label to the line's end. */
+  private fieldRange(sourceLine: string, lineStart: number, label: string, value: string): Range {
+    const labelAt = sourceLine.toLowerCase().indexOf(label.toLowerCase());
+    const head = value.split(/\s+/)[0] ?? '';
+    const at = head && labelAt !== -1 ? sourceLine.indexOf(head, labelAt + label.length) : -1;
+    const start = at === -1 ? Math.max(labelAt, 0) : at;
+    const end = Math.max(sourceLine.replace(/\s+$/u, '').length, start);
+    return this.lines.range(lineStart + start, lineStart + end);
   }
 
   /** Finds the n-th occurrence of `id` in the node's source, for an exact range. */
@@ -522,6 +608,9 @@ function labelOf(text: string): string | undefined {
  * so "TASK-1 - Complete the role" stays a title.
  */
 function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReading | undefined {
+  // "TASK-22 (Pending)": a parenthesis that holds only a status word.
+  const parenthesised = /^\s*\(\s*([^)\n]{1,40}?)\s*\)/u.exec(after);
+  if (parenthesised && wholeStatusWord(parenthesised[1]!, vocabulary)) return classifyStatus(parenthesised[1]!, vocabulary);
   const lead = /^\s*(?:\([^)\n]{0,80}\)\s*)?(?:(?:is|was|are|has been|have been|now|marked|as)\s+){0,3}/iu.exec(after);
   let rest = after.slice(lead?.[0].length ?? 0);
   const separator = /^\s*[-–—:]\s*/u.exec(rest);
@@ -529,6 +618,9 @@ function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReadi
   const emoji = LEADING_EMOJI.exec(rest);
   const hasEmoji = Boolean(emoji);
   if (separator && !hasEmoji) {
+    // "TASK-21: Pending" (the status is all the line says) but not "TASK-1 - Complete the role".
+    const ownLine = (rest.split('\n')[0] ?? '').replace(/[.!]\s*$/u, '');
+    if (wholeStatusWord(ownLine, vocabulary)) return classifyStatus(ownLine, vocabulary);
     const upper = LEADING_UPPERCASE_STATUS.exec(rest);
     if (!upper || !/^(?:\s*$|\s*[-–—(),.;:!|]|\s+\()/u.test(rest.slice(upper[0].length))) return undefined;
     return classifyStatus(upper[0], vocabulary);
@@ -538,6 +630,37 @@ function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReadi
   if (!word) return hasEmoji && (/^\s*$/.test(rest) || /^[,;.]/.test(rest)) ? emojiStatus(emoji![1]!) : undefined;
   if (!/^(?:\s*$|\s*[-–—(),.;:!|]|\s+\()/u.test(rest.slice(word[0].length))) return undefined;
   return classifyStatus(word[0], vocabulary);
+}
+
+/** "ID: TASK-028.2" as the first line: the one ID the field names, where it sits in the text. */
+function idField(text: string, ids: IdMatcher): { index: number } | undefined {
+  const field = readFieldLine(text.split('\n')[0] ?? '');
+  if (field?.name !== 'id') return undefined;
+  const value = field.value.trim();
+  const id = leadingId(value, ids);
+  if (!id || id.id.length !== value.replace(/[\s*_`]+$/u, '').length) return undefined;
+  return { index: field.valueIndex + (field.value.length - field.value.trimStart().length) + id.index };
+}
+
+/** "Task 030: Build the role" as a title: without its "Task 030:" label. */
+function stripTaskLabel(heading: string): string {
+  return heading.replace(/^[^\p{L}\p{N}]*task\s+[\w.-]+\s*[:.–—-]\s*/iu, '');
+}
+
+/** A text that is one status word of the vocabulary and nothing else: "Pending", "in progress". */
+function wholeStatusWord(text: string, vocabulary: StatusVocabulary): boolean {
+  const trimmed = text.trim();
+  const word = leadingStatusWord(vocabulary).exec(trimmed);
+  return word !== null && word[0].length === trimmed.length;
+}
+
+/** "TASK-28: Build it - Done": a title, then a dash and a status word that ends the line. */
+const TRAILING_STATUS = /\s[-–—]\s+([^-–—\n]{2,30}?)[.!]?\s*$/u;
+
+function trailingStatus(ownLine: string, vocabulary: StatusVocabulary): StatusReading | undefined {
+  const match = TRAILING_STATUS.exec(ownLine);
+  if (!match || !wholeStatusWord(match[1]!, vocabulary)) return undefined;
+  return classifyStatus(match[1]!, vocabulary);
 }
 
 /** "✅ TASK-1": a status emoji right before the ID. */
@@ -555,8 +678,9 @@ function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | unde
     .replace(EVERY_STATUS_EMOJI, ' ')
     .replace(EVERY_UPPERCASE_STATUS, ' ')
     .replace(separators, '');
-  // "TASK-1 complete (...)": a status right after the ID is not a title.
+  // "TASK-1 complete (...)": a status right after the ID is not a title, nor "Build it - Done" at its end.
   title = title.replace(leadingStatusWord(vocabulary), '').replace(separators, '');
+  if (trailingStatus(title, vocabulary)) title = title.replace(TRAILING_STATUS, '');
   title = title.replace(/[\s\-–—:|]+$/u, '').replace(/\s+/g, ' ').trim();
   return title.length >= 3 ? title : undefined;
 }

@@ -103,3 +103,82 @@ describe('links', () => {
     ]);
   });
 });
+
+describe('task blocks: a heading that names a task, then field lines', () => {
+  const block = [
+    '# Storage',
+    '',
+    '### TASK-41: Replace the storage role',
+    '**Status**: ❌ PENDING',
+    '**Priority**: HIGH',
+    '**Estimated Time**: 4 hours',
+    '**Dependencies**: TASK-39, TASK-40',
+    '',
+    '#### Notes',
+    '',
+    '**Status**: ✅ COMPLETE (the old role, 2025)',
+    '',
+    '### Consolidate the volumes',
+    '- **ID**: TASK-42',
+    '- **Status**: ✅ COMPLETED',
+    '',
+    '### Rollout',
+    '',
+    '**Status**: In progress',
+    '',
+  ].join('\n');
+
+  it('each field is a statement about the heading\'s task, at its own line', () => {
+    const fields = extract(block).mentions.filter((m) => m.source === 'field' && m.id === 'TASK-41');
+    expect(fields.map((m) => [m.range.start.line, m.status ?? m.priority ?? m.duration?.text])).toEqual([
+      [4, 'pending'],
+      [5, 'HIGH'],
+      [6, '4 hours'],
+    ]);
+    expect(fields[0]).toMatchObject({ kind: 'definition', statusText: 'PENDING', range: { start: { line: 4, column: 13 } } });
+  });
+
+  it('a sub-section of the block and a heading that names no task are not the task\'s fields', () => {
+    const statuses = extract(block).mentions.filter((m) => m.source === 'field' && m.status);
+    expect(statuses.map((m) => [m.id, m.range.start.line])).toEqual([
+      ['TASK-41', 4],
+      ['TASK-42', 15],
+    ]);
+  });
+
+  it('a bullet "**ID**:" field defines the task under a heading that names none, titled by the heading', () => {
+    const [definition] = extract(block).mentions.filter((m) => m.id === 'TASK-42');
+    expect(definition).toMatchObject({ kind: 'definition', source: 'field', title: 'Consolidate the volumes', range: { start: { line: 14 } } });
+  });
+
+  it('a bare "id:" line, as YAML front matter writes it, defines nothing', () => {
+    const facts = extract('---\nid: TASK-7\ntitle: Ship it\nlabels:\n  - cli\n---\n\n# Ship it\n');
+    expect(facts.mentions.filter((m) => m.kind === 'definition')).toEqual([]);
+  });
+
+  it('a status field that states a condition or a plan is no status', () => {
+    const facts = extract('### TASK-8: Deploy\n\n**Status**: Starts once TASK-6 is complete\n\n### TASK-9: Verify\n\n**Status:** Will be done after the freeze\n');
+    expect(facts.mentions.filter((m) => m.source === 'field')).toEqual([]);
+  });
+});
+
+describe('list items: a status in any case', () => {
+  it.each([
+    ['- TASK-21: Pending', 'pending', undefined],
+    ['- TASK-22 (Pending)', 'pending', undefined],
+    ['- TASK-28: Build it - Done', 'done', 'Build it'],
+    ['- TASK-29: in progress.', 'in-progress', undefined],
+  ])('"%s" is %s', (line, status, title) => {
+    const [mention] = extract(`# List\n\n${line}\n`).mentions;
+    expect(mention).toMatchObject({ kind: 'definition', status });
+    expect(mention?.title).toBe(title);
+  });
+
+  it.each(['- TASK-23: Complete the role', '- TASK-24: Pending review by QA', '- TASK-25 (optional)', '- TASK-26: Build it - done by the vendor'])(
+    '"%s" states no status',
+    (line) => {
+      const [mention] = extract(`# List\n\n${line}\n`).mentions;
+      expect(mention?.status).toBeUndefined();
+    },
+  );
+});

@@ -89,8 +89,24 @@ ruleTester('task-attribute-conflict', {
       name: 'a range in a list item is not a definition of its first task',
       files: { 'tracker.md': tracker, 'plan.md': '# Plan\n\n1. TASK-46-48 (10 hrs)\n2. TASK-46 through TASK-48 (6 hrs)\n' },
     },
+    {
+      name: 'a task block that agrees with the tracker, its estimate written as a range',
+      files: { 'tracker.md': tracker, 'phase-4.md': '# Phase 4\n\n### TASK-46: Create Shared Package Management Role\n**Status**: Pending\n**Priority**: MEDIUM\n**Estimated Time**: 1-3 hours\n' },
+    },
+    {
+      name: 'a heading over an **ID** field is a loose title, not a second task',
+      files: { 'tracker.md': tracker, 'phase-4.md': '# Phase 4\n\n### Packages\n\n- **ID**: TASK-46\n- **Priority**: MEDIUM\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'a task block\'s **Priority** and **Estimated Time** fields against the tracker',
+      files: { 'tracker.md': tracker, 'phase-4.md': '# Phase 4\n\n### TASK-46: Create Shared Package Management Role\n**Status**: Pending\n**Priority**: HIGH\n**Estimated Time**: 4 hours\n' },
+      errors: [
+        { messageId: 'priority', file: 'phase-4.md', line: 5, messageIncludes: ['TASK-46 is HIGH priority here but MEDIUM at tracker.md:7'], related: [{ file: 'tracker.md', line: 7 }] },
+        { messageId: 'duration', file: 'phase-4.md', line: 6, messageIncludes: ['estimated at 4 hrs here but 2 hrs at tracker.md:7'], related: [{ file: 'tracker.md', line: 7 }] },
+      ],
+    },
     {
       name: 'two priorities for one task (the seeds: MEDIUM in the tracker, LOW in the index)',
       files: { 'tracker.md': tracker, 'index.md': indexRow('| TASK-46 | Shared Package Management Role (Debian/Ubuntu scope) | LOW | 2 hrs | TASK-45 | Pending |') },

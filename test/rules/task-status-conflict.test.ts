@@ -161,8 +161,53 @@ ruleTester('task-status-conflict', {
         'phase-template.md': '# Phase template\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Describe the task | ✅ COMPLETE |\n',
       },
     },
+    {
+      name: 'a status quoted under a sub-section of the task block is history, not its status',
+      files: {
+        'tracker.md': trackerInProgress,
+        'phase-2.md': '# Phase 2\n\n### TASK-7: Fix storage driver\n\n**Status**: ⚠️ IN PROGRESS\n\n#### History\n\n**Status**: ✅ COMPLETE (first driver, 2025)\n',
+      },
+    },
+    {
+      name: 'a status field that states a condition is no status',
+      files: {
+        'tracker.md': trackerInProgress,
+        'phase-2.md': '# Phase 2\n\n### TASK-7: Fix storage driver\n\n**Status**: Complete once the kernel patch lands\n',
+      },
+    },
+    {
+      name: 'a list item whose title only ends with a status-like phrase',
+      files: {
+        'tracker.md': trackerInProgress,
+        'notes.md': '# Notes\n\n- TASK-7: Fix storage driver - done by the vendor\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a task block\'s **Status** field against the tracker\'s row',
+      files: {
+        'tracker.md': trackerInProgress,
+        'phase-2.md': '# Phase 2\n\n### TASK-7: Fix storage driver\n**Status**: ✅ COMPLETE\n**Priority**: HIGH\n\n#### Deliverables\n\n- [x] driver patched\n',
+      },
+      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 7, messageIncludes: ['phase-2.md:4', 'COMPLETE'], related: [{ file: 'phase-2.md', line: 4 }] }],
+    },
+    {
+      name: 'a bullet **Status** under a bullet **ID** of a heading that names no task',
+      files: {
+        'tracker.md': trackerInProgress,
+        'phase-2.md': '# Phase 2\n\n### Storage driver\n\n- **ID**: TASK-7\n- **Status**: ✅ COMPLETED\n',
+      },
+      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 7, related: [{ file: 'phase-2.md', line: 6 }] }],
+    },
+    {
+      name: 'a list item\'s status in mixed case',
+      files: {
+        'tracker.md': trackerInProgress,
+        'notes.md': '# Notes\n\n- TASK-7: Fix storage driver - Done\n- TASK-8 (Pending)\n',
+      },
+      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 7, related: [{ file: 'notes.md', line: 3 }] }],
+    },
     {
       name: 'a plan for a template engine is a planning document, not a template',
       files: {
