@@ -61,15 +61,20 @@ export function checkDuration(claim: DurationClaim, options: DurationOptions): D
   if (stated.size !== sum.size || [...stated.keys()].some((unit) => !sum.has(unit))) return undefined;
   let agrees = true;
   for (const [unit, value] of stated) {
-    const precision = options.allowRounding ? Math.max(0, ...claim.stated.filter((d) => d.unit === unit).map(precisionOf)) : 0;
-    const slack = precision / 2 + (value * options.tolerancePercent) / 100 + 1e-9;
+    const inUnit = claim.stated.filter((d) => d.unit === unit);
+    const precision = options.allowRounding ? Math.max(0, ...inUnit.map(precisionOf)) : 0;
+    // "~9 hours" says about nine: within a whole step of the precision it is written in (8 to
+    // 10), or a tenth of it, whichever is more.
+    const approximate = inUnit.some((d) => d.approximate);
+    const rounding = approximate ? Math.max(Math.max(0, ...inUnit.map(precisionOf)), value / 10) : precision / 2;
+    const slack = rounding + (value * options.tolerancePercent) / 100 + 1e-9;
     if (Math.abs(value - sum.get(unit)!) > slack) agrees = false;
   }
   return { stated, sum, agrees };
 }
 
-function describe(sums: Map<Duration['unit'], number>): string {
-  return [...sums].map(([unit, value]) => formatTime({ unit, value })).join(' + ');
+function describe(sums: Map<Duration['unit'], number>, written: Duration[] = []): string {
+  return [...sums].map(([unit, value]) => formatTime({ unit, value, approximate: written.some((d) => d.unit === unit && d.approximate) })).join(' + ');
 }
 
 const EVIDENCE_WORDS: Record<NonNullable<DurationClaim['evidence']>['of'], string> = {
@@ -114,7 +119,9 @@ Minutes and hours are compared as clock time, days and weeks (of five working da
 calendar time; the two are never converted into each other, and a claim that mixes them
 differently from its parts is left alone. A heading that names a time box ("Sprint 3 (10
 days)", "Week of ...", "Next 2 weeks"), a time "in parallel", "per task" or "excluding" some
-part, and ranges ("3-4 weeks") are not totals.
+part, and ranges ("3-4 weeks") are not totals. An approximate total ("~9 hours", "about 2
+days") agrees with a sum within a whole step of the precision it is written in, or a tenth of
+it, whichever is more: "~9 hours" over 8 to 10 hours.
 
 A total may be the sum rounded at the precision it is written in: "1.5 hrs" is to the half hour,
 so 30 + 20 + 30 min (80 min) agrees and so does 45 + 60 + 60 + 30 min (3.25 hrs) with "3.5
@@ -176,7 +183,7 @@ Correct:
         context.report({
           messageId: 'mismatch',
           data: {
-            stated: describe(check.stated),
+            stated: describe(check.stated, claim.stated),
             count: evidence.parts.length,
             of: EVIDENCE_WORDS[evidence.of],
             sum: describe(check.sum),

@@ -44,6 +44,8 @@ export interface Duration {
   value: number;
   unit: 'minutes' | 'days';
   text: string;
+  /** Written as an approximation: "~9 hours", "about 2 days". */
+  approximate?: boolean;
 }
 
 export interface TaskMention {

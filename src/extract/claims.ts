@@ -18,7 +18,7 @@ import type {
   TotalClaim,
 } from '../types.js';
 import { tableColumns } from './document.js';
-import { DURATION_PATTERN, formatTime, parseDuration } from './duration.js';
+import { DURATION_PATTERN, formatTime, parseDuration, withApproximation } from './duration.js';
 import { leadingId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
@@ -982,7 +982,7 @@ export function durationsIn(text: string): Duration[] {
     if (/\d\s*[-–]\s*$/u.test(text.slice(0, match.index))) continue;
     if (/^\s*[-–]\s*\d/u.test(text.slice(match.index + match[0].length))) continue;
     const duration = parseDuration(match[0]);
-    if (duration) found.push(duration);
+    if (duration) found.push(withApproximation(duration, text.slice(0, match.index)));
   }
   return found;
 }

@@ -14,8 +14,16 @@ function unitOf(word: string): 'minute' | 'hour' | 'day' | 'week' | undefined {
 
 export const DURATION_PATTERN = /(?<![\p{L}\p{N}.])(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
 
+/** "~9 hours", "≈ 2 days", "about 3 hrs": the text before a duration says it is approximate. */
+const APPROXIMATE_BEFORE = /(?:[~≈]|(?<![\p{L}])(?:about|approx\.?|approximately|around|roughly|circa|ca\.))\s*$/iu;
+
+/** Marks a duration approximate when the text right before it says so. */
+export function withApproximation(duration: Duration, before: string): Duration {
+  return APPROXIMATE_BEFORE.test(before) ? { ...duration, approximate: true } : duration;
+}
+
 /**
- * Reads one duration ("4 hrs", "30 min", "1.5 hours", "2 days"). Clock units become minutes and
+ * Reads one duration ("4 hrs", "30 min", "1.5 hours", "2 days", "~9 hours"). Clock units become minutes and
  * calendar units working days (a week is 5): the two never mix, since a day's hours differ by team.
  */
 export function parseDuration(text: string): Duration | undefined {
@@ -30,15 +38,17 @@ export function parseDuration(text: string): Duration | undefined {
   const unit = unitOf(match[2]!);
   if (!unit) return undefined;
   const amount = Number(match[1]);
-  if (unit === 'minute' || unit === 'hour') return { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] };
-  return { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
+  const duration: Duration =
+    unit === 'minute' || unit === 'hour' ? { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] } : { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
+  return withApproximation(duration, before);
 }
 
-/** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days". */
-export function formatTime({ unit, value }: Pick<Duration, 'unit' | 'value'>): string {
-  if (unit === 'days') return `${round(value)} day${value === 1 ? '' : 's'}`;
-  if (value < 60) return `${round(value)} min`;
-  return `${round(value / 60)} hr${value === 60 ? '' : 's'}`;
+/** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days", "~9 hrs". */
+export function formatTime({ unit, value, approximate }: Pick<Duration, 'unit' | 'value' | 'approximate'>): string {
+  const about = approximate ? '~' : '';
+  if (unit === 'days') return `${about}${round(value)} day${value === 1 ? '' : 's'}`;
+  if (value < 60) return `${about}${round(value)} min`;
+  return `${about}${round(value / 60)} hr${value === 60 ? '' : 's'}`;
 }
 
 function round(value: number): number {

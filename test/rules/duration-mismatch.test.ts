@@ -94,8 +94,17 @@ ruleTester('duration-mismatch', {
       name: 'a list where one item gives no duration is not summed',
       files: { 'plan.md': stream('2 hrs', ['2 hrs', 'owner: Ana']) },
     },
+    {
+      name: 'an approximate total over a sum within a step of it ("~9 hrs" over 8 hrs)',
+      files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '3 hrs']) },
+    },
   ],
   invalid: [
+    {
+      name: 'an approximate total far from its sum, printed as written ("~9 hrs")',
+      files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '2 hrs']) },
+      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 3, messageIncludes: ['~9 hrs is stated here', 'add up to 7 hrs'] }],
+    },
     {
       name: 'a label says 10 hrs over tasks of 12',
       files: { 'plan.md': stream('10 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) },
