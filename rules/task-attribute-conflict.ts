@@ -65,9 +65,16 @@ export interface AttributeConflict {
 }
 
 /** Groups places by value; a conflict when there is more than one value. The first place reported is the first of the rarest value. */
-function valueConflict(id: string, attribute: AttributeConflict['attribute'], places: Array<{ place: MentionAt; value: string }>): AttributeConflict | undefined {
+function valueConflict(
+  id: string,
+  attribute: AttributeConflict['attribute'],
+  places: Array<{ place: MentionAt; value: string; key?: string }>,
+): AttributeConflict | undefined {
   const byValue = new Map<string, Array<{ place: MentionAt; value: string }>>();
-  for (const entry of places) byValue.set(entry.value, [...(byValue.get(entry.value) ?? []), entry]);
+  for (const entry of places) {
+    const key = entry.key ?? entry.value;
+    byValue.set(key, [...(byValue.get(key) ?? []), entry]);
+  }
   if (byValue.size < 2) return undefined;
   const groups = [...byValue.values()];
   const rarest = groups.reduce((best, group) => (group.length < best.length ? group : best));
@@ -139,7 +146,10 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
       const found = valueConflict(
         id,
         'duration',
-        defined.filter(({ mention }) => mention.duration?.unit === unit).map((place) => ({ place, value: formatTime(place.mention.duration!) })),
+        // "~2 hours" and "2 hrs" are one estimate: compared by value, shown as written.
+        defined
+          .filter(({ mention }) => mention.duration?.unit === unit)
+          .map((place) => ({ place, value: formatTime(place.mention.duration!), key: formatTime({ ...place.mention.duration!, approximate: false }) })),
       );
       if (found) conflicts.push(found);
     }

@@ -94,6 +94,10 @@ ruleTester('task-attribute-conflict', {
       files: { 'tracker.md': tracker, 'phase-4.md': '# Phase 4\n\n### TASK-46: Create Shared Package Management Role\n**Status**: Pending\n**Priority**: MEDIUM\n**Estimated Time**: 1-3 hours\n' },
     },
     {
+      name: 'an approximate estimate of the same time ("~2 hours" and "2 hrs")',
+      files: { 'tracker.md': tracker, 'phase-4.md': '# Phase 4\n\n### TASK-46: Create Shared Package Management Role\n**Estimated Time**: ~2 hours\n' },
+    },
+    {
       name: 'a heading over an **ID** field is a loose title, not a second task',
       files: { 'tracker.md': tracker, 'phase-4.md': '# Phase 4\n\n### Packages\n\n- **ID**: TASK-46\n- **Priority**: MEDIUM\n' },
     },
