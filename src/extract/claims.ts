@@ -677,9 +677,13 @@ class ClaimExtractor {
     return undefined;
   }
 
-  /** A section's stated time: "(3 tasks - 1.5 hrs)" in its heading, or an "Estimated Time:" line. */
-  private statedEstimates(section: Section): Array<{ stated: Duration[]; text: string; range: Range }> {
+  /**
+   * A section's stated time: "(3 tasks - 1.5 hrs)" in its heading, or an "Estimated Time:" line.
+   * `unread` when an "Estimated Time:" line says something else ("8-10 hours", "TBD").
+   */
+  private statedEstimates(section: Section): { found: Array<{ stated: Duration[]; text: string; range: Range }>; unread: boolean } {
     const found: Array<{ stated: Duration[]; text: string; range: Range }> = [];
+    let unread = false;
     if (section.heading) {
       const stated = statedDurationOfName(section.label);
       if (stated) found.push({ stated: [stated], text: stated.text, range: this.locate(section.heading.position?.start.line ?? 1, stated.text) });
@@ -693,17 +697,18 @@ class ClaimExtractor {
         const stated = estimateValue(value);
         const plain = value.replace(/\([^()]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
         if (stated) found.push({ stated, text: plain, range: this.locate(line, durationsIn(plain)[0]?.text ?? plain) });
+        else if (plain) unread = true;
       }
     };
     for (const block of section.blocks) {
       if (block.type === 'paragraph') consider(block);
       else if (block.type === 'list') for (const item of block.children) if (item.children[0]?.type === 'paragraph') consider(item.children[0]);
     }
-    return found;
+    return { found, unread };
   }
 
   private sectionEstimates(section: Section, subject: ClaimSubject): void {
-    const estimates = this.statedEstimates(section);
+    const estimates = this.statedEstimates(section).found;
     if (estimates.length === 0) return;
     const evidence = this.sectionDurationEvidence(section);
     for (const estimate of estimates) {
@@ -726,7 +731,13 @@ class ClaimExtractor {
     let unsure = false;
     const collect = (child: Section, depth: number): void => {
       if (unsure || depth > MAX_LIST_DEPTH) return;
-      const stated = this.statedEstimates(child)[0];
+      const { found, unread } = this.statedEstimates(child);
+      const stated = found[0];
+      // A part whose time cannot be read ("8-10 hours") leaves the sum unknown.
+      if (unread && !stated) {
+        unsure = true;
+        return;
+      }
       if (stated) {
         parts.push({ range: stated.range, durations: stated.stated, text: `${child.label}: ${stated.text}` });
         return;

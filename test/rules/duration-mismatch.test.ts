@@ -98,8 +98,17 @@ ruleTester('duration-mismatch', {
       name: 'an approximate total over a sum within a step of it ("~9 hrs" over 8 hrs)',
       files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '3 hrs']) },
     },
+    {
+      name: 'a phase total over task blocks one of which gives a range ("8-10 hours"): the sum is unknown',
+      files: { 'phase-3.md': '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'a phase total against the estimates of its task blocks',
+      files: { 'phase-3.md': '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 3 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n' },
+      errors: [{ messageId: 'mismatch', file: 'phase-3.md', line: 3, messageIncludes: ['10 hrs is stated here', 'the 3 sections under it add up to 9 hrs'], related: [{ file: 'phase-3.md', line: 7 }, { file: 'phase-3.md', line: 10 }, { file: 'phase-3.md', line: 13 }] }],
+    },
     {
       name: 'an approximate total far from its sum, printed as written ("~9 hrs")',
       files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '2 hrs']) },
