@@ -572,7 +572,8 @@ class DocumentExtractor {
 
   /** A table row with a completion-% column next to total and completed counts. */
   private findRowPercents(headers: string[], texts: string[], row: Table['children'][number]): void {
-    const percentColumn = headers.findIndex((h) => /%|percent|completion|progress/i.test(h));
+    // The column that holds this row's percentage: "Completion %" may stand after a "Progress" of "3/7".
+    const percentColumn = headers.findIndex((h, i) => /%|percent|completion|progress/i.test(h) && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(texts[i] ?? ''));
     const totalColumn = headers.findIndex((h) => /^(total(?: tasks)?|tasks)$/i.test(h));
     const doneColumn = headers.findIndex((h) => /^(completed?|done)(?: tasks)?$/i.test(h));
     if (percentColumn < 0 || totalColumn < 0 || doneColumn < 0) return;

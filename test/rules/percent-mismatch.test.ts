@@ -27,6 +27,10 @@ ruleTester('percent-mismatch', {
     { name: 'fraction written as N of M', files: { 'index.md': '- **Status:** 80% complete (8 of 10 tasks, 2 deprecated)\n' } },
     { name: 'a percentage with no fraction beside it', files: { 'index.md': '- Test code reduced by 2,338 lines (71% reduction)\n' } },
     { name: 'a table row whose % agrees with its counts', files: { 'index.md': '| Task List | Total Tasks | Completed | Completion % |\n|---|---|---|---|\n| HPC | 48 | 31 | 64% |\n| Docs | 10 (2 deprecated) | 8 | 80% |\n' } },
+    {
+      name: 'a Completion % column after a Progress column of fractions, agreeing',
+      files: { 'index.md': '| Phase | Progress | Total | Done | Completion % |\n|---|---|---|---|---|\n| Phase 2 | 3/7 | 7 | 3 | 43% |\n' },
+    },
     { name: 'an archive keeps its old figures', files: { 'archive/q3.md': '**Status:** 54% (39/68)\n' } },
     { name: 'numbers inside code are not claims', files: { 'index.md': '```text\nprogress 54% (39/68)\n```\n' } },
     { name: 'a percentage far from an unrelated fraction', files: { 'index.md': 'Throughput 92% of target. Later, in another sentence entirely, we did (3/4) of the reviews.\n' } },
@@ -46,6 +50,11 @@ ruleTester('percent-mismatch', {
       name: 'a table row whose % disagrees with its counts',
       files: { 'index.md': '| Task List | Total Tasks | Completed | Completion % |\n|---|---|---|---|\n| HPC | 48 | 31 | 58% |\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 3, messageIncludes: ['58%', '31/48'] }],
+    },
+    {
+      name: 'a Completion % column after a Progress column of fractions, disagreeing',
+      files: { 'index.md': '| Phase | Progress | Total | Done | Completion % |\n|---|---|---|---|---|\n| Phase 2 | 3/7 | 7 | 3 | 60% |\n' },
+      errors: [{ messageId: 'mismatch', file: 'index.md', line: 3, messageIncludes: ['60%', '3/7'] }],
     },
   ],
 });
