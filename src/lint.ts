@@ -22,7 +22,8 @@ export interface LintOptions {
   reportOnly?: string[];
   /**
    * Reuse the facts of unchanged files between runs (`--cache`). `true` keeps them in
-   * `node_modules/.cache/tasklint`; `{ location }` elsewhere.
+   * `node_modules/.cache/tasklint` of the Node project around `cwd`, else in the user's cache
+   * folder (`defaultCacheLocation`); `{ location }` there.
    */
   cache?: boolean | { location?: string };
   /**

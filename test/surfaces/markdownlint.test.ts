@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EslintResult } from '../../src/report/json.js';
@@ -23,9 +23,12 @@ function project(files: Files): string {
   return dir;
 }
 
-function markdownlintCli2(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+/** The rule's cache goes to a user cache folder of the tests' own, not the home folder's. */
+const USER_CACHE = writeFolder({});
+
+function markdownlintCli2(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, ...args], { cwd, env: { ...process.env, XDG_CACHE_HOME: USER_CACHE, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -35,6 +38,29 @@ function markdownlintCli2(args: string[], cwd: string): Promise<{ code: number |
 }
 
 describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }, () => {
+  it('writes nothing into a work tree that is no Node project: its cache goes to the user cache folder', async () => {
+    // tasklint installed elsewhere (globally, say): the repository has no package.json and no node_modules.
+    const dir = writeFolder({
+      '.markdownlint-cli2.jsonc': JSON.stringify({ config: { default: false, tasklint: true }, customRules: [path.join(ROOT, 'dist', 'src', 'adapters', 'markdownlint.js')] }),
+      'index.md': INDEX,
+      'tracker.md': TRACKER_CONTRADICTING,
+    });
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' } });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '--no-gpg-sign', '-m', 'plan');
+    const userCache = writeFolder({});
+    const run = await markdownlintCli2(['*.md'], dir, { XDG_CACHE_HOME: userCache });
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain(`index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`);
+    expect(git('status', '--porcelain', '--untracked-files=all', '--ignored')).toBe('');
+    expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
+  });
+
   it('shows each finding at both of its files in markdownlint-cli2, the other place named', async () => {
     const dir = project({ 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
     const run = await markdownlintCli2(['*.md'], dir);
@@ -86,12 +112,18 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       main: (params: Record<string, unknown>) => Promise<number>;
     };
     const errors: string[] = [];
+    // The rule runs in this process here: its cache goes where the other runs' goes.
+    const userCache = process.env['XDG_CACHE_HOME'];
+    process.env['XDG_CACHE_HOME'] = USER_CACHE;
     const code = await main({
       directory: dir,
       argv: ['tracker.md'],
       fileContents: { [path.join(dir, 'tracker.md')]: TRACKER_CONTRADICTING },
       logMessage: () => undefined,
       logError: (message: string) => errors.push(message),
+    }).finally(() => {
+      if (userCache === undefined) delete process.env['XDG_CACHE_HOME'];
+      else process.env['XDG_CACHE_HOME'] = userCache;
     });
     expect(errors.join('\n')).toContain(`tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`);
     expect(code).toBe(1);

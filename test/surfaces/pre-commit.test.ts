@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,8 @@ async function snapshotOfCheckout(env: NodeJS.ProcessEnv): Promise<{ repo: strin
 }
 
 describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, () => {
+  // The hook's cache goes to a user cache folder of the tests' own.
+  const userCache = { XDG_CACHE_HOME: tempDir('user-cache') };
   function repository(files: Record<string, string>): string {
     const dir = tempDir('hook-cli');
     for (const [name, content] of Object.entries(files)) {
@@ -81,10 +83,10 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
 
   it('reads the whole repository and reports what touches the given files', () => {
     const dir = repository({ 'planning/index.md': INDEX, 'planning/tracker.md': TRACKER_CONTRADICTING, 'notes/other.md': '# Other\n' });
-    const staged = runCli(['--hook', 'planning/tracker.md'], dir);
+    const staged = runCli(['--hook', 'planning/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
     expect(staged.stdout).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}`);
-    expect(runCli(['--hook', 'notes/other.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(runCli(['--hook', 'notes/other.md'], dir, userCache)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it("reads the config's folder, with its include, when there is a config", () => {
@@ -94,12 +96,12 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
       'docs/planning/active/tracker.md': TRACKER_CONTRADICTING,
       'docs/planning/drafts/tracker.md': TRACKER_CONTRADICTING,
     });
-    const staged = runCli(['--hook', 'docs/planning/active/tracker.md'], dir);
+    const staged = runCli(['--hook', 'docs/planning/active/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
     // Places are named from the config's folder; the draft outside `include` is not read.
     expect(staged.stdout).toContain(CONFLICT_MESSAGE.replace('tracker.md', 'active/tracker.md'));
     expect(staged.stdout).not.toContain('drafts');
-    expect(runCli(['--hook', 'docs/planning/drafts/tracker.md'], dir).code).toBe(0);
+    expect(runCli(['--hook', 'docs/planning/drafts/tracker.md'], dir, userCache).code).toBe(0);
   });
 });
 
@@ -118,14 +120,16 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
   });
 
   it.skipIf(!hasPreCommit)(
-    `fails a commit that contradicts an unstaged file, passes once fixed${hasPreCommit ? '' : ` (${SKIP_REASON})`}`,
+    `fails a commit that contradicts an unstaged file, passes once fixed and staged with git add -A, leaving nothing in the work tree${hasPreCommit ? '' : ` (${SKIP_REASON})`}`,
     async () => {
       const home = tempDir('pre-commit-home');
+      const userCache = path.join(home, 'user-cache');
       const gitConfig = path.join(home, 'gitconfig');
       writeFileSync(gitConfig, '[user]\n\tname = Test\n\temail = test@example.com\n[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n');
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         PRE_COMMIT_HOME: path.join(home, 'cache'),
+        XDG_CACHE_HOME: userCache,
         GIT_CONFIG_GLOBAL: gitConfig,
         GIT_CONFIG_NOSYSTEM: '1',
         // The hook's `npm install` reuses the machine's npm cache where it can.
@@ -166,13 +170,19 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       );
       expect(contradicting.output).toContain('↳ planning/tracker.md:5:3');
 
+      // Fixed, and everything staged as users do: the hook left nothing in the work tree to stage.
       writeFileSync(path.join(project, 'planning', 'tracker.md'), TRACKER_AGREEING);
-      await must(run('git', ['add', 'planning/tracker.md'], project, env));
       writeFileSync(path.join(project, 'planning', 'notes.md'), '# Notes\n\nNothing about tasks.\n');
-      await must(run('git', ['add', 'planning/notes.md'], project, env));
-      const fixed = await commit('notes');
+      await must(run('git', ['add', '-A'], project, env));
+      const fixed = await commit('tracker agrees again, notes');
       expect(fixed.output, fixed.output).toMatch(/tasklint\.+Passed/);
       expect(fixed.code).toBe(0);
+      expect(await must(run('git', ['status', '--porcelain', '--untracked-files=all', '--ignored'], project, env))).toBe('');
+      expect(existsSync(path.join(project, 'node_modules'))).toBe(false);
+      // The commit holds the user's change and nothing of tasklint's (the tracker is as committed before).
+      expect((await must(run('git', ['show', '--name-only', '--format=', 'HEAD'], project, env))).trim()).toBe('planning/notes.md');
+      // The hook's cache is in the user's cache folder, one folder per repository.
+      expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
 
       // A contradiction already in the repository does not block a commit that does not touch it.
       writeFileSync(path.join(project, 'planning', 'tracker.md'), TRACKER_CONTRADICTING);
