@@ -14,8 +14,9 @@ Options:
   -f, --format NAME        stylish (default), json, sarif, github
   -o, --output-file FILE   write the report to FILE instead of standard output
   -c, --config FILE        use this config file instead of searching for one
-      --report-only FILE   lint the whole corpus, report only findings touching FILE
-                           (repeatable; the pre-commit hook passes the staged files)
+      --report-only FILE   lint the whole corpus, report only findings touching FILE,
+                           each at its place there (repeatable; the pre-commit hook
+                           passes the staged files)
       --hook               the paths are files to report on (pre-commit's staged files):
                            lint the planning folder around them (the config's folder,
                            else the git repository), report findings touching them
@@ -187,7 +188,12 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'github': {
         const { formatGithub } = (await reporter) as typeof import('./report/github.js');
-        output = formatGithub(diagnostics, { cwd });
+        const { corpus } = result;
+        output = formatGithub(diagnostics, {
+          cwd,
+          // Known changed files: each finding is annotated at its places in them.
+          ...(inputs.reportOnly ? { changedFiles: inputs.reportOnly, nameOf: (file: string) => corpus.byFile.get(file)?.relPath ?? path.relative(corpus.root, file) } : {}),
+        });
         break;
       }
       default: {

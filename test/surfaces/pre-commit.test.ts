@@ -11,6 +11,9 @@ const hasPreCommit = preCommitVersion.status === 0;
 const SKIP_REASON = 'skipped: the pre-commit program is not on PATH (Debian package "pre-commit"; .ci/run installs it)';
 if (!hasPreCommit) console.warn(`pre-commit hook test ${SKIP_REASON}`);
 
+/** The contradiction as the hook prints it when only the tracker is staged: at the tracker's line. */
+const STAGED_TRACKER_MESSAGE = 'TASK-1 is in progress here ("IN PROGRESS") but done at planning/index.md:5 ("COMPLETE").';
+
 const folders: string[] = [];
 afterAll(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -81,12 +84,42 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
     return dir;
   }
 
-  it('reads the whole repository and reports what touches the given files', () => {
+  it('reads the whole repository and reports what touches the given files, at their place', () => {
     const dir = repository({ 'planning/index.md': INDEX, 'planning/tracker.md': TRACKER_CONTRADICTING, 'notes/other.md': '# Other\n' });
     const staged = runCli(['--hook', 'planning/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
-    expect(staged.stdout).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}`);
+    // The staged tracker's line, the untouched index related.
+    expect(staged.stdout).toBe(
+      [
+        'planning/tracker.md',
+        `  5:3  error    ${STAGED_TRACKER_MESSAGE}  task-status-conflict`,
+        '       ↳ planning/index.md:5:3  TASK-1 is done here ("COMPLETE")',
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+    // What the README shows.
+    const shown = /### Pre-commit\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(staged.stdout).toContain(shown);
+    // Staging the index instead: the finding is at the index, the tracker related.
+    const index = runCli(['--hook', 'planning/index.md'], dir, userCache);
+    expect(index.stdout).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}  task-status-conflict\n       ↳ planning/tracker.md:5:3  TASK-1 is in progress here ("IN PROGRESS")\n`);
     expect(runCli(['--hook', 'notes/other.md'], dir, userCache)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('a finding whose message cannot be turned round is shown at the staged place in its words, then the finding as the rule put it', () => {
+    const dir = repository({ 'planning/index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n', 'planning/compute.md': '# Phase 2: Compute Cluster\n' });
+    const staged = runCli(['--hook', 'planning/compute.md'], dir, userCache);
+    expect(staged.code).toBe(1);
+    const link = 'Link fragment "#phase-2-compute" matches no heading of planning/compute.md; did you mean "#phase-2-compute-cluster"?';
+    expect(staged.stdout).toContain(
+      [
+        'planning/compute.md',
+        `  1:1  error    The heading "Phase 2: Compute Cluster" has the anchor "#phase-2-compute-cluster". At planning/index.md:3: ${link}  broken-anchor`,
+        `       ↳ planning/index.md:3:5  ${link}`,
+      ].join('\n'),
+    );
   });
 
   it("reads the config's folder, with its include, when there is a config", () => {
@@ -99,7 +132,7 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
     const staged = runCli(['--hook', 'docs/planning/active/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
     // Places are named from the config's folder; the draft outside `include` is not read.
-    expect(staged.stdout).toContain(CONFLICT_MESSAGE.replace('tracker.md', 'active/tracker.md'));
+    expect(staged.stdout).toContain('docs/planning/active/tracker.md\n  5:3  error    TASK-1 is in progress here ("IN PROGRESS") but done at active/index.md:5 ("COMPLETE").');
     expect(staged.stdout).not.toContain('drafts');
     expect(runCli(['--hook', 'docs/planning/drafts/tracker.md'], dir, userCache).code).toBe(0);
   });
@@ -165,10 +198,9 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       expect(contradicting.code, contradicting.output).not.toBe(0);
       expect(contradicting.output).toMatch(/tasklint\.+Failed/);
       // The corpus is the whole repository, so places are named from its root.
-      expect(contradicting.output).toContain(
-        `planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}  task-status-conflict`,
-      );
-      expect(contradicting.output).toContain('↳ planning/tracker.md:5:3');
+      // At the staged tracker's line, naming the untouched index.
+      expect(contradicting.output).toContain(`planning/tracker.md\n  5:3  error    ${STAGED_TRACKER_MESSAGE}  task-status-conflict`);
+      expect(contradicting.output).toContain('↳ planning/index.md:5:3  TASK-1 is done here ("COMPLETE")');
 
       // Fixed, and everything staged as users do: the hook left nothing in the work tree to stage.
       writeFileSync(path.join(project, 'planning', 'tracker.md'), TRACKER_AGREEING);
