@@ -263,7 +263,13 @@ None.
           at: { doc: other.place.doc, range: other.place.mention.range },
           messageId: 'otherPlace',
           data: { id: conflict.id, attribute, value: other.value },
+          // The two sides are alike: from the other place, the same message the other way round.
+          asPrimary: {
+            messageId: conflict.attribute === 'title' ? 'differentTask' : conflict.attribute,
+            data: { id: conflict.id, value: other.value, otherValue: conflict.value, other: placeName({ doc: primary.doc, range: primary.mention.range }, other.place.doc), more: '' },
+          },
         })),
+        asRelated: { messageId: 'otherPlace', data: { id: conflict.id, attribute, value: conflict.value } },
       });
     }
   },

@@ -152,7 +152,21 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
           at: { doc: other.doc, range: other.mention.range },
           messageId: 'otherPlace',
           data: { id: conflict.id, status: statusWord(other.mention), statusText: other.mention.statusText ?? '' },
+          // The two sides are alike: from the other place, the same message the other way round.
+          asPrimary: {
+            messageId: 'conflict',
+            data: {
+              id: conflict.id,
+              status: statusWord(other.mention),
+              statusText: other.mention.statusText ?? '',
+              otherStatus: statusWord(primary.mention),
+              other: placeName({ doc: primary.doc, range: primary.mention.range }, other.doc),
+              otherText: primary.mention.statusText ?? '',
+              more: '',
+            },
+          },
         })),
+        asRelated: { messageId: 'otherPlace', data: { id: conflict.id, status: statusWord(primary.mention), statusText: primary.mention.statusText ?? '' } },
       });
     }
   },

@@ -3,9 +3,11 @@ import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import envPaths from 'env-paths';
 import type { Config } from './config.js';
 import { VERSION } from './package-info.js';
 import type { DocumentFacts } from './types.js';
+import { gitRoot, nodeProjectRoot } from './work-tree.js';
 
 /**
  * The facts of each file, kept between runs and keyed by the file's content hash, so that a run
@@ -54,15 +56,19 @@ interface CacheEntry {
   facts: DocumentFacts;
 }
 
-/** `node_modules/.cache/tasklint` of the nearest folder with a package.json, else of `cwd`. */
+/**
+ * Where a cache lives unless told: `node_modules/.cache/tasklint` of the Node project around
+ * `cwd` (a package.json with its node_modules beside it, which is ignored by git there), else the
+ * user's cache folder (`$XDG_CACHE_HOME/tasklint`, `~/.cache/tasklint`; `~/Library/Caches` on
+ * macOS, `%LOCALAPPDATA%` on Windows), one folder per repository, named after a hash of its path.
+ * Never elsewhere in the work tree: a repository without Node (one with the pre-commit hook, say)
+ * must not find a node_modules folder appear in it.
+ */
 export function defaultCacheLocation(cwd: string): string {
-  let dir = path.resolve(cwd);
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'node_modules', '.cache', 'tasklint');
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.join(path.resolve(cwd), 'node_modules', '.cache', 'tasklint');
-    dir = parent;
-  }
+  const project = nodeProjectRoot(cwd);
+  if (project) return path.join(project, 'node_modules', '.cache', 'tasklint');
+  const root = gitRoot(cwd) ?? path.resolve(cwd);
+  return path.join(envPaths('tasklint', { suffix: '' }).cache, createHash('sha1').update(root).digest('hex').slice(0, 16));
 }
 
 /** Where `--cache` keeps its entries: `option.location` (relative to `cwd`), else the default location. */

@@ -14,8 +14,9 @@ Options:
   -f, --format NAME        stylish (default), json, sarif, github
   -o, --output-file FILE   write the report to FILE instead of standard output
   -c, --config FILE        use this config file instead of searching for one
-      --report-only FILE   lint the whole corpus, report only findings touching FILE
-                           (repeatable; the pre-commit hook passes the staged files)
+      --report-only FILE   lint the whole corpus, report only findings touching FILE,
+                           each at its place there (repeatable; the pre-commit hook
+                           passes the staged files)
       --hook               the paths are files to report on (pre-commit's staged files):
                            lint the planning folder around them (the config's folder,
                            else the git repository), report findings touching them
@@ -23,7 +24,9 @@ Options:
       --quiet              report errors only
       --max-warnings N     exit 1 when there are more than N warnings
       --cache              reuse facts of unchanged files between runs
-      --cache-location DIR where the cache lives (default node_modules/.cache/tasklint)
+      --cache-location DIR where the cache lives (default node_modules/.cache/tasklint
+                           of the Node project around, else the user's cache folder)
+      --no-cache           read and write no cache (not even the one --hook keeps)
       --print-config       print the effective config and exit
       --explain RULE       print a rule's documentation and exit
       --rules              list the rules and exit
@@ -60,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         cache: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         'cache-location': { type: 'string' },
         'print-config': { type: 'boolean' },
         explain: { type: 'string' },
@@ -101,8 +105,8 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
   }
 
-  // --cache-location implies --cache; the pre-commit hook (--hook) caches by default.
-  const cache = values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
+  // --cache-location implies --cache; the pre-commit hook (--hook) caches by default; --no-cache beats both.
+  const cache = values['no-cache'] ? false : values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
   const lints = values.explain === undefined && !values.rules && !values['print-config'];
   if (cache && lints) {
     // A cached run parses the files that changed, if any: a thread starts loading the parser
@@ -184,7 +188,12 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'github': {
         const { formatGithub } = (await reporter) as typeof import('./report/github.js');
-        output = formatGithub(diagnostics, { cwd });
+        const { corpus } = result;
+        output = formatGithub(diagnostics, {
+          cwd,
+          // Known changed files: each finding is annotated at its places in them.
+          ...(inputs.reportOnly ? { changedFiles: inputs.reportOnly, nameOf: (file: string) => corpus.byFile.get(file)?.relPath ?? path.relative(corpus.root, file) } : {}),
+        });
         break;
       }
       default: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, describeAjvError, newAjv, type Config, type RuleSetting } from './config.js';
 import type { Corpus } from './corpus.js';
-import { documentKey, formatMessage, type IndexEntry, type Report, type Rule } from './rule.js';
+import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type Rule } from './rule.js';
 import { isSuppressed } from './suppress.js';
 import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
 
@@ -73,7 +73,8 @@ export function activeRules(rules: Rule[], config: Config): ActiveRule[] {
   return active;
 }
 
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+/** The order findings are reported in: by file, place, rule and message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.range.start.line - b.range.start.line ||
@@ -86,6 +87,11 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnostic {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown message id "${report.messageId}"`);
+  const format = (ref: MessageRef): string => {
+    const text = rule.meta.messages[ref.messageId];
+    if (text === undefined) throw new Error(`Rule ${rule.id} used unknown message id "${ref.messageId}"`);
+    return formatMessage(text, ref.data, rule.id);
+  };
   return {
     ruleId: rule.id,
     messageId: report.messageId,
@@ -100,8 +106,10 @@ function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnosti
         file: related.at.doc.file,
         range: related.at.range,
         message: relatedTemplate !== undefined ? formatMessage(relatedTemplate, related.data, rule.id) : (related.message ?? ''),
+        ...(related.asPrimary ? { asPrimary: format(related.asPrimary) } : {}),
       };
     }),
+    ...(report.asRelated ? { asRelated: format(report.asRelated) } : {}),
   };
 }
 

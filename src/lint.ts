@@ -3,8 +3,9 @@ import path from 'node:path';
 import { cacheKey, cacheLocation, contentHash, FactsCache, type StoredEntry } from './cache.js';
 import { loadConfig, resolveConfig, type Config, type LoadedConfig } from './config.js';
 import { indexCorpus, resolveTargets, type Corpus } from './corpus.js';
-import { discover } from './discover.js';
-import { activeRules, loadRules, runRules } from './engine.js';
+import { discover, toPosix } from './discover.js';
+import { reanchored } from './adapters/places.js';
+import { activeRules, compareDiagnostics, loadRules, runRules } from './engine.js';
 import { readBytesSync } from './read.js';
 import { analysisFailed, emptyFacts, extractSettings, type ExtractSettings } from './settings.js';
 import type { Diagnostic, DocumentFacts } from './types.js';
@@ -18,11 +19,15 @@ export interface LintOptions {
   configFile?: string;
   /** A config object to use as is (validated like a file). */
   config?: Partial<Config>;
-  /** Report only findings with a place in one of these files (pre-commit's staged files). */
+  /**
+   * Report only findings with a place in one of these files (pre-commit's staged files), each at
+   * its place in them: a finding a rule put in another file is shown at its related place here.
+   */
   reportOnly?: string[];
   /**
    * Reuse the facts of unchanged files between runs (`--cache`). `true` keeps them in
-   * `node_modules/.cache/tasklint`; `{ location }` elsewhere.
+   * `node_modules/.cache/tasklint` of the Node project around `cwd`, else in the user's cache
+   * folder (`defaultCacheLocation`); `{ location }` there.
    */
   cache?: boolean | { location?: string };
   /**
@@ -192,12 +197,6 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
   }
 }
 
-/** Keeps the findings that touch one of `files` at their own place or a related one. */
-export function touching(diagnostics: Diagnostic[], files: string[]): Diagnostic[] {
-  const wanted = new Set(files.map((file) => path.resolve(file)));
-  return diagnostics.filter((d) => wanted.has(d.file) || d.related.some((r) => wanted.has(r.file)));
-}
-
 /** The programmatic API: the same findings the CLI prints. */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -217,7 +216,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }),
   ]);
   let diagnostics = runRules(corpus, rules);
-  if (options.reportOnly) diagnostics = touching(diagnostics, options.reportOnly.map((file) => path.resolve(cwd, file)));
+  if (options.reportOnly) {
+    // A finding is shown in the file asked about, even where a rule put it at its other place.
+    const nameOf = (file: string) => corpus.byFile.get(file)?.relPath ?? toPosix(path.relative(corpus.root, file));
+    diagnostics = reanchored(diagnostics, new Set(options.reportOnly.map((file) => path.resolve(cwd, file))), nameOf).sort(compareDiagnostics);
+  }
   return {
     diagnostics,
     files: corpus.documents.map((doc) => doc.file),

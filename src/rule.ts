@@ -10,12 +10,25 @@ export interface At {
   range: Range;
 }
 
+/** A message of the rule: its id and the values of its placeholders. */
+export interface MessageRef {
+  messageId: string;
+  data?: MessageData;
+}
+
 export interface RelatedReport {
   at: At;
   /** A message id of the rule, or plain words ("defined here"). */
   messageId?: string;
   message?: string;
   data?: MessageData;
+  /**
+   * The finding's message as it reads from this place, for a finding whose sides are alike (two
+   * statuses of a task): when the finding is shown here instead (`--hook` shows it in the staged
+   * file), "TASK-1 is in progress here but done at index.md:5". Without it, this place's message
+   * is followed by the finding's own.
+   */
+  asPrimary?: MessageRef;
 }
 
 export interface Report {
@@ -23,6 +36,8 @@ export interface Report {
   data?: MessageData;
   at: At;
   related?: RelatedReport[];
+  /** What the report's own place says, in the words of a related place: when it is shown at one of those (see `asPrimary`). */
+  asRelated?: MessageRef;
   /**
    * What the finding depends on, for a rule with keyed `incremental` checking: the keys (task
    * IDs, subjects, files) of the documents it was drawn from.

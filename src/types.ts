@@ -210,6 +210,12 @@ export interface Place {
   file: string;
   range: Range;
   message?: string;
+  /**
+   * The finding's message when it is shown at this place instead of its own (`--hook` shows a
+   * finding in the staged file), where the rule phrases it from here: "TASK-1 is in progress
+   * here but done at index.md:5".
+   */
+  asPrimary?: string;
 }
 
 export interface Diagnostic {
@@ -221,6 +227,8 @@ export interface Diagnostic {
   file: string;
   range: Range;
   related: Place[];
+  /** What the finding's own place says in the words of a related place, for when it is shown at one of those. */
+  asRelated?: string;
 }
 
 /** What the corpus stage learnt about a link target outside the corpus. */

@@ -165,7 +165,12 @@ function describe(finding: FindingInFile, nameOf: (file: string) => string): str
   return `${finding.diagnostic.ruleId}: ${finding.message}${places.length ? ` (also at ${places.join('; ')})` : ''}`;
 }
 
-export async function lintForMarkdownlint(params: RuleParams, onError: (info: RuleOnErrorInfo) => void): Promise<void> {
+/**
+ * Reports the findings of `severity` in `params.name`. markdownlint gives each rule one severity,
+ * set in its config (`"warning"` since markdownlint 0.39), so tasklint's errors and its warnings
+ * are two rules: a warning must not fail a markdownlint-cli2 run that an error fails.
+ */
+export async function lintForMarkdownlint(params: RuleParams, onError: (info: RuleOnErrorInfo) => void, severity: 'error' | 'warning' = 'error'): Promise<void> {
   const file = path.resolve(params.name);
   // Text given on standard input or as a string has no folder to cross-check against.
   const stat = await fs.stat(file).catch(() => undefined);
@@ -175,7 +180,7 @@ export async function lintForMarkdownlint(params: RuleParams, onError: (info: Ru
     result = await findingsFor(file, originalText(params));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) {
-      onError({ lineNumber: 1, detail: `tasklint could not run: ${error.message}` });
+      if (severity === 'error') onError({ lineNumber: 1, detail: `tasklint could not run: ${error.message}` });
       return;
     }
     throw error;
@@ -183,6 +188,7 @@ export async function lintForMarkdownlint(params: RuleParams, onError: (info: Ru
   const offset = params.frontMatterLines.length;
   const nameOf = (other: string) => toPosix(path.relative(result.folder.corpus.root, other));
   for (const finding of result.findings) {
+    if ((finding.diagnostic.severity === 'error' ? 'error' : 'warning') !== severity) continue;
     // markdownlint numbers lines after the front matter; a finding inside it goes on the first line.
     const lineNumber = Math.min(Math.max(1, finding.range.start.line - offset), Math.max(1, params.lines.length));
     const lineText = params.lines[lineNumber - 1] ?? '';
@@ -198,15 +204,20 @@ export async function lintForMarkdownlint(params: RuleParams, onError: (info: Ru
   }
 }
 
-/** `"customRules": ["tasklint/markdownlint"]` in a markdownlint-cli2 config. */
-const rule: MarkdownlintRule = {
-  names: ['tasklint'],
-  description: 'Task lists should not contradict each other',
-  information: new URL(`https://github.com/tasklint/tasklint/blob/v${VERSION}/README.md#markdownlint`),
-  tags: ['tasks', 'cross-file'],
-  parser: 'micromark',
-  asynchronous: true,
-  function: lintForMarkdownlint,
-};
+/** The markdownlint rule reporting tasklint's findings of one severity. */
+export function markdownlintRule(severity: 'error' | 'warning'): MarkdownlintRule {
+  return {
+    names: [severity === 'error' ? 'tasklint' : 'tasklint-warnings'],
+    description: severity === 'error' ? 'Task lists should not contradict each other' : 'Task lists should not contradict each other (tasklint warnings)',
+    information: new URL(`https://github.com/tasklint/tasklint/blob/v${VERSION}/README.md#markdownlint`),
+    tags: ['tasks', 'cross-file'],
+    parser: 'micromark',
+    asynchronous: true,
+    function: (params, onError) => lintForMarkdownlint(params, onError, severity),
+  };
+}
+
+/** `"customRules": ["tasklint/markdownlint"]` in a markdownlint-cli2 config: tasklint's errors. */
+const rule: MarkdownlintRule = markdownlintRule('error');
 
 export default rule;

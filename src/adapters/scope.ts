@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile } from '../config.js';
 import { isInside } from '../corpus.js';
 import { commonAncestor } from '../discover.js';
+import { gitRoot } from '../work-tree.js';
 
 /**
  * The planning folder around some files, when a surface is handed files rather than a folder
@@ -14,17 +15,6 @@ export interface CorpusScope {
   root: string;
   /** The config file that applies, if one was found. */
   configFile?: string;
-}
-
-/** The root of the git work tree holding `dir` (`.git` is a folder, or a file in worktrees and submodules). */
-export function gitRoot(dir: string): string | undefined {
-  let current = path.resolve(dir);
-  for (;;) {
-    if (existsSync(path.join(current, '.git'))) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
 }
 
 function folderOf(file: string): string {

@@ -10,8 +10,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would (`npm test` builds before the tests run). */
-export function runCli(args: string[], cwd: string = ROOT): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/**
+ * Runs the built CLI as a user would (`npm test` builds before the tests run). `env` is laid over
+ * this process's environment; a variable set to undefined is removed.
+ */
+export function runCli(args: string[], cwd: string = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
+  for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: childEnv });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -243,11 +243,25 @@ describe('--cache: a broken cache is a warning, never a failure', () => {
     expect(cli.stdout).toContain('TASK-7 is in progress here');
   });
 
-  it('the default location is node_modules/.cache/tasklint of the nearest package', () => {
+  it('the default location is node_modules/.cache/tasklint of the nearest package with its node_modules', () => {
     const dir = makeFolder({ ...CONTRADICTING_FILES, 'package.json': '{ "name": "planning" }', 'docs/.keep': '' });
-    mkdirSync(path.join(dir, 'docs'), { recursive: true });
-    const cli = runCli(['--cache', '..'], path.join(dir, 'docs'));
+    mkdirSync(path.join(dir, 'node_modules'));
+    const userCache = makeFolder();
+    const cli = runCli(['--cache', '..'], path.join(dir, 'docs'), { XDG_CACHE_HOME: userCache });
     expect(cli.stderr).toBe('');
     expect(Object.keys(cacheEntries(path.join(dir, 'node_modules', '.cache', 'tasklint')))).toHaveLength(2);
+    expect(readdirSync(userCache)).toEqual([]);
+  });
+
+  it('without a Node project, the user cache folder, one folder per repository wherever in it tasklint runs', () => {
+    // A package.json without node_modules (a formatter's settings, say) is no Node project.
+    const dir = makeFolder({ ...CONTRADICTING_FILES, 'package.json': '{ "prettier": {} }', 'docs/notes.md': '# Notes\n' });
+    mkdirSync(path.join(dir, '.git'));
+    const userCache = makeFolder();
+    expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).stderr).toBe('');
+    expect(runCli(['--cache', '.'], path.join(dir, 'docs'), { XDG_CACHE_HOME: userCache }).stderr).toBe('');
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'docs', 'index.md', 'package.json', 'tracker.md']);
+    expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
+    expect(Object.keys(cacheEntries(path.join(userCache, 'tasklint'))).filter((name) => name.endsWith('.facts')).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,4 +1,5 @@
-import { symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
@@ -46,26 +47,65 @@ describe('tasklint writes nothing but its cache and its --output-file', () => {
     expect(after).toEqual(before);
   });
 
-  it('--cache adds its cache file and nothing else, in the folder or outside it', () => {
+  /** The cache's files under `dir`, its hashed folder names written KEY (16 hex digits) and ENTRY. */
+  const cacheFiles = (dir: string) =>
+    Object.keys(snapshotTree(dir)).map((entry) => entry.replace(/[0-9a-f]{40}\.facts$/, 'ENTRY').replace(/(?<=^|\/)[0-9a-f]{16}(?=\/|$)/g, 'KEY'));
+
+  it('--cache outside a Node project: nothing in the folder, the cache in the user cache folder', () => {
     const dir = planningFolder();
+    const userCache = makeFolder();
     const before = snapshotTree(dir);
-    expect(runCli(['--cache', '.'], dir).code).toBe(1);
-    expect(runCli(['--cache', '.'], dir).code).toBe(1);
-    const after = snapshotTree(dir);
-    const added = Object.keys(after).filter((entry) => !(entry in before));
-    // The cache: a folder per version and config, an entry per readable document (five of them).
-    expect(added.map((entry) => entry.replace(/[0-9a-f]{16}/, 'KEY').replace(/[0-9a-f]{40}\.facts$/, 'ENTRY'))).toEqual([
-      'node_modules',
-      'node_modules/.cache',
-      'node_modules/.cache/tasklint',
-      'node_modules/.cache/tasklint/KEY',
-      ...Array(5).fill('node_modules/.cache/tasklint/KEY/ENTRY'),
-    ]);
+    expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).code).toBe(1);
+    expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).code).toBe(1);
+    expect(snapshotTree(dir)).toEqual(before);
+    // A folder per linted folder, in it one per version and config, an entry per readable document (five of them).
+    expect(cacheFiles(userCache)).toEqual(['tasklint', 'tasklint/KEY', 'tasklint/KEY/KEY', ...Array(5).fill('tasklint/KEY/KEY/ENTRY')]);
+
+    // Without XDG_CACHE_HOME, ~/.cache.
+    const home = makeFolder();
+    expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: undefined, HOME: home }).code).toBe(1);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(cacheFiles(home)).toEqual(['.cache', '.cache/tasklint', '.cache/tasklint/KEY', '.cache/tasklint/KEY/KEY', ...Array(5).fill('.cache/tasklint/KEY/KEY/ENTRY')]);
+  }, 60_000);
+
+  it('--cache in a Node project: node_modules/.cache/tasklint, nothing else', () => {
+    const dir = planningFolder();
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "planning" }\n');
+    mkdirSync(path.join(dir, 'node_modules'));
+    const userCache = makeFolder();
+    const before = snapshotTree(dir);
+    expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).code).toBe(1);
+    const added = cacheFiles(dir).filter((entry) => !(entry in before));
+    expect(added).toEqual(['node_modules/.cache', 'node_modules/.cache/tasklint', 'node_modules/.cache/tasklint/KEY', ...Array(5).fill('node_modules/.cache/tasklint/KEY/ENTRY')]);
+    expect(cacheFiles(userCache)).toEqual([]);
+  }, 60_000);
+
+  it('--cache-location DIR: the cache there, nothing in the folder', () => {
+    const dir = planningFolder();
     const outside = makeFolder();
-    const beforeOutside = snapshotTree(dir);
+    const before = snapshotTree(dir);
     expect(runCli(['--cache-location', path.join(outside, 'cache'), '.'], dir).code).toBe(1);
-    expect(snapshotTree(dir)).toEqual(beforeOutside);
-    expect(Object.keys(snapshotTree(outside)).filter((entry) => entry.endsWith('.facts'))).toHaveLength(5);
-    expect(Object.keys(snapshotTree(outside)).every((entry) => entry.startsWith('cache'))).toBe(true);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(cacheFiles(outside)).toEqual(['cache', 'cache/KEY', ...Array(5).fill('cache/KEY/ENTRY')]);
+  });
+
+  it('--no-cache: no cache anywhere, not even the one --hook keeps, whatever else is asked', () => {
+    const dir = planningFolder();
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    const userCache = makeFolder();
+    const outside = makeFolder();
+    const before = snapshotTree(dir);
+    for (const args of [['--hook', 'tracker.md'], ['--cache'], ['--cache-location', outside], ['--hook', '--cache', 'index.md']]) {
+      const cli = runCli(['--no-cache', ...args], dir, { XDG_CACHE_HOME: userCache });
+      expect(cli.code, `${args.join(' ')}\n${cli.stderr}`).toBe(1);
+      expect(cli.stdout).toContain('TASK-7');
+    }
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(cacheFiles(userCache)).toEqual([]);
+    expect(cacheFiles(outside)).toEqual([]);
+    // Without it, the hook keeps its cache (in the user cache folder: this folder is no Node project).
+    expect(runCli(['--hook', 'tracker.md'], dir, { XDG_CACHE_HOME: userCache }).code).toBe(1);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(cacheFiles(userCache).filter((entry) => entry.endsWith('ENTRY'))).toHaveLength(5);
   }, 60_000);
 });

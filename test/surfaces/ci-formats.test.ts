@@ -124,6 +124,28 @@ describe('--format github', { timeout: 30_000 }, () => {
     );
   });
 
+  it('with the changed files known (--report-only), annotates each place of a finding in them, and only there', () => {
+    const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
+    const atIndex = `::error file=index.md,line=5,endLine=5,col=3,endColumn=9,title=task-status-conflict::${CONFLICT_MESSAGE} [also tracker.md:5: ${CONFLICT_RELATED}]`;
+    // Only the tracker changed: the finding sits on the tracker's line, in words true there, the untouched index related.
+    const trackerOnly = githubRun(['--format', 'github', '--report-only', 'tracker.md', '.'], dir);
+    expect(trackerOnly.code).toBe(1);
+    expect(trackerOnly.stdout).toBe(
+      '::error file=tracker.md,line=5,endLine=5,col=3,endColumn=9,title=task-status-conflict::TASK-1 is in progress here ("IN PROGRESS") but done at index.md:5 ("COMPLETE"). [also index.md:5: TASK-1 is done here ("COMPLETE")]\n',
+    );
+    // Both changed: an annotation on each.
+    const both = githubRun(['--format', 'github', '--report-only', 'tracker.md', '--report-only', 'index.md', '.'], dir);
+    expect(both.stdout.trimEnd().split('\n')).toEqual([atIndex, trackerOnly.stdout.trimEnd()]);
+    expect(githubRun(['--format', 'github', '--report-only', 'index.md', '.'], dir).stdout).toBe(`${atIndex}\n`);
+
+    // A finding whose message cannot be turned round: what is said at the changed place, then the finding as the rule put it.
+    const anchors = writeFolder({ 'index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n', 'compute.md': '# Phase 2: Compute Cluster\n' });
+    const link = 'Link fragment "#phase-2-compute" matches no heading of compute.md; did you mean "#phase-2-compute-cluster"?';
+    expect(githubRun(['--format', 'github', '--report-only', 'compute.md', '.'], anchors).stdout).toBe(
+      `::error file=compute.md,line=1,endLine=1,col=1,endColumn=27,title=broken-anchor::The heading "Phase 2: Compute Cluster" has the anchor "#phase-2-compute-cluster". At index.md:3: ${link} [also index.md:3: ${link}]\n`,
+    );
+  });
+
   it('annotates every finding the command line prints for the examples folder', () => {
     const examples = path.join(ROOT, 'examples');
     const json = JSON.parse(githubRun(['--format', 'json', '.'], examples).stdout) as EslintResult[];

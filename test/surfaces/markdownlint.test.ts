@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EslintResult } from '../../src/report/json.js';
@@ -23,9 +23,12 @@ function project(files: Files): string {
   return dir;
 }
 
-function markdownlintCli2(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+/** The rule's cache goes to a user cache folder of the tests' own, not the home folder's. */
+const USER_CACHE = writeFolder({});
+
+function markdownlintCli2(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, ...args], { cwd, env: { ...process.env, XDG_CACHE_HOME: USER_CACHE, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -35,6 +38,29 @@ function markdownlintCli2(args: string[], cwd: string): Promise<{ code: number |
 }
 
 describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }, () => {
+  it('writes nothing into a work tree that is no Node project: its cache goes to the user cache folder', async () => {
+    // tasklint installed elsewhere (globally, say): the repository has no package.json and no node_modules.
+    const dir = writeFolder({
+      '.markdownlint-cli2.jsonc': JSON.stringify({ config: { default: false, tasklint: true }, customRules: [path.join(ROOT, 'dist', 'src', 'adapters', 'markdownlint.js')] }),
+      'index.md': INDEX,
+      'tracker.md': TRACKER_CONTRADICTING,
+    });
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' } });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '--no-gpg-sign', '-m', 'plan');
+    const userCache = writeFolder({});
+    const run = await markdownlintCli2(['*.md'], dir, { XDG_CACHE_HOME: userCache });
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain(`index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`);
+    expect(git('status', '--porcelain', '--untracked-files=all', '--ignored')).toBe('');
+    expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
+  });
+
   it('shows each finding at both of its files in markdownlint-cli2, the other place named', async () => {
     const dir = project({ 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
     const run = await markdownlintCli2(['*.md'], dir);
@@ -42,6 +68,58 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     expect(run.output).toContain(`index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE} (also at tracker.md:5: ${CONFLICT_RELATED})]`);
     expect(run.output).toContain(`tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`);
     expect(run.output).toContain('Summary: 2 error(s)');
+    // The README prints the tracker's line.
+    const shown = /### markdownlint\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!.trim();
+    expect(run.output).toContain(shown);
+  });
+
+  describe("severities: a tasklint warning does not fail the run, an error does (the README's configs)", () => {
+    /** The JSON blocks of the README's markdownlint section, as printed: the plain config, then the one with warnings. */
+    const section = readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n### markdownlint\n')[1]!.split('\n## ')[0]!;
+    const [PLAIN, WITH_WARNINGS] = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    /** A dependency on a task no document defines: a tasklint warning, and nothing markdownlint's own rules report. */
+    const WARNING_ONLY = {
+      'index.md': '# Task index\n\n| Task ID | Description | Status | Depends on |\n| --- | --- | --- | --- |\n| TASK-1 | Set up storage | ✅ COMPLETE | |\n| TASK-2 | Configure scheduler | Pending | TASK-9 |\n',
+    };
+    const WARNING = 'TASK-9 is a dependency of TASK-2 here, but no linted document defines TASK-9.';
+    const warningLine = (severity: string) => `index.md:6:44 ${severity} tasklint-warnings ${DESCRIPTION} (tasklint warnings) [unknown-task-reference: ${WARNING}]`;
+
+    it('the plain config: tasklint errors only, so a folder with only a warning passes (exit 0)', async () => {
+      expect(JSON.parse(PLAIN!)).toEqual({ customRules: ['tasklint/markdownlint'] });
+      const dir = project({ ...WARNING_ONLY, '.markdownlint-cli2.jsonc': PLAIN! });
+      const cli = runCli(['.'], dir);
+      expect(cli.stdout).toContain(`warning  ${WARNING}  unknown-task-reference`);
+      expect(cli.code).toBe(0);
+      const run = await markdownlintCli2(['*.md'], dir);
+      expect(run.output).toContain('Summary: 0 error(s)');
+      expect(run.code, run.output).toBe(0);
+    });
+
+    it('with tasklint/markdownlint-warnings and "tasklint-warnings": "warning", the warning is shown as a warning and the run passes', async () => {
+      const dir = project({ ...WARNING_ONLY, '.markdownlint-cli2.jsonc': WITH_WARNINGS! });
+      const run = await markdownlintCli2(['*.md'], dir);
+      expect(run.output).toContain(warningLine('warning'));
+      expect(run.code, run.output).toBe(0);
+    });
+
+    it('configured as errors (without "warning"), the warning fails the run', async () => {
+      const config = JSON.parse(WITH_WARNINGS!) as { config: Record<string, unknown> };
+      delete config.config['tasklint-warnings'];
+      const dir = project({ ...WARNING_ONLY, '.markdownlint-cli2.jsonc': JSON.stringify(config) });
+      const run = await markdownlintCli2(['*.md'], dir);
+      expect(run.output).toContain(warningLine('error'));
+      expect(run.code, run.output).toBe(1);
+    });
+
+    it('an error still fails the run, with the warnings rule loaded or not', async () => {
+      const files = { ...WARNING_ONLY, 'tracker.md': TRACKER_CONTRADICTING };
+      for (const config of [PLAIN!, WITH_WARNINGS!]) {
+        const run = await markdownlintCli2(['*.md'], project({ ...files, '.markdownlint-cli2.jsonc': config }));
+        expect(run.output).toContain(`index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict:`);
+        expect(run.output.includes(warningLine('warning')), run.output).toBe(config === WITH_WARNINGS);
+        expect(run.code, run.output).toBe(1);
+      }
+    });
   });
 
   it('stays silent on a folder that agrees, and honours tasklint-disable comments', async () => {
@@ -56,25 +134,31 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     expect(run.code, run.output).toBe(0);
   });
 
-  it('reports the same findings as the command line on the examples folder, each at every file it involves', async () => {
-    const dir = project({});
+  it('reports the same findings as the command line on the examples folder, each at every file it involves, at its severity', async () => {
+    const dir = project({
+      '.markdownlint-cli2.jsonc': JSON.stringify({
+        config: { default: false, tasklint: true, 'tasklint-warnings': 'warning' },
+        customRules: ['tasklint/markdownlint', 'tasklint/markdownlint-warnings'],
+      }),
+    });
     cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
     const cli = runCli(['--format', 'json', '.'], dir);
     const findings = (JSON.parse(cli.stdout) as EslintResult[]).flatMap((result) => result.messages.map((message) => ({ file: result.filePath, ...message })));
     expect(findings.length).toBeGreaterThan(0);
 
     const run = await markdownlintCli2(['examples/**/*.md'], dir);
-    const lines = run.output.split('\n').filter((line) => line.includes(' tasklint '));
+    const lines = run.output.split('\n').filter((line) => / (error tasklint|warning tasklint-warnings) /.test(line));
     const name = (file: string) => path.relative(dir, file).split(path.sep).join('/');
     let expected = 0;
     for (const finding of findings) {
       expected += 1;
       const at = `${name(finding.file)}:${finding.line}`;
-      expect(lines.some((line) => line.startsWith(at) && line.includes(`${finding.ruleId}: ${finding.message}`)), `${at} ${finding.message}\n${run.output}`).toBe(true);
+      const severity = finding.severity === 2 ? ' error tasklint ' : ' warning tasklint-warnings ';
+      expect(lines.some((line) => line.startsWith(at) && line.includes(severity) && line.includes(`${finding.ruleId}: ${finding.message}`)), `${at} ${finding.message}\n${run.output}`).toBe(true);
       for (const related of finding.related.filter((r) => r.filePath !== finding.file)) {
         expected += 1;
         const there = `${name(related.filePath)}:${related.line}`;
-        expect(lines.some((line) => line.startsWith(there) && line.includes(finding.message)), `${there} (other place of ${at})\n${run.output}`).toBe(true);
+        expect(lines.some((line) => line.startsWith(there) && line.includes(severity) && line.includes(finding.message)), `${there} (other place of ${at})\n${run.output}`).toBe(true);
       }
     }
     expect(lines).toHaveLength(expected);
@@ -86,12 +170,18 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       main: (params: Record<string, unknown>) => Promise<number>;
     };
     const errors: string[] = [];
+    // The rule runs in this process here: its cache goes where the other runs' goes.
+    const userCache = process.env['XDG_CACHE_HOME'];
+    process.env['XDG_CACHE_HOME'] = USER_CACHE;
     const code = await main({
       directory: dir,
       argv: ['tracker.md'],
       fileContents: { [path.join(dir, 'tracker.md')]: TRACKER_CONTRADICTING },
       logMessage: () => undefined,
       logError: (message: string) => errors.push(message),
+    }).finally(() => {
+      if (userCache === undefined) delete process.env['XDG_CACHE_HOME'];
+      else process.env['XDG_CACHE_HOME'] = userCache;
     });
     expect(errors.join('\n')).toContain(`tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`);
     expect(code).toBe(1);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ const preCommitVersion = spawnSync('pre-commit', ['--version'], { encoding: 'utf
 const hasPreCommit = preCommitVersion.status === 0;
 const SKIP_REASON = 'skipped: the pre-commit program is not on PATH (Debian package "pre-commit"; .ci/run installs it)';
 if (!hasPreCommit) console.warn(`pre-commit hook test ${SKIP_REASON}`);
+
+/** The contradiction as the hook prints it when only the tracker is staged: at the tracker's line. */
+const STAGED_TRACKER_MESSAGE = 'TASK-1 is in progress here ("IN PROGRESS") but done at planning/index.md:5 ("COMPLETE").';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -69,6 +72,8 @@ async function snapshotOfCheckout(env: NodeJS.ProcessEnv): Promise<{ repo: strin
 }
 
 describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, () => {
+  // The hook's cache goes to a user cache folder of the tests' own.
+  const userCache = { XDG_CACHE_HOME: tempDir('user-cache') };
   function repository(files: Record<string, string>): string {
     const dir = tempDir('hook-cli');
     for (const [name, content] of Object.entries(files)) {
@@ -79,12 +84,42 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
     return dir;
   }
 
-  it('reads the whole repository and reports what touches the given files', () => {
+  it('reads the whole repository and reports what touches the given files, at their place', () => {
     const dir = repository({ 'planning/index.md': INDEX, 'planning/tracker.md': TRACKER_CONTRADICTING, 'notes/other.md': '# Other\n' });
-    const staged = runCli(['--hook', 'planning/tracker.md'], dir);
+    const staged = runCli(['--hook', 'planning/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
-    expect(staged.stdout).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}`);
-    expect(runCli(['--hook', 'notes/other.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The staged tracker's line, the untouched index related.
+    expect(staged.stdout).toBe(
+      [
+        'planning/tracker.md',
+        `  5:3  error    ${STAGED_TRACKER_MESSAGE}  task-status-conflict`,
+        '       ↳ planning/index.md:5:3  TASK-1 is done here ("COMPLETE")',
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+    // What the README shows.
+    const shown = /### Pre-commit\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(staged.stdout).toContain(shown);
+    // Staging the index instead: the finding is at the index, the tracker related.
+    const index = runCli(['--hook', 'planning/index.md'], dir, userCache);
+    expect(index.stdout).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}  task-status-conflict\n       ↳ planning/tracker.md:5:3  TASK-1 is in progress here ("IN PROGRESS")\n`);
+    expect(runCli(['--hook', 'notes/other.md'], dir, userCache)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('a finding whose message cannot be turned round is shown at the staged place in its words, then the finding as the rule put it', () => {
+    const dir = repository({ 'planning/index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n', 'planning/compute.md': '# Phase 2: Compute Cluster\n' });
+    const staged = runCli(['--hook', 'planning/compute.md'], dir, userCache);
+    expect(staged.code).toBe(1);
+    const link = 'Link fragment "#phase-2-compute" matches no heading of planning/compute.md; did you mean "#phase-2-compute-cluster"?';
+    expect(staged.stdout).toContain(
+      [
+        'planning/compute.md',
+        `  1:1  error    The heading "Phase 2: Compute Cluster" has the anchor "#phase-2-compute-cluster". At planning/index.md:3: ${link}  broken-anchor`,
+        `       ↳ planning/index.md:3:5  ${link}`,
+      ].join('\n'),
+    );
   });
 
   it("reads the config's folder, with its include, when there is a config", () => {
@@ -94,12 +129,12 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
       'docs/planning/active/tracker.md': TRACKER_CONTRADICTING,
       'docs/planning/drafts/tracker.md': TRACKER_CONTRADICTING,
     });
-    const staged = runCli(['--hook', 'docs/planning/active/tracker.md'], dir);
+    const staged = runCli(['--hook', 'docs/planning/active/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
     // Places are named from the config's folder; the draft outside `include` is not read.
-    expect(staged.stdout).toContain(CONFLICT_MESSAGE.replace('tracker.md', 'active/tracker.md'));
+    expect(staged.stdout).toContain('docs/planning/active/tracker.md\n  5:3  error    TASK-1 is in progress here ("IN PROGRESS") but done at active/index.md:5 ("COMPLETE").');
     expect(staged.stdout).not.toContain('drafts');
-    expect(runCli(['--hook', 'docs/planning/drafts/tracker.md'], dir).code).toBe(0);
+    expect(runCli(['--hook', 'docs/planning/drafts/tracker.md'], dir, userCache).code).toBe(0);
   });
 });
 
@@ -118,14 +153,16 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
   });
 
   it.skipIf(!hasPreCommit)(
-    `fails a commit that contradicts an unstaged file, passes once fixed${hasPreCommit ? '' : ` (${SKIP_REASON})`}`,
+    `fails a commit that contradicts an unstaged file, passes once fixed and staged with git add -A, leaving nothing in the work tree${hasPreCommit ? '' : ` (${SKIP_REASON})`}`,
     async () => {
       const home = tempDir('pre-commit-home');
+      const userCache = path.join(home, 'user-cache');
       const gitConfig = path.join(home, 'gitconfig');
       writeFileSync(gitConfig, '[user]\n\tname = Test\n\temail = test@example.com\n[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n');
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         PRE_COMMIT_HOME: path.join(home, 'cache'),
+        XDG_CACHE_HOME: userCache,
         GIT_CONFIG_GLOBAL: gitConfig,
         GIT_CONFIG_NOSYSTEM: '1',
         // The hook's `npm install` reuses the machine's npm cache where it can.
@@ -161,18 +198,23 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       expect(contradicting.code, contradicting.output).not.toBe(0);
       expect(contradicting.output).toMatch(/tasklint\.+Failed/);
       // The corpus is the whole repository, so places are named from its root.
-      expect(contradicting.output).toContain(
-        `planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}  task-status-conflict`,
-      );
-      expect(contradicting.output).toContain('↳ planning/tracker.md:5:3');
+      // At the staged tracker's line, naming the untouched index.
+      expect(contradicting.output).toContain(`planning/tracker.md\n  5:3  error    ${STAGED_TRACKER_MESSAGE}  task-status-conflict`);
+      expect(contradicting.output).toContain('↳ planning/index.md:5:3  TASK-1 is done here ("COMPLETE")');
 
+      // Fixed, and everything staged as users do: the hook left nothing in the work tree to stage.
       writeFileSync(path.join(project, 'planning', 'tracker.md'), TRACKER_AGREEING);
-      await must(run('git', ['add', 'planning/tracker.md'], project, env));
       writeFileSync(path.join(project, 'planning', 'notes.md'), '# Notes\n\nNothing about tasks.\n');
-      await must(run('git', ['add', 'planning/notes.md'], project, env));
-      const fixed = await commit('notes');
+      await must(run('git', ['add', '-A'], project, env));
+      const fixed = await commit('tracker agrees again, notes');
       expect(fixed.output, fixed.output).toMatch(/tasklint\.+Passed/);
       expect(fixed.code).toBe(0);
+      expect(await must(run('git', ['status', '--porcelain', '--untracked-files=all', '--ignored'], project, env))).toBe('');
+      expect(existsSync(path.join(project, 'node_modules'))).toBe(false);
+      // The commit holds the user's change and nothing of tasklint's (the tracker is as committed before).
+      expect((await must(run('git', ['show', '--name-only', '--format=', 'HEAD'], project, env))).trim()).toBe('planning/notes.md');
+      // The hook's cache is in the user's cache folder, one folder per repository.
+      expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
 
       // A contradiction already in the repository does not block a commit that does not touch it.
       writeFileSync(path.join(project, 'planning', 'tracker.md'), TRACKER_CONTRADICTING);
