@@ -22,6 +22,9 @@ Options:
       --lsp                run the language server over stdio (--stdio is accepted)
       --quiet              report errors only
       --max-warnings N     exit 1 when there are more than N warnings
+      --no-error-on-unmatched-pattern
+                           a path or config that lints no file passes (exit 0)
+                           instead of exiting 2
       --cache              reuse facts of unchanged files between runs
       --cache-location DIR where the cache lives (default node_modules/.cache/tasklint)
       --print-config       print the effective config and exit
@@ -32,7 +35,7 @@ Options:
   -h, --help               print this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found or too many warnings,
-2 usage, config or internal error.`;
+2 usage, config or internal error, or no file to lint.`;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         stdio: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         'print-config': { type: 'boolean' },
@@ -164,6 +168,9 @@ async function main(argv: string[]): Promise<number> {
       ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
       ...(inputs.reportOnly ? { reportOnly: inputs.reportOnly } : {}),
       cache,
+      // A gate that lints nothing must not pass unnoticed; the hook is handed whatever Markdown
+      // is staged, and a staged file outside the planning folder is none of tasklint's business.
+      errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'] && !values.hook,
     });
     for (const warning of result.warnings) printWarning(warning);
     let diagnostics = result.diagnostics;

@@ -30,6 +30,12 @@ export interface LintOptions {
    * Default: worker threads when there are enough bytes to pay for them.
    */
   threads?: number;
+  /**
+   * As ESLint's: `true` throws a UsageError naming each path that lints nothing (missing, no
+   * document below it, every file excluded), `false` lets such paths pass. Default: a missing
+   * path throws, a folder with nothing to lint gives no findings.
+   */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 export interface LintResult {
@@ -50,6 +56,8 @@ export interface CorpusOptions {
   onWarning?: (message: string) => void;
   /** Stops the parsing threads; the corpus is then never built. */
   signal?: AbortSignal;
+  /** What a path that lints nothing does (see `DiscoverOptions.unmatched`). */
+  unmatched?: 'error' | 'allow';
 }
 
 export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config'>): LoadedConfig {
@@ -114,7 +122,13 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
   options.signal?.addEventListener('abort', abort);
   try {
     const cache = location ? new FactsCache(location, cacheKey(loaded.config, loaded.dir)) : undefined;
-    const discovery = await discover(paths, { cwd, config: loaded.config, configDir: loaded.dir });
+    const discovery = await discover(paths, {
+      cwd,
+      config: loaded.config,
+      configDir: loaded.dir,
+      ...(loaded.file ? { configFile: loaded.file } : {}),
+      ...(options.unmatched ? { unmatched: options.unmatched } : {}),
+    });
     const workerSettings = { config: loaded.config, root: discovery.root, configDir: loaded.dir };
     pool.configure(workerSettings);
     const settings = extractSettings(loaded.config, discovery.root, loaded.dir);
@@ -212,6 +226,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     buildCorpus(options.paths ?? ['.'], cwd, loaded, {
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.errorOnUnmatchedPattern !== undefined ? { unmatched: options.errorOnUnmatchedPattern ? ('error' as const) : ('allow' as const) } : {}),
       onWarning: (message) => warnings.push(message),
       signal: stop.signal,
     }),
