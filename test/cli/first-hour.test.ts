@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 
 afterAll(removeFolders);
@@ -76,5 +78,94 @@ describe('a gate that lints nothing fails, as ESLint does (exit 2), unless --no-
     const dir = writeFolder({});
     expect((await lint({ cwd: dir })).diagnostics).toEqual([]);
     await expect(lint({ cwd: dir, errorOnUnmatchedPattern: true })).rejects.toThrow('No files matching the pattern "." were found');
+  });
+});
+
+describe('config files as ESLint users write them', () => {
+  it('every problem at once, each at its line and column in the config file, with what was meant', () => {
+    const config = `{
+  "exlude": ["drafts/**"],
+  "maxFileSize": "big",
+  "rules": {
+    "checklist-conflicts": "error",
+    "broken-link": "loud",
+    "mojibake": ["warn", 3]
+  }
+}
+`;
+    const dir = writeFolder({ '.tasklintrc.json': config, 'index.md': '# Index\n' });
+    expect(runCli([], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'tasklint: Invalid config .tasklintrc.json:\n' +
+        '  .tasklintrc.json:2:3  exlude: unknown key; did you mean "exclude"?\n' +
+        '  .tasklintrc.json:3:3  maxFileSize: must be integer\n' +
+        '  .tasklintrc.json:5:5  rules.checklist-conflicts: unknown rule; did you mean "checklist-conflict"?\n' +
+        '  .tasklintrc.json:6:5  rules.broken-link: must be one of "off", "warn", "error" (or "warning", 0, 1, 2), or [severity, { options }]\n' +
+        '  .tasklintrc.json:7:26  rules.mojibake[1]: must be an object of the rule\'s options\n',
+    });
+  });
+
+  it("a rule's options are checked for every rule at once, at their place", () => {
+    const config = '{\n  "rules": {\n    "broken-link": ["warn", { "colour": "red" }],\n    "percent-mismatch": ["error", { "tolerance": "none" }]\n  }\n}\n';
+    const run = runCli([], writeFolder({ 'tasklint.config.json': config, 'index.md': '# Index\n' }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^tasklint: Invalid config tasklint\.config\.json:\n {2}tasklint\.config\.json:3:31 {2}rules\.broken-link\[1\]\.colour: unknown key\n {2}tasklint\.config\.json:4:\d+ {2}rules\.percent-mismatch\[1\]/);
+  });
+
+  it('.tasklintrc.json and tasklint.config.json may have comments and trailing commas', () => {
+    const jsonc = '{\n  // Links to files written later.\n  "rules": {\n    "broken-link": "off", /* for now */\n  },\n}\n';
+    for (const name of ['.tasklintrc.json', 'tasklint.config.json']) {
+      const dir = writeFolder({ [name]: jsonc, 'index.md': '[gone](./gone.md)\n' });
+      expect(runCli([], dir), name).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+  });
+
+  it('a config that does not parse is reported at its line and column; package.json stays strict JSON', () => {
+    const dir = writeFolder({ '.tasklintrc.json': '{\n  "rules": {\n    "broken-link": "off"\n    "mojibake": "warn"\n  }\n}\n', 'index.md': '# Index\n' });
+    expect(runCli([], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tasklint: Invalid config .tasklintrc.json: not valid JSON (comments and trailing commas are allowed):\n  .tasklintrc.json:4:5  a comma was expected\n',
+    });
+    const pkg = writeFolder({ 'package.json': '{\n  "name": "plans",\n  "tasklint": { "rules": { "broken-link": "off", } }\n}\n', 'index.md': '# Index\n' });
+    expect(runCli(['--config', 'package.json'], pkg)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tasklint: Invalid config package.json ("tasklint" key): not valid JSON:\n  package.json:3:50  a property name in double quotes was expected\n',
+    });
+  });
+
+  it('severities as ESLint accepts them: 0, 1, 2, any case, and "warning", alone or in the array form', () => {
+    const files = { 'index.md': '[gone](./gone.md)\n\n[Top](#nowhere)\n' };
+    const severities = (rules: Record<string, unknown>): string[] => {
+      const run = runCli(['-f', 'json'], writeFolder({ ...files, '.tasklintrc.json': JSON.stringify({ rules }) }));
+      expect(run.stderr).toBe('');
+      const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>;
+      return result!.messages.map((m) => `${m.ruleId}:${m.severity}`).sort();
+    };
+    expect(severities({ 'broken-link': 1, 'broken-anchor': 2 })).toEqual(['broken-anchor:2', 'broken-link:1']);
+    expect(severities({ 'broken-link': 'warning', 'broken-anchor': 0 })).toEqual(['broken-link:1']);
+    expect(severities({ 'broken-link': ['Warn'], 'broken-anchor': ['ERROR', {}] })).toEqual(['broken-anchor:2', 'broken-link:1']);
+    expect(severities({ 'broken-link': [0], 'broken-anchor': [1, {}] })).toEqual(['broken-anchor:1']);
+  });
+
+  it('the schema accepts what tasklint accepts', async () => {
+    const { newAjv } = await import('../../src/config.js');
+    const validate = newAjv().compile(JSON.parse(readFileSync(`${ROOT}/schema.json`, 'utf8')) as object);
+    for (const severity of ['off', 'warn', 'error', 'warning', 'Warn', 0, 1, 2, [2], ['warning', {}]]) expect(validate({ rules: { 'broken-link': severity } }), JSON.stringify(severity)).toBe(true);
+    for (const severity of ['loud', 3, -1, [], ['warn', {}, {}]]) expect(validate({ rules: { 'broken-link': severity } }), JSON.stringify(severity)).toBe(false);
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+  it('shows what tasklint prints for an invalid config', () => {
+    const shown = /```text\n(tasklint: Invalid config \.tasklintrc\.json:\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown, 'README block of an invalid config').toBeDefined();
+    const dir = writeFolder({ '.tasklintrc.json': '{\n  "exlude": ["drafts/**"],\n  "rules": {\n    "checklist-conflicts": "error"\n  }\n}\n', 'index.md': '# Index\n' });
+    expect(runCli([], dir)).toEqual({ code: 2, stdout: '', stderr: shown });
   });
 });
