@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -13,6 +13,7 @@ config's include/exclude); a file named explicitly is linted whatever its extens
 Options:
   -f, --format NAME        stylish (default), json, sarif, github
   -o, --output-file FILE   write the report to FILE instead of standard output
+                           (its folders are created)
   -c, --config FILE        use this config file instead of searching for one
       --report-only FILE   lint the whole corpus, report only findings touching FILE
                            (repeatable; the pre-commit hook passes the staged files)
@@ -27,7 +28,8 @@ Options:
                            instead of exiting 2
       --cache              reuse facts of unchanged files between runs
       --cache-location DIR where the cache lives (default node_modules/.cache/tasklint)
-      --print-config       print the effective config and exit
+      --print-config       print the effective config (every rule's severity and
+                           options) and exit
       --explain RULE       print a rule's documentation and exit
       --rules              list the rules and exit
       --color, --no-color  force colours on or off
@@ -43,6 +45,30 @@ type Format = (typeof FORMATS)[number];
 function fail(message: string): never {
   process.stderr.write(`tasklint: ${message}\n`);
   process.exit(2);
+}
+
+/**
+ * parseArgs' messages in tasklint's words, the option quoted as typed: Node's own say
+ * `'-- "--bogus"` with unbalanced quotes, and advise `--` for what is a typo.
+ */
+async function usageMessage(error: NodeJS.ErrnoException, argv: string[]): Promise<string> {
+  const option = /^(?:Unknown option|Option) '([^']+)'/.exec(error.message)?.[1];
+  if (!option) return error.message;
+  const long = option.split(', ').at(-1)!.replace(/ <value>$/, '');
+  const typed = argv.find((arg) => arg.startsWith(`${long}=`));
+  const asTyped = typed ? ` (in "${typed}")` : '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const { didYouMean } = await import('./suggest.js');
+      // The options the help lists are those a user may have meant.
+      const known = [...new Set(HELP.match(/--[a-z][a-z-]*/g))];
+      return `unknown option "${long}"${asTyped}${long.startsWith('--') ? didYouMean(long, known) : ''}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return / does not take an argument/.test(error.message) ? `option "${long}" takes no value${asTyped}` : `option "${long}" needs a value`;
+    default:
+      return error.message;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -76,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    fail(`${(error as Error).message}\nRun "tasklint --help" for usage.`);
+    fail(`${await usageMessage(error as NodeJS.ErrnoException, argv)}\nRun "tasklint --help" for usage.`);
   }
   const { values, positionals } = parsed;
   const cwd = process.cwd();
@@ -127,7 +153,11 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const rule = rules.find((candidate) => candidate.id === values.explain);
-      if (!rule) fail(`no rule named "${values.explain}"; known rules: ${rules.map((r) => r.id).join(', ')}`);
+      if (!rule) {
+        const ids = rules.map((r) => r.id);
+        const { didYouMean } = await import('./suggest.js');
+        fail(`no rule named "${values.explain}"${didYouMean(values.explain!, ids) || `; known rules: ${ids.join(', ')}`}`);
+      }
       const { ruleDocument } = await import('./rule-docs.js');
       process.stdout.write(ruleDocument(rule));
       return 0;
@@ -136,7 +166,12 @@ async function main(argv: string[]): Promise<number> {
     const { resolveLoadedConfig, buildCorpus, lint } = lintModule ?? (await import('./lint.js'));
     const loaded = resolveLoadedConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
     if (values['print-config']) {
-      process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config }, null, 2)}\n`);
+      // Every rule, as it runs: its severity and options, the defaults filled in; a bad option is a config error here too.
+      const { activeRules, effectiveRules, loadRules } = await import('./engine.js');
+      const rules = await loadRules();
+      activeRules(rules, loaded.config);
+      const effective = Object.fromEntries(effectiveRules(rules, loaded.config).map(({ rule, setting, options }) => [rule.id, [setting, options]]));
+      process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config, rules: effective }, null, 2)}\n`);
       return 0;
     }
 
@@ -202,9 +237,12 @@ async function main(argv: string[]): Promise<number> {
     if (values['output-file']) {
       const target = path.resolve(cwd, values['output-file']);
       try {
+        // As ESLint does: `-o reports/ci/tasklint.sarif` in a fresh checkout.
+        mkdirSync(path.dirname(target), { recursive: true });
         writeFileSync(target, output);
       } catch (error) {
-        fail(`cannot write ${values['output-file']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        fail(`cannot write ${values['output-file']}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on its path is a file' : (code ?? (error as Error).message)}`);
       }
     } else {
       process.stdout.write(output);

@@ -169,3 +169,47 @@ describe('the README', () => {
     expect(runCli([], dir)).toEqual({ code: 2, stdout: '', stderr: shown });
   });
 });
+
+describe('command line hygiene', () => {
+  it('--explain with a typo suggests the rule meant', () => {
+    expect(runCli(['--explain', 'percent-mismatc'])).toEqual({ code: 2, stdout: '', stderr: 'tasklint: no rule named "percent-mismatc"; did you mean "percent-mismatch"?\n' });
+    const far = runCli(['--explain', 'zzz']);
+    expect(far).toMatchObject({ code: 2, stdout: '' });
+    expect(far.stderr).toMatch(/^tasklint: no rule named "zzz"; known rules: broken-anchor, /);
+  });
+
+  it('-o creates the folders of the report file', () => {
+    const dir = writeFolder({ 'index.md': '[gone](./gone.md)\n' });
+    const run = runCli(['-f', 'sarif', '-o', 'reports/ci/out.sarif'], dir);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: '' });
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'reports/ci/out.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
+    expect(sarif.runs[0]!.results).toHaveLength(1);
+  });
+
+  it('--print-config shows every rule with its effective severity and options, defaults included', () => {
+    const dir = writeFolder({ '.tasklintrc.json': '{ "rules": { "broken-link": 1, "duration-mismatch": ["Warning", { "tolerancePercent": 5 }], "mojibake": "off" } }' });
+    const run = runCli(['--print-config'], dir);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as { configFile: string; rules: Record<string, [string, Record<string, unknown>]> };
+    expect(printed.configFile).toBe(path.join(dir, '.tasklintrc.json'));
+    const ids = runCli(['--rules']).stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]);
+    expect(Object.keys(printed.rules)).toEqual(ids);
+    expect(printed.rules['broken-link']).toEqual(['warn', {}]);
+    expect(printed.rules['mojibake']![0]).toBe('off');
+    // The user's options over the rule's defaults.
+    expect(printed.rules['duration-mismatch']).toEqual(['warn', { allowRounding: true, tolerancePercent: 5 }]);
+    // A rule the config does not name: its default severity and options.
+    expect(printed.rules['task-status-conflict']).toEqual(['error', {}]);
+    expect(printed.rules['invalid-encoding']).toEqual(['warn', {}]);
+  });
+
+  it('an unknown option is quoted as typed, with the option meant', () => {
+    const help = 'Run "tasklint --help" for usage.\n';
+    expect(runCli(['--bogus'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: unknown option "--bogus"\n${help}` });
+    expect(runCli(['--bogus=1'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: unknown option "--bogus" (in "--bogus=1")\n${help}` });
+    expect(runCli(['--quite'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: unknown option "--quite"; did you mean "--quiet"?\n${help}` });
+    expect(runCli(['-x'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: unknown option "-x"\n${help}` });
+    expect(runCli(['--quiet=1'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: option "--quiet" takes no value (in "--quiet=1")\n${help}` });
+    expect(runCli(['-f'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: option "--format" needs a value\n${help}` });
+  });
+});
