@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { SeverityInput } from './config.js';
 
 const HELP = `Usage: tasklint [options] [paths...]
        tasklint facts [paths...] [--json]
@@ -23,6 +24,11 @@ Options:
       --lsp                run the language server over stdio (--stdio is accepted)
       --quiet              report errors only
       --max-warnings N     exit 1 when there are more than N warnings
+      --report-unused-disable-directives
+                           report each tasklint-disable comment that silences
+                           nothing, as an error
+      --report-unused-disable-directives-severity SEVERITY
+                           the same, as off, warn or error (0, 1, 2)
       --no-error-on-unmatched-pattern
                            a path or config that lints no file passes (exit 0)
                            instead of exiting 2
@@ -89,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'no-error-on-unmatched-pattern': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
+        'report-unused-disable-directives-severity': { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         'print-config': { type: 'boolean' },
@@ -129,6 +137,13 @@ async function main(argv: string[]): Promise<number> {
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
+  }
+
+  // As in ESLint: the flag reports them as errors, the severity option at the severity it gives.
+  const unusedSeverity = values['report-unused-disable-directives-severity'];
+  const unusedDirectives = unusedSeverity ?? (values['report-unused-disable-directives'] ? 'error' : undefined);
+  if (unusedSeverity !== undefined && !/^(off|warn|warning|error|[012])$/i.test(unusedSeverity)) {
+    fail(`--report-unused-disable-directives-severity needs off, warn or error (or 0, 1, 2), got "${unusedSeverity}"`);
   }
 
   // --cache-location implies --cache; the pre-commit hook (--hook) caches by default.
@@ -206,6 +221,8 @@ async function main(argv: string[]): Promise<number> {
       // A gate that lints nothing must not pass unnoticed; the hook is handed whatever Markdown
       // is staged, and a staged file outside the planning folder is none of tasklint's business.
       errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'] && !values.hook,
+      // A string as typed ("2", "Warn"): lint() reads it as a config's severity.
+      ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives as SeverityInput } : {}),
     });
     for (const warning of result.warnings) printWarning(warning);
     let diagnostics = result.diagnostics;

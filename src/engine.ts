@@ -4,8 +4,8 @@ import { ajvKeys, allowedKeys, configError, configOrigin, describeAjvError, newA
 import { didYouMean } from './suggest.js';
 import type { Corpus } from './corpus.js';
 import { documentKey, formatMessage, type IndexEntry, type Report, type Rule } from './rule.js';
-import { RULES_DIR, ruleFiles } from './rule-ids.js';
-import { isSuppressed } from './suppress.js';
+import { RULES_DIR, ruleFiles, ruleIds } from './rule-ids.js';
+import { DirectiveUse } from './suppress.js';
 import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
 
 let loaded: Promise<Rule[]> | undefined;
@@ -204,7 +204,10 @@ export class RuleRunner {
   /** The indexes rules asked for (`context.index`), kept up to date across edits. */
   private indexes = new Map<ActiveRule, Map<string, DocumentIndex<unknown>>>();
 
-  constructor(private readonly active: ActiveRule[]) {}
+  constructor(
+    private readonly active: ActiveRule[],
+    private readonly options: RunOptions = {},
+  ) {}
 
   /** Every rule over the whole corpus: pure, stable order, each contradiction once, suppressions applied. */
   run(corpus: Corpus): Diagnostic[] {
@@ -352,19 +355,27 @@ export class RuleRunner {
   private assemble(corpus: Corpus): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     const seen = new Set<string>();
+    const use = new DirectiveUse();
     for (const active of this.active) {
       for (const { diagnostic } of this.findings.get(active) ?? []) {
         const key = `${diagnostic.ruleId}\0${diagnostic.file}\0${diagnostic.range.start.line}:${diagnostic.range.start.column}\0${diagnostic.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (!isSuppressed(diagnostic, corpus.byFile)) diagnostics.push(diagnostic);
+        if (!use.suppresses(diagnostic, corpus.byFile)) diagnostics.push(diagnostic);
       }
     }
+    const unusedSeverity = this.options.reportUnusedDisableDirectives;
+    if (unusedSeverity) diagnostics.push(...use.unused(corpus.documents, unusedSeverity, new Set(ruleIds())));
     return diagnostics.sort(compareDiagnostics);
   }
 }
 
+export interface RunOptions {
+  /** As ESLint's `--report-unused-disable-directives`: a finding of this severity at each disable comment that silences nothing. */
+  reportUnusedDisableDirectives?: Severity;
+}
+
 /** Runs the rules over the corpus: pure, stable order, each contradiction once, suppressions applied. */
-export function runRules(corpus: Corpus, active: ActiveRule[]): Diagnostic[] {
-  return new RuleRunner(active).run(corpus);
+export function runRules(corpus: Corpus, active: ActiveRule[], options: RunOptions = {}): Diagnostic[] {
+  return new RuleRunner(active, options).run(corpus);
 }

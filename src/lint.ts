@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheKey, cacheLocation, contentHash, FactsCache, type StoredEntry } from './cache.js';
-import { loadConfig, resolveConfig, type Config, type LoadedConfig } from './config.js';
+import { loadConfig, resolveConfig, severitySetting, type Config, type LoadedConfig, type SeverityInput } from './config.js';
 import { indexCorpus, resolveTargets, type Corpus } from './corpus.js';
-import { discover } from './discover.js';
+import { discover, UsageError } from './discover.js';
 import { activeRules, loadRules, runRules } from './engine.js';
 import { readBytesSync } from './read.js';
 import { analysisFailed, emptyFacts, extractSettings, type ExtractSettings } from './settings.js';
@@ -36,6 +36,11 @@ export interface LintOptions {
    * path throws, a folder with nothing to lint gives no findings.
    */
   errorOnUnmatchedPattern?: boolean;
+  /**
+   * As ESLint's: report each disable comment that silences nothing, at this severity (`"warn"`,
+   * `"error"`; also `1`, `2`). Default `"off"`.
+   */
+  reportUnusedDisableDirectives?: SeverityInput;
 }
 
 export interface LintResult {
@@ -215,6 +220,8 @@ export function touching(diagnostics: Diagnostic[], files: string[]): Diagnostic
 /** The programmatic API: the same findings the CLI prints. */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const unused = severitySetting(options.reportUnusedDisableDirectives ?? 'off');
+  if (!unused) throw new UsageError(`reportUnusedDisableDirectives must be "off", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(options.reportUnusedDisableDirectives)}`);
   const loaded = resolveLoadedConfig({ ...options, cwd });
   const warnings: string[] = [];
   // The rules load while the files are read and parsed; a bad rule setting stops the parsing.
@@ -231,7 +238,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       signal: stop.signal,
     }),
   ]);
-  let diagnostics = runRules(corpus, rules);
+  let diagnostics = runRules(corpus, rules, unused === 'off' ? {} : { reportUnusedDisableDirectives: unused === 'warn' ? 'warning' : 'error' });
   if (options.reportOnly) diagnostics = touching(diagnostics, options.reportOnly.map((file) => path.resolve(cwd, file)));
   return {
     diagnostics,

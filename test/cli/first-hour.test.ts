@@ -168,6 +168,16 @@ describe('the README', () => {
     const dir = writeFolder({ '.tasklintrc.json': '{\n  "exlude": ["drafts/**"],\n  "rules": {\n    "checklist-conflicts": "error"\n  }\n}\n', 'index.md': '# Index\n' });
     expect(runCli([], dir)).toEqual({ code: 2, stdout: '', stderr: shown });
   });
+
+  it('shows what --report-unused-disable-directives prints for the document it shows', () => {
+    const section = readme.slice(readme.indexOf('`--report-unused-disable-directives` reports'));
+    const document = /```markdown\n([\s\S]*?)```/.exec(section)?.[1];
+    const shown = /```text\n\$ tasklint (.*)\n([\s\S]*?)```/.exec(section);
+    expect(document, 'README document').toBeDefined();
+    expect(shown, 'README output').not.toBeNull();
+    const dir = writeFolder({ 'index.md': document! });
+    expect(runCli(shown![1]!.split(' '), dir)).toEqual({ code: 1, stdout: shown![2], stderr: '' });
+  });
 });
 
 describe('command line hygiene', () => {
@@ -211,5 +221,66 @@ describe('command line hygiene', () => {
     expect(runCli(['-x'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: unknown option "-x"\n${help}` });
     expect(runCli(['--quiet=1'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: option "--quiet" takes no value (in "--quiet=1")\n${help}` });
     expect(runCli(['-f'])).toEqual({ code: 2, stdout: '', stderr: `tasklint: option "--format" needs a value\n${help}` });
+  });
+});
+
+describe('--report-unused-disable-directives (ESLint semantics)', () => {
+  const index = [
+    '# Index',
+    '',
+    '<!-- tasklint-disable-next-line broken-link -->',
+    '[a](./a.md)',
+    '',
+    '<!-- tasklint-disable-next-line broken-link -->',
+    '[b](./index.md)',
+    '',
+    '<!-- tasklint-disable-next-line broken-link, broken-anchor -->',
+    '[c](./c.md)',
+    '',
+    '<!-- tasklint-disable -->',
+    'Nothing here.',
+    '<!-- tasklint-enable -->',
+    '',
+  ].join('\n');
+
+  it('off by default: the comments silence what they name and nothing is said of the others', () => {
+    expect(runCli([], writeFolder({ 'index.md': index }))).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('reports, as errors, each comment that silences nothing, and each rule a comment names for nothing', () => {
+    const run = runCli(['--report-unused-disable-directives'], writeFolder({ 'index.md': index }));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        'index.md',
+        '  6:1   error    Unused tasklint-disable-next-line directive (no problems were reported from "broken-link").  unused-disable-directive',
+        '  9:46  error    Unused tasklint-disable-next-line directive (no problems were reported from "broken-anchor").  unused-disable-directive',
+        '  12:1  error    Unused tasklint-disable directive (no problems were reported).  unused-disable-directive',
+        '',
+        '✖ 3 problems (3 errors, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--report-unused-disable-directives-severity sets the severity', () => {
+    const dir = writeFolder({ 'index.md': index });
+    const warn = runCli(['--report-unused-disable-directives-severity', 'warn'], dir);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toContain('✖ 3 problems (0 errors, 3 warnings)');
+    expect(runCli(['--report-unused-disable-directives-severity', '0'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(runCli(['--report-unused-disable-directives-severity', 'loud'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tasklint: --report-unused-disable-directives-severity needs off, warn or error (or 0, 1, 2), got "loud"\n',
+    });
+  });
+
+  it('a comment at the other place of a contradiction is used', () => {
+    const dir = writeFolder({
+      'tracker.md': '# Tracker\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | IN PROGRESS |\n',
+      'index.md': '# Index\n\n<!-- tasklint-disable-next-line task-status-conflict -->\nTASK-7 is now ✅ COMPLETE.\n',
+    });
+    expect(runCli(['--report-unused-disable-directives'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
