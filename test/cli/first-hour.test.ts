@@ -73,6 +73,21 @@ describe('a gate that lints nothing fails, as ESLint does (exit 2), unless --no-
     expect(runCli(['--hook', 'planning/drafts/a.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('the language server in a folder with no document yet says nothing of it, and lints the first file typed', async () => {
+    const { LspClient } = await import('../surfaces/lsp-client.js');
+    const dir = writeFolder({ 'notes.txt': 'not a planning document\n' });
+    const { client } = await LspClient.start(dir);
+    try {
+      const plan = path.join(dir, 'plan.md');
+      await client.open(plan, '# Plan\n\n[Design](./design.md)\n');
+      await client.waitFor(() => client.diagnosticsOf(plan).some((d) => d.code === 'broken-link'), 'the broken link in the new file');
+      expect(client.serverMessages.filter((message) => /No files matching|nothing to lint|error/i.test(message))).toEqual([]);
+      expect(await client.stop()).toBe(0);
+    } finally {
+      client.kill();
+    }
+  });
+
   it('the programmatic API keeps linting an empty folder to no findings unless asked', async () => {
     const { lint } = await import('../../src/lint.js');
     const dir = writeFolder({});
