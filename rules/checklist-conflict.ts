@@ -197,7 +197,10 @@ Compares checkboxes and ticked prerequisites with the statuses around them:
   of its section, is entirely unchecked;
 - a ticked item (\`- [x]\`) with sub-items that are not ticked;
 - a ticked item naming a task (first, or in a closing parenthesis: "Registry live (TASK-40)")
-  while that task is open: in the same document, or everywhere it has a status;
+  while that task is open: in the same document, or everywhere it has a status. IDs after a
+  word that relates them to others ("(depends on TASK-39)", "(after T004)", "(see TASK-3)")
+  are not what the tick is about: a ticked task that depends on an open one is
+  \`dependency-not-done\`'s;
 - a "✅ TASK-28 complete" bullet under "Prerequisites:" while the same document, or every place
   that states a status, still has TASK-28 open; and "✅ Phase 6 validation complete" while a task
   defined under the document's one "Phase 6" heading is open (several headings starting with

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { SeverityInput } from './config.js';
 
 const HELP = `Usage: tasklint [options] [paths...]
        tasklint facts [paths...] [--json]
@@ -13,6 +14,7 @@ config's include/exclude); a file named explicitly is linted whatever its extens
 Options:
   -f, --format NAME        stylish (default), json, sarif, github
   -o, --output-file FILE   write the report to FILE instead of standard output
+                           (its folders are created)
   -c, --config FILE        use this config file instead of searching for one
       --report-only FILE   lint the whole corpus, report only findings touching FILE,
                            each at its place there (repeatable; the pre-commit hook
@@ -23,11 +25,20 @@ Options:
       --lsp                run the language server over stdio (--stdio is accepted)
       --quiet              report errors only
       --max-warnings N     exit 1 when there are more than N warnings
+      --report-unused-disable-directives
+                           report each tasklint-disable comment that silences
+                           nothing, as an error
+      --report-unused-disable-directives-severity SEVERITY
+                           the same, as off, warn or error (0, 1, 2)
+      --no-error-on-unmatched-pattern
+                           a path or config that lints no file passes (exit 0)
+                           instead of exiting 2
       --cache              reuse facts of unchanged files between runs
       --cache-location DIR where the cache lives (default node_modules/.cache/tasklint
                            of the Node project around, else the user's cache folder)
       --no-cache           read and write no cache (not even the one --hook keeps)
-      --print-config       print the effective config and exit
+      --print-config       print the effective config (every rule's severity and
+                           options) and exit
       --explain RULE       print a rule's documentation and exit
       --rules              list the rules and exit
       --color, --no-color  force colours on or off
@@ -35,7 +46,7 @@ Options:
   -h, --help               print this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found or too many warnings,
-2 usage, config or internal error.`;
+2 usage, config or internal error, or no file to lint.`;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,6 +54,30 @@ type Format = (typeof FORMATS)[number];
 function fail(message: string): never {
   process.stderr.write(`tasklint: ${message}\n`);
   process.exit(2);
+}
+
+/**
+ * parseArgs' messages in tasklint's words, the option quoted as typed: Node's own say
+ * `'-- "--bogus"` with unbalanced quotes, and advise `--` for what is a typo.
+ */
+async function usageMessage(error: NodeJS.ErrnoException, argv: string[]): Promise<string> {
+  const option = /^(?:Unknown option|Option) '([^']+)'/.exec(error.message)?.[1];
+  if (!option) return error.message;
+  const long = option.split(', ').at(-1)!.replace(/ <value>$/, '');
+  const typed = argv.find((arg) => arg.startsWith(`${long}=`));
+  const asTyped = typed ? ` (in "${typed}")` : '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const { didYouMean } = await import('./suggest.js');
+      // The options the help lists are those a user may have meant.
+      const known = [...new Set(HELP.match(/--[a-z][a-z-]*/g))];
+      return `unknown option "${long}"${asTyped}${long.startsWith('--') ? didYouMean(long, known) : ''}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return / does not take an argument/.test(error.message) ? `option "${long}" takes no value${asTyped}` : `option "${long}" needs a value`;
+    default:
+      return error.message;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -62,6 +97,9 @@ async function main(argv: string[]): Promise<number> {
         stdio: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
+        'report-unused-disable-directives-severity': { type: 'string' },
         cache: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         'cache-location': { type: 'string' },
@@ -76,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    fail(`${(error as Error).message}\nRun "tasklint --help" for usage.`);
+    fail(`${await usageMessage(error as NodeJS.ErrnoException, argv)}\nRun "tasklint --help" for usage.`);
   }
   const { values, positionals } = parsed;
   const cwd = process.cwd();
@@ -105,6 +143,13 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
   }
 
+  // As in ESLint: the flag reports them as errors, the severity option at the severity it gives.
+  const unusedSeverity = values['report-unused-disable-directives-severity'];
+  const unusedDirectives = unusedSeverity ?? (values['report-unused-disable-directives'] ? 'error' : undefined);
+  if (unusedSeverity !== undefined && !/^(off|warn|warning|error|[012])$/i.test(unusedSeverity)) {
+    fail(`--report-unused-disable-directives-severity needs off, warn or error (or 0, 1, 2), got "${unusedSeverity}"`);
+  }
+
   // --cache-location implies --cache; the pre-commit hook (--hook) caches by default; --no-cache beats both.
   const cache = values['no-cache'] ? false : values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
   const lints = values.explain === undefined && !values.rules && !values['print-config'];
@@ -127,7 +172,11 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const rule = rules.find((candidate) => candidate.id === values.explain);
-      if (!rule) fail(`no rule named "${values.explain}"; known rules: ${rules.map((r) => r.id).join(', ')}`);
+      if (!rule) {
+        const ids = rules.map((r) => r.id);
+        const { didYouMean } = await import('./suggest.js');
+        fail(`no rule named "${values.explain}"${didYouMean(values.explain!, ids) || `; known rules: ${ids.join(', ')}`}`);
+      }
       const { ruleDocument } = await import('./rule-docs.js');
       process.stdout.write(ruleDocument(rule));
       return 0;
@@ -136,7 +185,12 @@ async function main(argv: string[]): Promise<number> {
     const { resolveLoadedConfig, buildCorpus, lint } = lintModule ?? (await import('./lint.js'));
     const loaded = resolveLoadedConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
     if (values['print-config']) {
-      process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config }, null, 2)}\n`);
+      // Every rule, as it runs: its severity and options, the defaults filled in; a bad option is a config error here too.
+      const { activeRules, effectiveRules, loadRules } = await import('./engine.js');
+      const rules = await loadRules();
+      activeRules(rules, loaded.config);
+      const effective = Object.fromEntries(effectiveRules(rules, loaded.config).map(({ rule, setting, options }) => [rule.id, [setting, options]]));
+      process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config, rules: effective }, null, 2)}\n`);
       return 0;
     }
 
@@ -168,6 +222,11 @@ async function main(argv: string[]): Promise<number> {
       ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
       ...(inputs.reportOnly ? { reportOnly: inputs.reportOnly } : {}),
       cache,
+      // A gate that lints nothing must not pass unnoticed; the hook is handed whatever Markdown
+      // is staged, and a staged file outside the planning folder is none of tasklint's business.
+      errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'] && !values.hook,
+      // A string as typed ("2", "Warn"): lint() reads it as a config's severity.
+      ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives as SeverityInput } : {}),
     });
     for (const warning of result.warnings) printWarning(warning);
     let diagnostics = result.diagnostics;
@@ -204,9 +263,12 @@ async function main(argv: string[]): Promise<number> {
     if (values['output-file']) {
       const target = path.resolve(cwd, values['output-file']);
       try {
+        // As ESLint does: `-o reports/ci/tasklint.sarif` in a fresh checkout.
+        mkdirSync(path.dirname(target), { recursive: true });
         writeFileSync(target, output);
       } catch (error) {
-        fail(`cannot write ${values['output-file']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        fail(`cannot write ${values['output-file']}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on its path is a file' : (code ?? (error as Error).message)}`);
       }
     } else {
       process.stdout.write(output);

@@ -169,17 +169,48 @@ export interface DiscoverOptions {
   config: Config;
   /** Globs in the config are relative to this folder. */
   configDir: string;
+  /** The config file the globs come from, named in messages. */
+  configFile?: string;
+  /**
+   * A path that lints nothing (missing, a folder with no document, every file excluded):
+   * `'error'` collects every such path and throws one UsageError naming each; `'allow'` skips
+   * them, missing ones included. Default: a missing path throws, the others lint nothing.
+   */
+  unmatched?: 'error' | 'allow';
+}
+
+/** Why a path on the command line gave no file to lint. */
+interface Unmatched {
+  input: string;
+  reason: string;
+  /** No file was found at all (ESLint's "No files matching"), rather than every one left out. */
+  none: boolean;
+}
+
+const quoted = (patterns: string[]): string => patterns.map((pattern) => JSON.stringify(pattern)).join(', ');
+
+/** What a user reads when the gate has nothing to lint: each path, and what left it empty. */
+function unmatchedMessage(unmatched: Unmatched[]): string {
+  const lines = unmatched.map(({ input, reason, none }) =>
+    none ? `No files matching the pattern "${input}" were found: ${reason}.` : `All files matched by "${input}" are ignored: ${reason}.`,
+  );
+  lines.push('Check the paths and the config\'s include and exclude, or pass --no-error-on-unmatched-pattern to let a run that lints nothing pass.');
+  return lines.join('\ntasklint: ');
 }
 
 /**
  * A directory means every file matching `include` below it, minus `exclude` and .gitignore;
  * a file named explicitly is linted whatever its extension (unless `exclude` names it).
  */
-export async function discover(inputs: string[], { cwd, config, configDir }: DiscoverOptions): Promise<Discovery> {
+export async function discover(inputs: string[], { cwd, config, configDir, configFile, unmatched: onUnmatched }: DiscoverOptions): Promise<Discovery> {
   const files = new Set<string>();
   const roots: string[] = [];
   const isExcluded = picomatch(config.exclude.length ? config.exclude : ['\0'], { dot: true });
   const isIncluded = picomatch(config.include, { dot: true });
+  const unmatched: Unmatched[] = [];
+  const source = configFile ? ` of ${toPosix(path.relative(cwd, configFile) || configFile)}` : '';
+  const include = `include ${quoted(config.include)}${config.include.join('\0') === '**/*.md' ? ' (the default)' : source}`;
+  const exclude = `exclude ${quoted(config.exclude)}${source}`;
 
   for (const input of inputs.length ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
@@ -188,7 +219,11 @@ export async function discover(inputs: string[], { cwd, config, configDir }: Dis
       stat = await fs.stat(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${input}`);
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        if (!onUnmatched) throw new UsageError(`No such file or directory: ${input}`);
+        unmatched.push({ input, reason: 'no such file or directory', none: true });
+        continue;
+      }
       if (code === 'ELOOP') throw new UsageError(`Path is a symbolic link loop: ${input}`);
       // Unreadable: let the read stage report it on the file itself.
       files.add(absolute);
@@ -206,20 +241,39 @@ export async function discover(inputs: string[], { cwd, config, configDir }: Dis
         throw new UsageError(`Cannot list ${input}: ${(error as Error).message}`);
       }
       const isGitignored = await gitignoreFilter(found.gitignores);
+      let gitignored = 0;
+      let excluded = 0;
+      let kept = 0;
       for (const entry of found.entries) {
         const file = entry.file;
-        if (isGitignored(file)) continue;
         // Links are not followed (a folder linking to its parent would never end), but a broken
         // one (a loop, a missing target) is kept so that the read stage reports it.
         if (!entry.dirent.isFile() && !(entry.dirent.isSymbolicLink() && (await isBrokenLink(file)))) continue;
         const relative = toPosix(path.relative(base, file));
-        if (isIncluded(relative) && !isExcluded(relative)) files.add(file);
+        if (!isIncluded(relative)) continue;
+        if (isGitignored(file)) gitignored++;
+        else if (isExcluded(relative)) excluded++;
+        else {
+          kept++;
+          files.add(file);
+        }
+      }
+      if (kept === 0) {
+        const count = gitignored + excluded;
+        const by = [excluded ? exclude : '', gitignored ? '.gitignore' : ''].filter(Boolean).join(' and ');
+        unmatched.push(
+          count === 0
+            ? { input, reason: `no file below it matches ${include}`, none: true }
+            : { input, reason: `${count} file${count === 1 ? '' : 's'} below it match${count === 1 ? 'es' : ''} ${include}, and ${by} leave${gitignored && excluded ? '' : 's'} none`, none: false },
+        );
       }
     } else {
       roots.push(path.dirname(absolute));
       const relative = toPosix(path.relative(configDir, absolute));
       if (!isExcluded(relative)) files.add(absolute);
+      else unmatched.push({ input, reason: `${exclude} names it`, none: false });
     }
   }
-  return { files: [...files].sort(), root: commonAncestor(roots) };
+  if (onUnmatched === 'error' && unmatched.length > 0) throw new UsageError(unmatchedMessage(unmatched));
+  return { files: [...files].sort(), root: commonAncestor(roots.length ? roots : [path.resolve(cwd)]) };
 }

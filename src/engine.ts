@@ -1,22 +1,19 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, describeAjvError, newAjv, type Config, type RuleSetting } from './config.js';
+import { pathToFileURL } from 'node:url';
+import { ajvKeys, allowedKeys, configError, configOrigin, describeAjvError, newAjv, severitySetting, type Config, type ConfigProblem, type RuleSetting } from './config.js';
+import { didYouMean } from './suggest.js';
 import type { Corpus } from './corpus.js';
 import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type Rule } from './rule.js';
-import { isSuppressed } from './suppress.js';
+import { RULES_DIR, ruleFiles, ruleIds } from './rule-ids.js';
+import { DirectiveUse } from './suppress.js';
 import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
-
-const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
 
 let loaded: Promise<Rule[]> | undefined;
 
 /** Every rule in `rules/`: a new rule is one file there, nothing to register. */
 export function loadRules(): Promise<Rule[]> {
   loaded ??= (async () => {
-    const files = readdirSync(RULES_DIR)
-      .filter((name) => /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts'))
-      .sort();
+    const files = ruleFiles();
     const rules: Rule[] = [];
     for (const name of files) {
       const module = (await import(pathToFileURL(path.join(RULES_DIR, name)).href)) as { default?: Rule };
@@ -43,33 +40,50 @@ function severityOf(setting: SeveritySetting): Severity | undefined {
   return setting === 'warn' ? 'warning' : 'error';
 }
 
-/** Applies `rules` from the config: severities, options validated against each rule's schema. */
-export function activeRules(rules: Rule[], config: Config): ActiveRule[] {
-  const known = new Map(rules.map((rule) => [rule.id, rule]));
-  for (const id of Object.keys(config.rules)) {
-    if (!known.has(id)) throw new ConfigError(`Invalid config:\n  rules.${id}: unknown rule; known rules are ${[...known.keys()].join(', ')}`);
-  }
-  const active: ActiveRule[] = [];
-  for (const rule of rules) {
+/** Each rule with its severity and options as `config` sets them, defaults filled in, switched-off rules included. */
+export function effectiveRules(rules: Rule[], config: Config): Array<{ rule: Rule; setting: SeveritySetting; options: Record<string, unknown> }> {
+  return rules.map((rule) => {
     const setting: RuleSetting | undefined = config.rules[rule.id];
-    const level: SeveritySetting | undefined = Array.isArray(setting) ? setting[0] : setting;
-    const severity = level ? severityOf(level) : rule.meta.defaultSeverity;
-    if (!severity) continue;
+    const level = severitySetting(Array.isArray(setting) ? setting[0] : setting);
     const userOptions = Array.isArray(setting) && setting[1] ? setting[1] : {};
     const options = { ...structuredClone(rule.meta.defaultOptions), ...userOptions } as Record<string, unknown>;
-    // A rule's own defaults are checked against its schema by a test: only a user's options need validating here.
-    if (Object.keys(userOptions).length === 0) {
-      active.push({ rule, severity, options });
-      continue;
-    }
-    ajv ??= newAjv({ useDefaults: true });
-    const validate = ajv.compile(rule.meta.schema);
-    if (!validate(options)) {
-      const problems = (validate.errors ?? []).map((error) => `rules.${rule.id}[1]${describeAjvError(error).replace(/^\(top level\)/, '').replace(/^([^.:[])/, '.$1')}`);
-      throw new ConfigError(`Invalid config:\n  ${[...new Set(problems)].join('\n  ')}`);
+    return { rule, setting: level ?? (rule.meta.defaultSeverity === 'warning' ? 'warn' : 'error'), options };
+  });
+}
+
+/**
+ * Applies `rules` from the config: severities, options validated against each rule's schema.
+ * Every problem is reported at once, at its place in the config file.
+ */
+export function activeRules(rules: Rule[], config: Config): ActiveRule[] {
+  const origin = configOrigin(config);
+  const known = rules.map((rule) => rule.id);
+  const problems: ConfigProblem[] = [];
+  for (const id of Object.keys(config.rules)) {
+    if (!known.includes(id)) problems.push({ keys: ['rules', id], text: `rules.${id}: unknown rule${didYouMean(id, known) || '; run "tasklint --rules" to list them'}` });
+  }
+  const active: ActiveRule[] = [];
+  for (const { rule, setting, options } of effectiveRules(rules, config)) {
+    const severity = severityOf(setting);
+    const userSetting = config.rules[rule.id];
+    const userOptions = Array.isArray(userSetting) && userSetting[1] ? userSetting[1] : {};
+    if (!severity) continue;
+    // A rule's own defaults are checked against its schema by a test: only a user's options need
+    // validating here, and only for a rule that runs (as in ESLint).
+    if (Object.keys(userOptions).length > 0) {
+      ajv ??= newAjv({ useDefaults: true });
+      const validate = ajv.compile(rule.meta.schema);
+      if (!validate(options)) {
+        for (const error of validate.errors ?? []) {
+          const text = `rules.${rule.id}[1]${describeAjvError(error, (e) => allowedKeys(rule.meta.schema, e)).replace(/^\(top level\)/, '').replace(/^([^.:[])/, '.$1')}`;
+          problems.push({ keys: ['rules', rule.id, 1, ...ajvKeys(error)], text });
+        }
+        continue;
+      }
     }
     active.push({ rule, severity, options });
   }
+  if (problems.length > 0) throw configError(origin, problems);
   return active;
 }
 
@@ -198,7 +212,10 @@ export class RuleRunner {
   /** The indexes rules asked for (`context.index`), kept up to date across edits. */
   private indexes = new Map<ActiveRule, Map<string, DocumentIndex<unknown>>>();
 
-  constructor(private readonly active: ActiveRule[]) {}
+  constructor(
+    private readonly active: ActiveRule[],
+    private readonly options: RunOptions = {},
+  ) {}
 
   /** Every rule over the whole corpus: pure, stable order, each contradiction once, suppressions applied. */
   run(corpus: Corpus): Diagnostic[] {
@@ -346,19 +363,27 @@ export class RuleRunner {
   private assemble(corpus: Corpus): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     const seen = new Set<string>();
+    const use = new DirectiveUse();
     for (const active of this.active) {
       for (const { diagnostic } of this.findings.get(active) ?? []) {
         const key = `${diagnostic.ruleId}\0${diagnostic.file}\0${diagnostic.range.start.line}:${diagnostic.range.start.column}\0${diagnostic.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (!isSuppressed(diagnostic, corpus.byFile)) diagnostics.push(diagnostic);
+        if (!use.suppresses(diagnostic, corpus.byFile)) diagnostics.push(diagnostic);
       }
     }
+    const unusedSeverity = this.options.reportUnusedDisableDirectives;
+    if (unusedSeverity) diagnostics.push(...use.unused(corpus.documents, unusedSeverity, new Set(ruleIds())));
     return diagnostics.sort(compareDiagnostics);
   }
 }
 
+export interface RunOptions {
+  /** As ESLint's `--report-unused-disable-directives`: a finding of this severity at each disable comment that silences nothing. */
+  reportUnusedDisableDirectives?: Severity;
+}
+
 /** Runs the rules over the corpus: pure, stable order, each contradiction once, suppressions applied. */
-export function runRules(corpus: Corpus, active: ActiveRule[]): Diagnostic[] {
-  return new RuleRunner(active).run(corpus);
+export function runRules(corpus: Corpus, active: ActiveRule[], options: RunOptions = {}): Diagnostic[] {
+  return new RuleRunner(active, options).run(corpus);
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheKey, cacheLocation, contentHash, FactsCache, type StoredEntry } from './cache.js';
-import { loadConfig, resolveConfig, type Config, type LoadedConfig } from './config.js';
+import { loadConfig, resolveConfig, severitySetting, type Config, type LoadedConfig, type SeverityInput } from './config.js';
 import { indexCorpus, resolveTargets, type Corpus } from './corpus.js';
-import { discover, toPosix } from './discover.js';
+import { discover, toPosix, UsageError } from './discover.js';
 import { reanchored } from './adapters/places.js';
 import { activeRules, compareDiagnostics, loadRules, runRules } from './engine.js';
 import { readBytesSync } from './read.js';
@@ -35,6 +35,17 @@ export interface LintOptions {
    * Default: worker threads when there are enough bytes to pay for them.
    */
   threads?: number;
+  /**
+   * As ESLint's: `true` throws a UsageError naming each path that lints nothing (missing, no
+   * document below it, every file excluded), `false` lets such paths pass. Default: a missing
+   * path throws, a folder with nothing to lint gives no findings.
+   */
+  errorOnUnmatchedPattern?: boolean;
+  /**
+   * As ESLint's: report each disable comment that silences nothing, at this severity (`"warn"`,
+   * `"error"`; also `1`, `2`). Default `"off"`.
+   */
+  reportUnusedDisableDirectives?: SeverityInput;
 }
 
 export interface LintResult {
@@ -55,6 +66,8 @@ export interface CorpusOptions {
   onWarning?: (message: string) => void;
   /** Stops the parsing threads; the corpus is then never built. */
   signal?: AbortSignal;
+  /** What a path that lints nothing does (see `DiscoverOptions.unmatched`). */
+  unmatched?: 'error' | 'allow';
 }
 
 export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config'>): LoadedConfig {
@@ -119,7 +132,13 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
   options.signal?.addEventListener('abort', abort);
   try {
     const cache = location ? new FactsCache(location, cacheKey(loaded.config, loaded.dir)) : undefined;
-    const discovery = await discover(paths, { cwd, config: loaded.config, configDir: loaded.dir });
+    const discovery = await discover(paths, {
+      cwd,
+      config: loaded.config,
+      configDir: loaded.dir,
+      ...(loaded.file ? { configFile: loaded.file } : {}),
+      ...(options.unmatched ? { unmatched: options.unmatched } : {}),
+    });
     const workerSettings = { config: loaded.config, root: discovery.root, configDir: loaded.dir };
     pool.configure(workerSettings);
     const settings = extractSettings(loaded.config, discovery.root, loaded.dir);
@@ -200,6 +219,8 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
 /** The programmatic API: the same findings the CLI prints. */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const unused = severitySetting(options.reportUnusedDisableDirectives ?? 'off');
+  if (!unused) throw new UsageError(`reportUnusedDisableDirectives must be "off", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(options.reportUnusedDisableDirectives)}`);
   const loaded = resolveLoadedConfig({ ...options, cwd });
   const warnings: string[] = [];
   // The rules load while the files are read and parsed; a bad rule setting stops the parsing.
@@ -211,11 +232,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     buildCorpus(options.paths ?? ['.'], cwd, loaded, {
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.errorOnUnmatchedPattern !== undefined ? { unmatched: options.errorOnUnmatchedPattern ? ('error' as const) : ('allow' as const) } : {}),
       onWarning: (message) => warnings.push(message),
       signal: stop.signal,
     }),
   ]);
-  let diagnostics = runRules(corpus, rules);
+  let diagnostics = runRules(corpus, rules, unused === 'off' ? {} : { reportUnusedDisableDirectives: unused === 'warn' ? 'warning' : 'error' });
   if (options.reportOnly) {
     // A finding is shown in the file asked about, even where a rule put it at its other place.
     const nameOf = (file: string) => corpus.byFile.get(file)?.relPath ?? toPosix(path.relative(corpus.root, file));

@@ -90,6 +90,10 @@ export interface InlineDirective {
   /** Empty means every rule. */
   rules: string[];
   line: number;
+  /** The comment, from `<!--` to `-->`. */
+  range: Range;
+  /** Where each of `rules` is written in the comment. */
+  ruleRanges: Range[];
 }
 
 /** A number the text asserts, bound to its subject. */

@@ -175,13 +175,27 @@ class ChecklistWalker {
   }
 }
 
-/** The tasks an item is about: the ID it starts with, and IDs in a closing parenthesis ("... working (MLOPS-1.1)"). */
+/**
+ * Words after which a parenthesis names other tasks than the item's own: "(depends on T004)",
+ * "(see TASK-3)". Ticking the item says nothing about those.
+ */
+const RELATION = /\b(?:depends|dependent|dependency|dependencies|blocked|blocks|blocking|unblocks|requires|required|requirement|needs|needed|prerequisites?|after|before|follows|following|follow[- ]?ups?|see|cf|like|as in|waits|waiting|replaces|replaced|supersedes|superseded|duplicates?|related|relates|part of|split|moved|from|via|was|formerly|parent|child|subtask of)\b/iu;
+
+/**
+ * The tasks an item is about: the ID it starts with, and IDs in a closing parenthesis ("... working
+ * (MLOPS-1.1)") up to a word that relates them to others ("(TASK-40, blocked by TASK-28)").
+ */
 function subjectIds(text: string, ids: IdMatcher): string[] {
   const firstLine = text.split('\n')[0] ?? '';
   const found: string[] = [];
   const lead = definedId(firstLine, ids);
   if (lead) found.push(lead);
   const closing = /\(([^()]*)\)\s*[.;:!]*\s*$/u.exec(firstLine);
-  if (closing) for (const occurrence of findIds(closing[1]!, ids)) if (!found.includes(occurrence.id)) found.push(occurrence.id);
+  if (closing) {
+    const inside = closing[1]!;
+    const relation = RELATION.exec(inside);
+    const own = relation ? inside.slice(0, relation.index) : inside;
+    for (const occurrence of findIds(own, ids)) if (!found.includes(occurrence.id)) found.push(occurrence.id);
+  }
   return found;
 }

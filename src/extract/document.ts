@@ -173,14 +173,32 @@ class DocumentExtractor {
 
   private addDirectives(html: string, node: Nodes): void {
     const pattern = /<!--\s*tasklint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/g;
+    // The comment's places are looked up in the source: in a list or quote, the node's value lacks the markers.
+    let cursor = node.position?.start.offset ?? 0;
     for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+      // As in ESLint, a description may follow two or more dashes: `rule-id -- why`.
       const rules = (match[2] ?? '')
+        .split(/(?:^|\s)-{2,}(?:\s|$)/)[0]!
         .split(/[\s,]+/)
         .map((rule) => rule.trim())
-        .filter((rule) => rule && rule !== '--');
+        .filter(Boolean);
       const before = html.slice(0, match.index);
       const line = (node.position?.start.line ?? 1) + (before.match(/\n/g)?.length ?? 0);
-      this.directives.push({ kind: match[1] as InlineDirective['kind'], rules, line });
+      const keyword = `tasklint-${match[1]}`;
+      const at = this.text.indexOf(keyword, cursor);
+      const start = at === -1 ? cursor : Math.max(this.text.lastIndexOf('<!--', at), cursor);
+      let position = at === -1 ? cursor : at + keyword.length;
+      const ruleRanges = rules.map((rule) => {
+        const found = this.text.indexOf(rule, position);
+        if (found === -1) return undefined;
+        position = found + rule.length;
+        return this.lines.range(found, position);
+      });
+      const close = this.text.indexOf('-->', position);
+      const end = close === -1 ? position : close + 3;
+      cursor = end;
+      const range = this.lines.range(start, end);
+      this.directives.push({ kind: match[1] as InlineDirective['kind'], rules, line, range, ruleRanges: ruleRanges.map((r) => r ?? range) });
     }
   }
 

@@ -122,6 +122,14 @@ ruleTester('checklist-conflict', {
       name: 'a ticked box that states the status is left to task-status-conflict',
       files: { 'tracker.md': tracker, 'done.md': '# Done\n\n- [x] TASK-40 Container registry on shared storage\n' },
     },
+    {
+      name: 'a ticked task that depends on an open one is left to dependency-not-done',
+      files: { 'tasks.md': '# Tasks\n\n- [ ] T004 Build the parser\n- [x] T005 Wire the parser into the CLI (depends on T004)\n' },
+    },
+    {
+      name: 'a ticked task whose closing parenthesis names another task it waits for',
+      files: { 'tasks.md': '# Tasks\n\n- [ ] T004 Build the parser\n- [x] T005 Wire the parser into the CLI (after T004)\n- [x] T006 Document the CLI (see T004)\n' },
+    },
   ],
   invalid: [
     {
@@ -177,6 +185,19 @@ ruleTester('checklist-conflict', {
     {
       name: 'a ticked success metric naming a pending task',
       files: { 'tracker.md': `${tracker}\n### Success Metrics\n\n- [x] Registry reachable from every node (TASK-40)\n` },
+      errors: [
+        {
+          messageId: 'checkedOpen',
+          file: 'tracker.md',
+          line: 14,
+          messageIncludes: ['TASK-40 is ticked here, but it is pending at line 10 ("Pending")'],
+          related: [{ file: 'tracker.md', line: 10 }],
+        },
+      ],
+    },
+    {
+      name: 'a ticked item about one task that is blocked by another: only its subject is ticked',
+      files: { 'tracker.md': `${tracker}\n### Success Metrics\n\n- [x] Registry reachable from every node (TASK-40, blocked by TASK-28.1)\n` },
       errors: [
         {
           messageId: 'checkedOpen',

@@ -39,6 +39,20 @@ ruleTester('dependency-not-done', {
   ],
   invalid: [
     {
+      name: 'a ticked box whose closing parenthesis says what it depends on',
+      files: { 'tasks.md': '# Tasks\n\n- [ ] T004 Build the parser\n- [x] T005 Wire the parser into the CLI (depends on T004)\n' },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'tasks.md',
+          line: 4,
+          column: 7,
+          messageIncludes: ['T005 is done here ("[x]"), but it depends on T004 (on this line), which is pending at line 3 ("[ ]")'],
+          related: [{ file: 'tasks.md', line: 3 }],
+        },
+      ],
+    },
+    {
       name: 'done while the task it depends on is pending (one table)',
       files: { 'phase-6.md': phase('Pending', '✅ COMPLETE') },
       errors: [
