@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The package's own folder, whether running from `src/` (tests) or `dist/src/` (installed). */
 function findPackageRoot(): string {
@@ -23,7 +23,16 @@ export const VERSION: string = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 
 
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schema.json');
 
-/** Where each rule's docs are published; SARIF and editors link to it. */
+/**
+ * Each rule's docs, as the file shipped beside the running tasklint: SARIF, editors and
+ * markdownlint link to it. A link that always exists and matches the version that reported,
+ * which a link to a tag of the repository would not be until that tag is pushed.
+ */
 export function ruleDocsUrl(ruleId: string): string {
-  return `https://github.com/tasklint/tasklint/blob/v${VERSION}/docs/rules/${ruleId}.md`;
+  return pathToFileURL(path.join(PACKAGE_ROOT, 'docs', 'rules', `${ruleId}.md`)).href;
+}
+
+/** A section of the README shipped beside the running tasklint. */
+export function readmeUrl(fragment: string): string {
+  return `${pathToFileURL(path.join(PACKAGE_ROOT, 'README.md')).href}#${fragment}`;
 }

@@ -6,7 +6,7 @@ import { discover, toPosix, UsageError } from '../discover.js';
 import { extractSettings, factsFromText, type ExtractSettings } from '../documents.js';
 import { activeRules, loadRules, runRules, type ActiveRule } from '../engine.js';
 import { buildCorpus, resolveLoadedConfig } from '../lint.js';
-import { ruleDocsUrl, VERSION } from '../package-info.js';
+import { readmeUrl, ruleDocsUrl } from '../package-info.js';
 import type { Diagnostic } from '../types.js';
 import { findingsByFile, type FindingInFile } from './places.js';
 import { corpusScope, type CorpusScope } from './scope.js';
@@ -209,7 +209,7 @@ export function markdownlintRule(severity: 'error' | 'warning'): MarkdownlintRul
   return {
     names: [severity === 'error' ? 'tasklint' : 'tasklint-warnings'],
     description: severity === 'error' ? 'Task lists should not contradict each other' : 'Task lists should not contradict each other (tasklint warnings)',
-    information: new URL(`https://github.com/tasklint/tasklint/blob/v${VERSION}/README.md#markdownlint`),
+    information: new URL(readmeUrl('markdownlint')),
     tags: ['tasks', 'cross-file'],
     parser: 'micromark',
     asynchronous: true,

@@ -9,7 +9,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
  */
 const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const present = existsSync(SEEDS);
-if (!present) console.warn(`seeds suite skipped: ${SEEDS} is not here (it sits beside the project, not in it)`);
+if (!present) console.warn('seeds suite skipped: the seed planning documents are not beside this checkout (a clone on its own has none)');
 
 interface Message {
   ruleId: string;

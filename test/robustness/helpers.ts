@@ -1,6 +1,9 @@
-import { readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { CLI, ROOT } from '../helpers/cli.js';
+import { writeFolder } from '../helpers/rule-tester.js';
 import type { LintResult } from '../../src/lint.js';
 import type { Diagnostic } from '../../src/types.js';
 
@@ -17,6 +20,32 @@ export const CONTRADICTING_FILES = {
 `,
   'index.md': '# Index\n\n- **TASK-7** - Fix storage driver ✅ COMPLETE\n',
 };
+
+/** The user the permission tests run the CLI as when they run as root, who reads through any permission. */
+export const OTHER_USER = { uid: 65534, gid: 65534 };
+
+function otherUserCanRun(cli: string): boolean {
+  return spawnSync(process.execPath, [cli, '--version'], { ...OTHER_USER, cwd: '/', stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * The built CLI at a path OTHER_USER can run: this checkout's, or else a copy of what the CLI
+ * needs (its package.json, schema, dist/ and production dependencies) in a temporary folder,
+ * since a checkout in a private folder (root's home is one) is closed to every other user.
+ */
+export function cliForOtherUser(): { cli: string } | { skip: string } {
+  if (otherUserCanRun(CLI)) return { cli: CLI };
+  const copy = writeFolder();
+  chmodSync(copy, 0o755);
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' });
+  const dependencies = listed.stdout.split('\n').filter((dir) => dir && dir !== ROOT);
+  for (const part of ['package.json', 'schema.json', 'dist', ...dependencies.map((dir) => path.relative(ROOT, dir))]) {
+    cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+  }
+  const cli = path.join(copy, path.relative(ROOT, CLI));
+  if (otherUserCanRun(cli)) return { cli };
+  return { skip: 'skipped: another user can read neither this checkout nor a copy of tasklint in the temporary folder, so file permissions cannot be tested as root' };
+}
 
 /** Temporary planning folders, made and removed as the rule tests do. */
 export { writeFolder as makeFolder, removeFolders } from '../helpers/rule-tester.js';

@@ -5,10 +5,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { UsageError } from '../../src/discover.js';
 import { lint } from '../../src/lint.js';
-import { CLI, runCli } from '../helpers/cli.js';
-import { CONTRADICTING_FILES, describeDiagnostic, expectContradictionFound, findingsIn, makeFolder, removeFolders } from './helpers.js';
+import { runCli } from '../helpers/cli.js';
+import { cliForOtherUser, CONTRADICTING_FILES, describeDiagnostic, expectContradictionFound, findingsIn, makeFolder, OTHER_USER, removeFolders } from './helpers.js';
 
 afterAll(removeFolders);
+
+// Root reads through any permission, so as root the permission tests run the CLI as another user.
+const asOtherUser = process.getuid?.() === 0 ? cliForOtherUser() : undefined;
+const otherUserSkip = asOtherUser && 'skip' in asOtherUser ? asOtherUser.skip : undefined;
+if (otherUserSkip) console.warn(`permission tests ${otherUserSkip}`);
+const permissionTest = otherUserSkip ? it.skip : it;
+const permissionTitle = (title: string) => (otherUserSkip ? `${title} (${otherUserSkip})` : title);
+
+function runAsOtherUser(dir: string) {
+  const cli = asOtherUser && 'cli' in asOtherUser ? asOtherUser.cli : '';
+  return spawnSync(process.execPath, [cli, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', ...OTHER_USER, env: { ...process.env, NO_COLOR: '1' } });
+}
 
 /** Lints a folder holding the two contradicting files plus `hostile`. */
 async function lintWith(hostile: Record<string, string | Buffer>) {
@@ -124,7 +136,7 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     expectContradictionFound(dir, result);
   });
 
-  it('a folder linking to a folder above it: discovery stays inside, .gitignore files included', async () => {
+  permissionTest(permissionTitle('a folder linking to a folder above it: discovery stays inside, .gitignore files included'), async () => {
     const outer = makeFolder({ 'outside.md': '# Outside\n' });
     const dir = path.join(outer, 'plans');
     for (const [name, content] of Object.entries({ ...CONTRADICTING_FILES, '.gitignore': 'drafts/\n*.tmp.md\n!keep.tmp.md\n', 'drafts/d.md': '# D\n', 'x.tmp.md': '# X\n', 'keep.tmp.md': '# K\n', 'sub/.gitignore': 'local.md\n', 'sub/local.md': '# L\n', 'sub/kept.md': '# Kept\n' })) {
@@ -143,9 +155,8 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
       expectContradictionFound(dir, result);
       return;
     }
-    // Root reads through any permission: run the CLI as an unprivileged user instead.
     for (const folder of [outer, dir, path.join(dir, 'sub'), path.join(dir, 'drafts')]) chmodSync(folder, 0o755);
-    const run = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534, env: { ...process.env, NO_COLOR: '1' } });
+    const run = runAsOtherUser(dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
@@ -162,7 +173,7 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     expect(cli.stderr).toBe('tasklint: Path is a symbolic link loop: loop.md\n');
   });
 
-  it('an unreadable file', async () => {
+  permissionTest(permissionTitle('an unreadable file'), async () => {
     const dir = makeFolder({ ...CONTRADICTING_FILES, 'secret.md': '# Secret\n' });
     chmodSync(path.join(dir, 'secret.md'), 0o000);
     if (process.getuid?.() !== 0) {
@@ -171,9 +182,8 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
       expectContradictionFound(dir, result);
       return;
     }
-    // Root reads through any permission: run the CLI as an unprivileged user instead.
     chmodSync(dir, 0o755);
-    const run = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534, env: { ...process.env, NO_COLOR: '1' } });
+    const run = runAsOtherUser(dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>;

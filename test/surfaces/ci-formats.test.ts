@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/engine.js';
 import { ruleDocsUrl } from '../../src/package-info.js';
 import { formatGithub } from '../../src/report/github.js';
+import { ruleDocument } from '../../src/rule-docs.js';
 import type { EslintResult } from '../../src/report/json.js';
 import { CLI, ROOT, runCli, type CliRun } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
@@ -56,6 +58,8 @@ describe('--format sarif', { timeout: 30_000 }, () => {
       expect(descriptor.help?.text).toContain('## Why is this bad?');
       expect(descriptor.help?.markdown).toContain(`# ${rule.id}`);
       expect(descriptor.helpUri).toBe(ruleDocsUrl(rule.id));
+      // A link that resolves: the rule's docs shipped with tasklint.
+      expect(readFileSync(fileURLToPath(descriptor.helpUri!), 'utf8')).toBe(ruleDocument(rule));
     }
 
     const conflict = sarifRun.results!.find((result) => result.ruleId === 'task-status-conflict')!;

@@ -50,20 +50,43 @@ export class LspClient {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
   }
 
-  static async start(workspace: string, args: string[] = ['--lsp', '--stdio']): Promise<{ client: LspClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  static start(workspace: string, args: string[] = ['--lsp', '--stdio']): Promise<{ client: LspClient; result: InitializeResult }> {
+    return LspClient.startCommand(process.execPath, [CLI, ...args], workspace);
+  }
+
+  /**
+   * The server as an editor's settings name it: a command and its arguments, looked up on the
+   * PATH of `options.env`. A command that is missing or exits before answering is an error.
+   */
+  static async startCommand(
+    command: string,
+    args: string[],
+    workspace: string,
+    options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  ): Promise<{ client: LspClient; result: InitializeResult }> {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const failed = new Promise<never>((_, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`${[command, ...args].join(' ')} exited (${code}) before answering initialize: ${stderr}`)));
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     const client = new LspClient(child, connection);
-    const result = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: uri(workspace),
-      workspaceFolders: [{ uri: uri(workspace), name: 'planning' }],
-      capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } },
-      },
-    });
+    const result = await Promise.race([
+      failed,
+      connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: uri(workspace),
+        workspaceFolders: [{ uri: uri(workspace), name: 'planning' }],
+        capabilities: {
+          workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+          textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } },
+        },
+      }),
+    ]);
+    failed.catch(() => undefined);
     await connection.sendNotification(InitializedNotification.type, {});
     return { client, result };
   }

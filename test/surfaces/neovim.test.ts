@@ -1,44 +1,53 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI } from '../helpers/cli.js';
+import { binWithTasklint, readmeBlock } from '../helpers/readme.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 import { CONFLICT_MESSAGE, CONFLICT_RELATED, INDEX, TRACKER_AGREEING } from './planning.js';
 
 const nvimVersion = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const hasNeovim = nvimVersion.status === 0;
+const version = /^NVIM v(\d+\.\d+\.\d+)/.exec(nvimVersion.stdout ?? '')?.[1] ?? '0.0.0';
+const [major, minor] = version.split('.').map(Number) as [number, number];
 const SKIP_REASON = 'skipped: nvim is not on PATH (Debian package "neovim"; .ci/run installs it)';
 if (!hasNeovim) console.warn(`Neovim LSP test ${SKIP_REASON}`);
+const hasNeovim011 = hasNeovim && (major > 0 || minor >= 11);
+const SKIP_REASON_011 = hasNeovim
+  ? `skipped: the Neovim on PATH is ${version} (Debian 12 ships 0.7), and this snippet needs 0.11 or newer`
+  : SKIP_REASON;
+if (hasNeovim && !hasNeovim011) console.warn(`Neovim 0.11 snippet test ${SKIP_REASON_011}`);
 
-afterAll(() => removeFolders());
+const bin = binWithTasklint();
+afterAll(() => {
+  removeFolders();
+  bin.remove();
+});
+
+/** The README's two snippets, taken from the README itself: what a user pastes into init.lua. */
+const SNIPPET_07 = () => readmeBlock('lua', /Neovim.* 0\.7 to 0\.10/).code;
+const SNIPPET_011 = () => readmeBlock('lua', /Neovim 0\.11 or newer/).code;
 
 /**
- * Neovim's own LSP client, headless: opens index.md and tracker.md, types a contradiction into
- * the tracker, waits for diagnostics in both buffers, undoes the edit, waits for them to clear,
- * and writes what it saw as JSON. `vim.lsp.start` as in the README where Neovim has it (0.8+),
- * `vim.lsp.start_client` + `buf_attach_client` on older ones (Debian 12 ships 0.7).
+ * Runs after init.lua and after Neovim opened index.md and tracker.md (the snippet attaches
+ * tasklint on their FileType; opened from the command line, so that an error in the snippet is
+ * shown on standard error, as a user would see it), types a contradiction into the tracker, waits for
+ * diagnostics in both buffers, undoes the edit, waits for them to clear, and writes what it saw
+ * as JSON. Only functions that Neovim 0.7 has, and that later ones still have.
  */
-const SCRIPT = String.raw`
-local cli, root, out = os.getenv('TASKLINT_CLI'), os.getenv('TASKLINT_WORKSPACE'), os.getenv('TASKLINT_OUT')
+const DRIVER = String.raw`
+local root, out = os.getenv('TASKLINT_WORKSPACE'), os.getenv('TASKLINT_OUT')
 local result = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) }
 local function finish(err)
   result.error = err
+  -- What Neovim showed the user: an error in init.lua or in the snippet's autocommand lands here.
+  result.messages = vim.api.nvim_exec('messages', true)
   vim.fn.writefile({ vim.fn.json_encode(result) }, out)
   vim.cmd('qa!')
 end
-local config = { name = 'tasklint', cmd = { 'node', cli, '--lsp' }, root_dir = root }
-local client_id
-local function attach(file)
-  vim.cmd('edit ' .. vim.fn.fnameescape(file))
-  local buf = vim.api.nvim_get_current_buf()
-  if vim.lsp.start then
-    client_id = vim.lsp.start(config)
-  else
-    client_id = client_id or vim.lsp.start_client(config)
-    vim.lsp.buf_attach_client(buf, client_id)
-  end
-  return buf
+local function clients(buf)
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ bufnr = buf }) end
+  return vim.lsp.buf_get_clients(buf)
 end
 local function seen(buf)
   local list = {}
@@ -50,8 +59,12 @@ local function seen(buf)
   return list
 end
 local ok, err = pcall(function()
-  local index = attach(root .. '/index.md')
-  local tracker = attach(root .. '/tracker.md')
+  local index, tracker = vim.fn.bufnr(root .. '/index.md'), vim.fn.bufnr(root .. '/tracker.md')
+  vim.cmd('buffer ' .. tracker)
+  result.attached = vim.wait(20000, function() return #vim.tbl_values(clients(index)) > 0 and #vim.tbl_values(clients(tracker)) > 0 end, 50)
+  local names = {}
+  for _, client in pairs(clients(tracker)) do table.insert(names, client.name) end
+  result.clients = names
   local row = vim.fn.search('TASK-1') - 1
   local line = vim.api.nvim_buf_get_lines(tracker, row, row + 1, false)[1]
   vim.api.nvim_buf_set_lines(tracker, row, row + 1, false, { (line:gsub('✅ COMPLETE', 'IN PROGRESS')) })
@@ -75,13 +88,40 @@ interface SeenDiagnostic {
   related: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }>;
 }
 
-function runNeovim(dir: string, out: string): Promise<{ code: number | null; stderr: string }> {
+interface Seen {
+  error: string | null;
+  messages: string;
+  attached: boolean;
+  clients: string[];
+  raised: boolean;
+  cleared: boolean;
+  index: SeenDiagnostic[];
+  tracker: SeenDiagnostic[];
+}
+
+/** Neovim headless with `initLua` as its init.lua and nothing of the machine's own configuration. */
+function runNeovim(dir: string, initLua: string): Promise<{ code: number | null; stderr: string; seen?: Seen }> {
+  const home = path.join(dir, '.neovim-home');
+  for (const sub of ['config/nvim', 'data', 'state', 'cache']) mkdirSync(path.join(home, sub), { recursive: true });
+  const init = path.join(home, 'config', 'nvim', 'init.lua');
+  writeFileSync(init, initLua);
+  const driver = path.join(home, 'drive-tasklint.lua');
+  writeFileSync(driver, DRIVER);
+  const out = path.join(home, 'seen.json');
   return new Promise((resolve, reject) => {
-    const script = path.join(dir, 'drive-tasklint.lua');
-    writeFileSync(script, SCRIPT);
-    const child = spawn('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${script}`], {
+    const child = spawn('nvim', ['--headless', '-n', '-i', 'NONE', 'index.md', '-c', 'edit tracker.md', '-c', `luafile ${driver}`], {
       cwd: dir,
-      env: { ...process.env, TASKLINT_CLI: CLI, TASKLINT_WORKSPACE: dir, TASKLINT_OUT: out },
+      env: {
+        ...process.env,
+        // tasklint on PATH, as after `npm link` or a global install; the init.lua read is the README's.
+        PATH: `${bin.bin}${path.delimiter}${process.env.PATH ?? ''}`,
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_STATE_HOME: path.join(home, 'state'),
+        XDG_CACHE_HOME: path.join(home, 'cache'),
+        TASKLINT_WORKSPACE: dir,
+        TASKLINT_OUT: out,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -90,33 +130,46 @@ function runNeovim(dir: string, out: string): Promise<{ code: number | null; std
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr });
+      resolve({ code, stderr, seen: existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Seen) : undefined });
     });
   });
 }
 
-describe('tasklint --lsp in Neovim', () => {
+async function expectTasklintInNeovim(initLua: string): Promise<void> {
+  const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING });
+  // The root the snippets look for: a repository.
+  spawnSync('git', ['init', '-q'], { cwd: dir });
+  const run = await runNeovim(dir, initLua);
+  expect(run.seen, `Neovim wrote nothing (exit ${run.code}): ${run.stderr}`).toBeDefined();
+  const seen = run.seen!;
+  expect(run.stderr, 'what Neovim showed').not.toMatch(/E\d+:|error/i);
+  expect(seen.messages, 'what Neovim showed').not.toMatch(/E\d+:|error/i);
+  expect(seen.error).toBeNull();
+  expect(seen.attached, 'the snippet attached tasklint to both buffers').toBe(true);
+  expect(seen.clients).toEqual(['tasklint']);
+  expect(seen.raised).toBe(true);
+  expect(seen.index).toEqual([
+    expect.objectContaining({ lnum: 4, col: 2, message: CONFLICT_MESSAGE, source: 'tasklint', code: 'task-status-conflict', severity: 1 }),
+  ]);
+  expect(seen.index[0]!.href).toMatch(/\/docs\/rules\/task-status-conflict\.md$/);
+  expect(seen.index[0]!.related).toEqual([expect.objectContaining({ message: CONFLICT_RELATED })]);
+  expect(seen.index[0]!.related[0]!.location.uri).toMatch(/\/tracker\.md$/);
+  expect(seen.tracker).toEqual([expect.objectContaining({ lnum: 4, col: 2, source: 'tasklint', code: 'task-status-conflict' })]);
+  expect(seen.tracker[0]!.message).toContain(`At index.md:5: ${CONFLICT_MESSAGE}`);
+  expect(seen.tracker[0]!.related[0]!.location.uri).toMatch(/\/index\.md$/);
+  expect(seen.cleared).toBe(true);
+}
+
+describe("the README's Neovim snippets, in Neovim, with tasklint on PATH", () => {
   it.skipIf(!hasNeovim)(
-    `shows the contradiction in both buffers with related information, and clears it${hasNeovim ? '' : ` (${SKIP_REASON})`}`,
-    async () => {
-      const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING });
-      const out = path.join(dir, 'seen.json');
-      const run = await runNeovim(dir, out);
-      expect(existsSync(out), `Neovim wrote nothing (exit ${run.code}): ${run.stderr}`).toBe(true);
-      const seen = JSON.parse(readFileSync(out, 'utf8')) as { error: string | null; raised: boolean; cleared: boolean; index: SeenDiagnostic[]; tracker: SeenDiagnostic[] };
-      expect(seen.error).toBeNull();
-      expect(seen.raised).toBe(true);
-      expect(seen.index).toEqual([
-        expect.objectContaining({ lnum: 4, col: 2, message: CONFLICT_MESSAGE, source: 'tasklint', code: 'task-status-conflict', severity: 1 }),
-      ]);
-      expect(seen.index[0]!.href).toMatch(/\/docs\/rules\/task-status-conflict\.md$/);
-      expect(seen.index[0]!.related).toEqual([expect.objectContaining({ message: CONFLICT_RELATED })]);
-      expect(seen.index[0]!.related[0]!.location.uri).toMatch(/\/tracker\.md$/);
-      expect(seen.tracker).toEqual([expect.objectContaining({ lnum: 4, col: 2, source: 'tasklint', code: 'task-status-conflict' })]);
-      expect(seen.tracker[0]!.message).toContain(`At index.md:5: ${CONFLICT_MESSAGE}`);
-      expect(seen.tracker[0]!.related[0]!.location.uri).toMatch(/\/index\.md$/);
-      expect(seen.cleared).toBe(true);
-    },
+    `0.7 to 0.10: shows the contradiction in both buffers with related information, and clears it${hasNeovim ? ` (Neovim ${version})` : ` (${SKIP_REASON})`}`,
+    () => expectTasklintInNeovim(SNIPPET_07()),
+    90_000,
+  );
+
+  it.skipIf(!hasNeovim011)(
+    `0.11 or newer: the same${hasNeovim011 ? ` (Neovim ${version})` : ` (${SKIP_REASON_011})`}`,
+    () => expectTasklintInNeovim(SNIPPET_011()),
     90_000,
   );
 });
