@@ -1,6 +1,6 @@
 import type { Code, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { DependencyEdge, Range, TaskMention } from '../types.js';
-import { findIds, idsToReplace, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
+import { findIdLists, findIds, idsToReplace, leadingId, rangeAfterId, type IdMatcher, type IdOccurrence } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { LineIndex, nodeOffsets, repairedText } from './text.js';
 import { readFieldLine } from './vocab/fields.js';
@@ -94,7 +94,7 @@ class FieldWalker {
         // "**Depends on:**" over a list: each item names a dependency first.
         const itemText = repairedText(first);
         const lead = leadingId(itemText, this.ids);
-        if (lead) this.addEdge(lead.id, owner, first, itemText, lead.index);
+        if (lead) this.addEdge(lead, owner, first, itemText, lead.index);
       }
       this.visitItem(item, itemTask, depth);
     }
@@ -123,7 +123,7 @@ class FieldWalker {
         const subject = owner ?? subjectBefore(line.slice(0, line.length - value.length), this.ids);
         if (!value.trim()) endsWithLabel = true;
         if (!subject) continue;
-        for (const dependency of findIds(value, this.ids)) this.addEdge(dependency.id, subject, node, paragraph, valueStart + dependency.index);
+        for (const dependency of findIdLists(value, this.ids)) this.addEdge(dependency, subject, node, paragraph, valueStart + dependency.index);
         continue;
       }
       if (!mayBeInline) continue;
@@ -136,15 +136,15 @@ class FieldWalker {
         if (!subject) continue;
         const rest = line.slice(match.index + match[0].length);
         const clause = /^[^.;:!?\n]*/u.exec(rest)?.[0] ?? '';
-        const listed = findIds(clause, this.ids).filter((dependency) => /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, dependency.index).replace(idsToReplace(this.ids), '')));
-        for (const dependency of listed) this.addEdge(dependency.id, subject, node, paragraph, lineStart + match.index + match[0].length + dependency.index);
+        const listed = findIdLists(clause, this.ids).filter((dependency) => /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, dependency.index).replace(idsToReplace(this.ids), '')));
+        for (const dependency of listed) this.addEdge(dependency, subject, node, paragraph, lineStart + match.index + match[0].length + dependency.index);
       }
     }
     return endsWithLabel;
   }
 
-  private addEdge(from: string, to: string, node: Nodes, repaired: string, index: number): void {
-    this.edges.push({ from, to, range: this.locate(node, repaired, from, index), source: 'field' });
+  private addEdge(from: IdOccurrence, to: string, node: Nodes, repaired: string, index: number): void {
+    this.edges.push({ from: from.id, to, range: this.locate(node, repaired, from.written ?? from.id, index), source: 'field' });
   }
 
   /** The source range of the ID at `index` of the node's repaired text: the same occurrence in the raw source. */

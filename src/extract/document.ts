@@ -15,7 +15,7 @@ import type {
   TaskMention,
 } from '../types.js';
 import { parseDuration } from './duration.js';
-import { findIds, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
+import { findIdLists, findIds, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
 import { findMojibake, repairMojibake } from './mojibake.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
 import { isStruckThrough, LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
@@ -309,7 +309,7 @@ class DocumentExtractor {
     if (!offsets) return;
     const text = repairedText(node);
     this.findPercents(text, offsets);
-    const ids = findIds(text, this.options.ids);
+    const ids = findIdLists(text, this.options.ids);
     if (ids.length === 0) return;
     const context = item.context ?? (source === 'heading' ? 'normal' : this.context());
     const leading = source !== 'prose' ? leadingId(text, this.options.ids) : undefined;
@@ -321,11 +321,12 @@ class DocumentExtractor {
     const seen = new Map<string, number>();
 
     for (const occurrence of ids) {
-      const at = this.locate(sourceSlice, offsets.start, occurrence.id, seen);
+      const written = occurrence.written ?? occurrence.id;
+      const at = this.locate(sourceSlice, offsets.start, written, seen);
       const byField = definedByField !== undefined && definedByField.index === occurrence.index;
       const isLeading = byField || (leading !== undefined && leading.index === occurrence.index);
       const before = text.slice(Math.max(0, occurrence.index - 60), occurrence.index);
-      const after = text.slice(occurrence.index + occurrence.id.length, occurrence.index + occurrence.id.length + 160);
+      const after = text.slice(occurrence.index + written.length, occurrence.index + written.length + 160);
       let status: StatusReading | undefined;
       if (!CONDITIONAL_BEFORE.test(before.replace(TRAILING_EMOJI, ''))) {
         status = statusAfterId(after, this.options.vocabulary) ?? statusBeforeId(before);
@@ -466,9 +467,9 @@ class DocumentExtractor {
         const cellText = texts[c] ?? '';
         const sourceSlice = this.text.slice(offsets.start, offsets.end);
         const seen = new Map<string, number>();
-        const ids = findIds(cellText, this.options.ids);
+        const ids = findIdLists(cellText, this.options.ids);
         for (const occurrence of ids) {
-          const at = this.locate(sourceSlice, offsets.start, occurrence.id, seen);
+          const at = this.locate(sourceSlice, offsets.start, occurrence.written ?? occurrence.id, seen);
           if (c === columns.id && defined && occurrence.index === defined.index && rowId === undefined) {
             rowId = occurrence.id;
             const mention: TaskMention = { id: occurrence.id, kind: 'definition', source: 'table', context, range: at, section };
@@ -496,7 +497,7 @@ class DocumentExtractor {
             if (title) mention.title = title;
             if (columns.dependencies !== undefined) {
               const dependencyText = texts[columns.dependencies] ?? '';
-              const dependencies = findIds(dependencyText, this.options.ids).map((dep) => dep.id);
+              const dependencies = findIdLists(dependencyText, this.options.ids).map((dep) => dep.id);
               // "Phase 3a ✅" names no task: unknown, not "no dependencies".
               if (dependencies.length > 0 || /^(?:none|n\/?a|-+|–|—|)$/iu.test(dependencyText.trim())) mention.dependencies = dependencies;
             }

@@ -46,6 +46,8 @@ export function idsToReplace(ids: IdMatcher): RegExp {
 export interface IdOccurrence {
   id: string;
   index: number;
+  /** How the ID is written where it is not written in full: "047.1" in "TASK-046, 047.1". */
+  written?: string;
 }
 
 /** Every ID in `text`, in order. Long lines are cut: an ID never needs 10,000 characters. */
@@ -58,6 +60,37 @@ export function findIds(text: string, matcher: IdMatcher): IdOccurrence[] {
       continue;
     }
     found.push({ id: match[0], index: match.index });
+  }
+  return found;
+}
+
+/** ", 047.1", " and 048", " & 048": one more member of a list after a full ID. */
+const LIST_MEMBER = /^\s*(?:,|&|\/|\band\b|\bor\b)\s*(\d+)((?:\.\d+)*)(?!\.?\d)(?=\s*(?:$|[,;:.)\]&/(|✅✔☑⏳🔄🟡❌⚠]|\band\b|\bor\b|[-–—]\s))/u;
+
+/**
+ * Every ID in `text`, with the members a list writes short after a full ID: "TASK-046, 047.1,
+ * 048" names TASK-046, TASK-047.1 and TASK-048. A member counts only when it has as many
+ * digits before its first dot as the full ID (so "TASK-5, 6 tasks" and "TASK-046, 2 hours" name
+ * one task), nothing but a separator stands between, and the full form is an ID of the pattern.
+ */
+export function findIdLists(text: string, matcher: IdMatcher): IdOccurrence[] {
+  const found: IdOccurrence[] = [];
+  for (const occurrence of findIds(text, matcher)) {
+    found.push(occurrence);
+    const lead = /^(.*?)(\d+)((?:\.\d+)*)$/u.exec(occurrence.id);
+    if (!lead) continue;
+    const [, prefix = '', digits = ''] = lead;
+    let at = occurrence.index + occurrence.id.length;
+    for (let member = LIST_MEMBER.exec(text.slice(at)); member; member = LIST_MEMBER.exec(text.slice(at))) {
+      const [whole, memberDigits = '', decimals = ''] = member;
+      if (memberDigits.length !== digits.length) break;
+      const id = `${prefix}${memberDigits}${decimals}`;
+      matcher.all.lastIndex = 0;
+      if (matcher.all.exec(id)?.[0] !== id) break;
+      const written = `${memberDigits}${decimals}`;
+      found.push({ id, index: at + whole.length - written.length, written });
+      at += whole.length;
+    }
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TASK_ID_PATTERN } from '../../src/config.js';
 import { extractDocument } from '../../src/extract/document.js';
-import { buildIdMatcher, findIds } from '../../src/extract/ids.js';
+import { buildIdMatcher, findIdLists, findIds } from '../../src/extract/ids.js';
 import { DEFAULT_VOCABULARY } from '../../src/extract/status.js';
 import { parseMarkdown } from '../../src/parse.js';
 
@@ -181,4 +181,29 @@ describe('list items: a status in any case', () => {
       expect(mention?.status).toBeUndefined();
     },
   );
+});
+
+describe('lists written short after a full ID', () => {
+  it.each([
+    ['TASK-046, 047.1, 048 (4.5 hours)', ['TASK-046', 'TASK-047.1', 'TASK-048']],
+    ['TASK-057 and 058', ['TASK-057', 'TASK-058']],
+    ['CLOUD-0.1, 0.2 and 0.3', ['CLOUD-0.1', 'CLOUD-0.2', 'CLOUD-0.3']],
+    ['TASK-19/21 ✅', ['TASK-19', 'TASK-21']],
+    ['TASK-5, 6 tasks remain', ['TASK-5']],
+    ['TASK-046, 2 hours', ['TASK-046']],
+    ['TASK-046 and 47', ['TASK-046']],
+    ['TASK-046, 047-049', ['TASK-046']],
+    ['TASK-100, 200 users', ['TASK-100']],
+  ])('"%s" names %j', (text, expected) => {
+    expect(findIdLists(text, ids).map((o) => o.id)).toEqual(expected);
+  });
+
+  it('a short member is placed where it is written', () => {
+    const facts = extract('# Next\n\n1. Complete Phase 4: TASK-046, 047.1, 048 (4.5 hours)\n');
+    expect(facts.mentions.map((m) => [m.id, m.range.start.column, m.range.end.column])).toEqual([
+      ['TASK-046', 22, 30],
+      ['TASK-047.1', 32, 37],
+      ['TASK-048', 39, 42],
+    ]);
+  });
 });

@@ -36,8 +36,26 @@ ruleTester('dependency-not-done', {
       name: 'a graph whose arrows agree with finished work',
       files: { 'phase-6.md': phase('✅ COMPLETE', '✅ COMPLETE'), 'graph.md': '# Graph\n\n```text\nTASK-40 → TASK-41\n```\n' },
     },
+    {
+      name: 'a list written short after a full ID, every member done ("TASK-057, 058")',
+      files: { 'phase-5.md': '# Phase 5\n\n| Task ID | Description | Status |\n|---------|-------------|--------|\n| TASK-057 | Write the role | ✅ Done |\n| TASK-058 | Test the role | ✅ Done |\n| TASK-059 | Ship the role | ✅ Done |\n\n### TASK-060: Announce\n**Status**: ✅ COMPLETE\n**Dependencies**: TASK-057, 058 (2 hours)\n' },
+    },
+    {
+      name: 'a number after a full ID that is no member of a list ("TASK-057, 2 hours")',
+      files: { 'phase-5.md': '# Phase 5\n\n| Task ID | Description | Status |\n|---------|-------------|--------|\n| TASK-057 | Write the role | ✅ Done |\n| TASK-058 | Test the role | Pending |\n| TASK-059 | Ship the role | ✅ Done |\n\n| TASK-061 | Announce | ✅ Done |\n\n**Depends on:** nothing but TASK-057, 2 hours of review\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'a **Dependencies** field written short after a full ID names both tasks',
+      files: { 'phase-5.md': '# Phase 5\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-057 | Write the role | ✅ Done |\n| TASK-058 | Test the role | Pending |\n\n### TASK-060: Announce\n**Status**: ✅ COMPLETE\n**Dependencies**: TASK-057, 058\n' },
+      errors: [{ messageId: 'notDone', file: 'phase-5.md', line: 9, messageIncludes: ['TASK-058 (stated at line 10)'] }],
+    },
+    {
+      name: 'a dependency list written short after a full ID ("TASK-057, 058") names both tasks',
+      files: { 'phase-5.md': '# Phase 5\n\n| Task ID | Description | Status | Dependencies |\n|---|---|---|---|\n| TASK-057 | Write the role | ✅ Done | None |\n| TASK-058 | Test the role | Pending | None |\n| TASK-060 | Announce | ✅ Done | TASK-057, 058 |\n' },
+      errors: [{ messageId: 'notDone', file: 'phase-5.md', line: 7, messageIncludes: ['TASK-058'], related: [{ file: 'phase-5.md', line: 6 }] }],
+    },
     {
       name: 'a ticked box whose closing parenthesis says what it depends on',
       files: { 'tasks.md': '# Tasks\n\n- [ ] T004 Build the parser\n- [x] T005 Wire the parser into the CLI (depends on T004)\n' },
