@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { must, run, snapshotOfCheckout } from '../helpers/checkout-snapshot.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { CONFLICT_MESSAGE, INDEX, TRACKER_AGREEING, TRACKER_CONTRADICTING } from './planning.js';
 
@@ -23,52 +24,6 @@ function tempDir(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `tasklint-${name}-`));
   folders.push(dir);
   return dir;
-}
-
-interface Ran {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Asynchronous: installing the hook takes a while, and the test worker must keep answering. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-async function must(pending: Promise<Ran>): Promise<string> {
-  const result = await pending;
-  if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-/**
- * This checkout as it would be committed (tracked and new files, not the ignored ones), as a git
- * repository of its own: pre-commit clones a hook repository at a rev, and the lead commits
- * later, so the working tree is what must be tested. Installing it runs the real `npm install`
- * of a `language: node` hook, build included.
- */
-async function snapshotOfCheckout(env: NodeJS.ProcessEnv): Promise<{ repo: string; rev: string }> {
-  const repo = tempDir('hook-repo');
-  const listed = (await must(run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT, env))).split('\0').filter(Boolean);
-  for (const file of listed) {
-    const source = path.join(ROOT, file);
-    if (!existsSync(source) || !statSync(source).isFile()) continue;
-    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    copyFileSync(source, path.join(repo, file));
-  }
-  await must(run('git', ['init', '-q'], repo, env));
-  await must(run('git', ['add', '-A'], repo, env));
-  await must(run('git', ['commit', '-q', '-m', 'snapshot of the tasklint checkout'], repo, env));
-  return { repo, rev: (await must(run('git', ['rev-parse', 'HEAD'], repo, env))).trim() };
 }
 
 describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, () => {
@@ -172,7 +127,9 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
         npm_config_update_notifier: 'false',
         NO_COLOR: '1',
       };
-      const { repo: hookRepo, rev } = await snapshotOfCheckout(env);
+      // pre-commit clones a hook repository at a rev; installing it runs the real `npm install` of a
+      // `language: node` hook, build included.
+      const { repo: hookRepo, rev } = await snapshotOfCheckout(tempDir('hook-repo'), env);
 
       const project = tempDir('project');
       mkdirSync(path.join(project, 'planning'));
