@@ -133,40 +133,31 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
   check(corpus, context) {
     for (const conflict of findStatusConflicts(wantedMentions(corpus, context))) {
       const { primary, others, otherCount } = conflict;
-      const first = others[0]!;
       const more = otherCount - 1;
+      /** The message at `here`, naming `there` as the other side. */
+      const conflictAt = (here: MentionAt, there: MentionAt, moreText: string) => ({
+        id: conflict.id,
+        status: statusWord(here.mention),
+        statusText: here.mention.statusText ?? '',
+        otherStatus: statusWord(there.mention),
+        other: placeName({ doc: there.doc, range: there.mention.range }, here.doc),
+        otherText: there.mention.statusText ?? '',
+        more: moreText,
+      });
+      const placeData = (place: MentionAt) => ({ id: conflict.id, status: statusWord(place.mention), statusText: place.mention.statusText ?? '' });
       context.report({
         keys: [taskKey(conflict.id)],
         messageId: 'conflict',
-        data: {
-          id: conflict.id,
-          status: statusWord(primary.mention),
-          statusText: primary.mention.statusText ?? '',
-          otherStatus: statusWord(first.mention),
-          other: placeName({ doc: first.doc, range: first.mention.range }, primary.doc),
-          otherText: first.mention.statusText ?? '',
-          more: more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : '',
-        },
+        data: conflictAt(primary, others[0]!, more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : ''),
         at: { doc: primary.doc, range: primary.mention.range },
         related: others.map((other) => ({
           at: { doc: other.doc, range: other.mention.range },
           messageId: 'otherPlace',
-          data: { id: conflict.id, status: statusWord(other.mention), statusText: other.mention.statusText ?? '' },
+          data: placeData(other),
           // The two sides are alike: from the other place, the same message the other way round.
-          asPrimary: {
-            messageId: 'conflict',
-            data: {
-              id: conflict.id,
-              status: statusWord(other.mention),
-              statusText: other.mention.statusText ?? '',
-              otherStatus: statusWord(primary.mention),
-              other: placeName({ doc: primary.doc, range: primary.mention.range }, other.doc),
-              otherText: primary.mention.statusText ?? '',
-              more: '',
-            },
-          },
+          asPrimary: { messageId: 'conflict', data: conflictAt(other, primary, '') },
         })),
-        asRelated: { messageId: 'otherPlace', data: { id: conflict.id, status: statusWord(primary.mention), statusText: primary.mention.statusText ?? '' } },
+        asRelated: { messageId: 'otherPlace', data: placeData(primary) },
       });
     }
   },
