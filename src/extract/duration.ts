@@ -12,7 +12,8 @@ function unitOf(word: string): 'minute' | 'hour' | 'day' | 'week' | undefined {
   return undefined;
 }
 
-export const DURATION_PATTERN = /(?<![\p{L}\p{N}.])(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
+// "1,171h" is one amount: a thousands separator is part of the number, never its start.
+export const DURATION_PATTERN = /(?<![\p{L}\p{N}.]|\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
 
 /** "~9 hours", "≈ 2 days", "about 3 hrs": the text before a duration says it is approximate. */
 const APPROXIMATE_BEFORE = /(?:[~≈]|(?<![\p{L}])(?:about|approx\.?|approximately|around|roughly|circa|ca\.))\s*$/iu;
@@ -37,7 +38,7 @@ export function parseDuration(text: string): Duration | undefined {
   if (match[2]!.length === 1 && match[2] !== match[2]!.toLowerCase()) return undefined;
   const unit = unitOf(match[2]!);
   if (!unit) return undefined;
-  const amount = Number(match[1]);
+  const amount = Number(match[1]!.replace(/,/gu, ''));
   const duration: Duration =
     unit === 'minute' || unit === 'hour' ? { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] } : { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
   return withApproximation(duration, before);

@@ -102,8 +102,17 @@ ruleTester('duration-mismatch', {
       name: 'a phase total over task blocks one of which gives a range ("8-10 hours"): the sum is unknown',
       files: { 'phase-3.md': '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n' },
     },
+    {
+      name: 'a TOTAL written with a thousands separator that is the sum ("1,171h")',
+      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,171h** |\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'a TOTAL written with a thousands separator against its column ("1,203h")',
+      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,203h** |\n' },
+      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 8, messageIncludes: ['1203 hrs is stated here', 'add up to 1171 hrs'] }],
+    },
     {
       name: 'a phase total against the estimates of its task blocks',
       files: { 'phase-3.md': '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 3 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n' },

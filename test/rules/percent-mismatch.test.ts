@@ -31,6 +31,7 @@ ruleTester('percent-mismatch', {
       name: 'a Completion % column after a Progress column of fractions, agreeing',
       files: { 'index.md': '| Phase | Progress | Total | Done | Completion % |\n|---|---|---|---|---|\n| Phase 2 | 3/7 | 7 | 3 | 43% |\n' },
     },
+    { name: 'counts with thousands separators ("15% (175 of 1,171 hours complete)")', files: { 'index.md': '**Total Project Progress:** 15% (175 of 1,171 hours complete)\n' } },
     { name: 'an archive keeps its old figures', files: { 'archive/q3.md': '**Status:** 54% (39/68)\n' } },
     { name: 'numbers inside code are not claims', files: { 'index.md': '```text\nprogress 54% (39/68)\n```\n' } },
     { name: 'a percentage far from an unrelated fraction', files: { 'index.md': 'Throughput 92% of target. Later, in another sentence entirely, we did (3/4) of the reviews.\n' } },
@@ -40,6 +41,11 @@ ruleTester('percent-mismatch', {
       name: 'a percentage that disagrees with its own fraction',
       files: { 'index.md': '# Index\n\n**Active Work Progress:** 54% complete (39/68, excluding 2 deprecated).\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 3, messageIncludes: ['54%', '39/68', '57.35%'] }],
+    },
+    {
+      name: 'a percentage that disagrees with counts written with thousands separators',
+      files: { 'index.md': '**Progress:** 25% (175 of 1,171 hours complete)\n' },
+      errors: [{ messageId: 'mismatch', file: 'index.md', line: 1, messageIncludes: ['25%', '175/1171'] }],
     },
     {
       name: 'a fraction followed by its percentage',
