@@ -70,6 +70,9 @@ const REFERENCE_LABEL = /^(?:references?|location|task\s+list|tasks|tracked\s+in
 const STATUS_LABEL = /^(?:current\s+|overall\s+)?(?:status|progress|completion|state|overall)$/iu;
 /** "Phase 0", "Week 3", "Stream B": a label that only numbers something. */
 const ORDINAL_LABEL = /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/iu;
+/** A sentence that introduces a part of a whole: a preview, a sample, what changed. */
+const PART_OF_WHOLE =
+  /(?<![\p{L}])(?:(?:next|first|top|last)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few)|previews?|highlights?|for example|e\.g\.|such as|a sample|a selection|some of|a few of|changed|updated since|new since|since the last|recently (?:added|changed|updated))(?![\p{L}])/iu;
 const CRITERIA_LABEL = /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist|exit condition|prerequisite|changes|strategy|objective|goals?$/iu;
 
 interface Section {
@@ -549,6 +552,11 @@ class ClaimExtractor {
    */
   private countEvidence(blocks: RootContent[]): { type: 'count'; evidence: NonNullable<CountClaim['evidence']> } | { type: 'breakdown'; parts: ClaimPart[] } | undefined {
     const table = blocks.find((block): block is Table => block.type === 'table');
+    // "The next five to pick up:", "Tasks changed since the last review:": the table or list
+    // shows part of what the count counts.
+    const introducedAsPart = (evidence: RootContent): boolean =>
+      blocks.slice(0, blocks.indexOf(evidence)).some((block) => block.type === 'paragraph' && PART_OF_WHOLE.test(claimText(block)));
+    if (table && introducedAsPart(table)) return undefined;
     if (table) {
       const rows = this.taskRows(table);
       if (!rows || rows.length === 0) return undefined;
@@ -563,7 +571,7 @@ class ClaimExtractor {
       return { type: 'count', evidence };
     }
     const list = this.firstCountedList(blocks);
-    if (!list) return undefined;
+    if (!list || introducedAsPart(list)) return undefined;
     const items = list.children.map((item) => ({ item, paragraph: item.children[0]?.type === 'paragraph' ? item.children[0] : undefined }));
     const leads = items.map(({ paragraph }) => (paragraph ? claimText(paragraph).split('\n')[0] ?? '' : ''));
     if (items.length > 0 && leads.every((lead) => leadingId(lead, this.options.ids))) {

@@ -101,8 +101,21 @@ ruleTester('count-mismatch', {
         'tracker.md': '# Active Work\n\n**Active Tasks:** 12 tasks across 2 workstreams\n\n## Workstream 1: Storage\n\nText.\n\n## Workstream 2: Compute\n\nText.\n',
       },
     },
+    {
+      name: 'a count of the whole over a table that previews its next few ("17 tasks remaining", "The next three:")',
+      files: { 'tracker.md': '# Tracker\n\n## HPC Deployment (17 tasks remaining)\n\nThe next three to pick up:\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-1 | Mount volumes | Pending |\n| TASK-2 | Tune scheduler | Pending |\n| TASK-3 | Add GPU nodes | Pending |\n' },
+    },
+    {
+      name: 'a plan-wide count over the list of the tasks that changed',
+      files: { 'plan.md': '# Release 2.0 (20 tasks)\n\nTasks changed since the last review:\n\n- TASK-11: reworded\n- TASK-12: split in two\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'a count over a table introduced as all of it',
+      files: { 'tracker.md': '# Tracker\n\n## HPC Deployment (17 tasks remaining)\n\nThe remaining tasks:\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-1 | Mount volumes | Pending |\n| TASK-2 | Tune scheduler | Pending |\n| TASK-3 | Add GPU nodes | Pending |\n' },
+      errors: [{ messageId: 'table', file: 'tracker.md', line: 3, messageIncludes: ['17 tasks remaining'] }],
+    },
     {
       name: 'a heading says six tasks over a table of four',
       files: { 'tracker.md': phase('6 tasks', 4) },
