@@ -70,6 +70,8 @@ const REFERENCE_LABEL = /^(?:references?|location|task\s+list|tasks|tracked\s+in
 const STATUS_LABEL = /^(?:current\s+|overall\s+)?(?:status|progress|completion|state|overall)$/iu;
 /** "Phase 0", "Week 3", "Stream B": a label that only numbers something. */
 const ORDINAL_LABEL = /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/iu;
+/** A list item that gives the list's total: "Total: 4 hours", "**Sum**: 4 hrs". */
+const TOTAL_ITEM = /^[^\p{L}\p{N}]*(?:total|sum|overall|in all)(?![\p{L}])/iu;
 /** A sentence that introduces a part of a whole: a preview, a sample, what changed. */
 const PART_OF_WHOLE =
   /(?<![\p{L}])(?:(?:next|first|top|last)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few)|previews?|highlights?|for example|e\.g\.|such as|a sample|a selection|some of|a few of|changed|updated since|new since|since the last|recently (?:added|changed|updated))(?![\p{L}])/iu;
@@ -660,10 +662,16 @@ class ClaimExtractor {
       const before = blocks[i - 1];
       const label = before?.type === 'paragraph' ? labelParagraph(claimText(before).trim()) : undefined;
       if (label !== undefined && CRITERIA_LABEL.test(label)) continue;
-      const parts = block.children.map((item) => {
+      const leads = block.children.map((item) => {
         const paragraph = item.children[0];
-        if (paragraph?.type !== 'paragraph') return undefined;
-        const lead = claimText(paragraph).split('\n')[0] ?? '';
+        return { item, lead: paragraph?.type === 'paragraph' ? (claimText(paragraph).split('\n')[0] ?? '') : undefined };
+      });
+      // "- Total: 4 hours" as the last item is the sum itself, not one of its parts.
+      const last = leads.at(-1);
+      if (last?.lead !== undefined && TOTAL_ITEM.test(last.lead)) leads.pop();
+      if (leads.length < 2) continue;
+      const parts = leads.map(({ item, lead }) => {
+        if (lead === undefined) return undefined;
         const durations = durationsIn(lead);
         return durations.length === 1 ? { range: this.range(item), durations, text: lead.trim() } : undefined;
       });

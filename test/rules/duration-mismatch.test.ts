@@ -106,6 +106,10 @@ ruleTester('duration-mismatch', {
       name: 'a TOTAL written with a thousands separator that is the sum ("1,171h")',
       files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,171h** |\n' },
     },
+    {
+      name: 'a list whose last item gives the total ("- Total: 4 hours") is summed without it',
+      files: { 'plan.md': '# Plan\n\n**Stream B - Validation (4 hrs):**\n\n- TASK-40: Validate one (1 hr)\n- TASK-41: Validate two (3 hrs)\n- Total: 4 hours\n' },
+    },
   ],
   invalid: [
     {
