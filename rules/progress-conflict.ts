@@ -23,8 +23,15 @@ export function normaliseSubject(label: string): string {
     .trim();
 }
 
+/**
+ * Names of a group by its state, not a subject: "Completed Phases" over Phase 3 (3/3) and Phase
+ * 4 (23/23) is two subjects; so is a bold "NEW" or "Updated" label.
+ */
+const STATE_LABEL =
+  /^(?:new|updated?|latest|recent|recently (?:completed|added|updated)|important|highlights?|changes|completed?|done|finished|active|current|open|pending|remaining|blocked|in progress|not started|upcoming|planned|future|past)(?:\s+(?:phases?|tasks?|items?|work|workstreams?|streams?|milestones?|stages?|sprints?|categories?|deployments?))?$/u;
+
 function usableLabel(label: string): boolean {
-  return label.length >= 3 && /\p{L}/u.test(label) && !GENERIC_LABEL.test(label) && !ORDINAL_LABEL.test(label);
+  return label.length >= 3 && /\p{L}/u.test(label) && !GENERIC_LABEL.test(label) && !STATE_LABEL.test(label) && !ORDINAL_LABEL.test(label);
 }
 
 /** A document path relative to the corpus root; a folder's README or index stands for the folder. */

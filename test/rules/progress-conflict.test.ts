@@ -117,6 +117,13 @@ ruleTester('progress-conflict', {
         'index.md': '# Index\n\n## HPC\n\nReviewed 10/30 and 11/04.\n\n**Reference:** [hpc](./hpc-slurm-task-list.md)\n',
       },
     },
+    {
+      name: 'labels that name a state, not a subject ("Completed Phases", a bold "NEW")',
+      files: {
+        'index.md': '# Index\n\n## Completed Phases\n\nProgress: 3/3 tasks complete\n\n**NEW**: 2/6 tasks complete\n',
+        'report.md': '# Report\n\n## Completed Phases\n\nProgress: 23/23 tasks complete\n\n**NEW**: 5/6 tasks complete\n',
+      },
+    },
   ],
   invalid: [
     {
