@@ -1,6 +1,7 @@
 import type { MentionAt } from '../src/corpus.js';
 import { formatTime } from '../src/extract/duration.js';
 import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import { displayId } from '../src/scopes.js';
 import { statementRank } from './task-status-conflict.js';
 
 /** Words that say what is done to a task, not which task it is: "Create", "Complete", "Update". */
@@ -56,6 +57,9 @@ function definitions(mentions: MentionAt[]): MentionAt[] {
 }
 
 export interface AttributeConflict {
+  /** The task key (see corpus.ts). */
+  key: string;
+  /** The ID as written. */
   id: string;
   attribute: 'title' | 'priority' | 'duration' | 'dependencies';
   primary: MentionAt;
@@ -65,7 +69,7 @@ export interface AttributeConflict {
 }
 
 /** Groups places by value; a conflict when there is more than one value. The first place reported is the first of the rarest value. */
-function valueConflict(id: string, attribute: AttributeConflict['attribute'], places: Array<{ place: MentionAt; value: string }>): AttributeConflict | undefined {
+function valueConflict(key: string, attribute: AttributeConflict['attribute'], places: Array<{ place: MentionAt; value: string }>): AttributeConflict | undefined {
   const byValue = new Map<string, Array<{ place: MentionAt; value: string }>>();
   for (const entry of places) byValue.set(entry.value, [...(byValue.get(entry.value) ?? []), entry]);
   if (byValue.size < 2) return undefined;
@@ -82,7 +86,7 @@ function valueConflict(id: string, attribute: AttributeConflict['attribute'], pl
       others.push(entry);
     }
   }
-  return { id, attribute, primary: primary.place, value: primary.value, others };
+  return { key, id: displayId(key), attribute, primary: primary.place, value: primary.value, others };
 }
 
 /**
@@ -90,7 +94,7 @@ function valueConflict(id: string, attribute: AttributeConflict['attribute'], pl
  * framework validation" for "Single GPU LLM Fine-tuning"), so they may join groups but never
  * make one: two groups that each hold a table row or heading are two tasks.
  */
-function titleConflict(id: string, places: MentionAt[]): AttributeConflict | undefined {
+function titleConflict(key: string, places: MentionAt[]): AttributeConflict | undefined {
   const titled = places.filter(({ mention }) => mention.title && !/^[\d\s.,–-]+$/u.test(mention.title));
   const words = new Map(titled.map((place) => [place, titleWords(place.mention.title!)]));
   const groups: MentionAt[][] = [];
@@ -106,7 +110,8 @@ function titleConflict(id: string, places: MentionAt[]): AttributeConflict | und
   const [first, ...rest] = [...anchored].sort((a, b) => statementRank(best(a)) - statementRank(best(b)) || titled.indexOf(best(a)) - titled.indexOf(best(b)));
   const primary = best(first!);
   return {
-    id,
+    key,
+    id: displayId(key),
     attribute: 'title',
     primary,
     value: primary.mention.title!,
@@ -116,10 +121,10 @@ function titleConflict(id: string, places: MentionAt[]): AttributeConflict | und
 
 export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>): AttributeConflict[] {
   const conflicts: AttributeConflict[] = [];
-  for (const [id, all] of mentions) {
+  for (const [key, all] of mentions) {
     const defined = definitions(all);
     if (defined.length < 2) continue;
-    const title = titleConflict(id, defined);
+    const title = titleConflict(key, defined);
     if (title) {
       // One ID for two tasks: their other attributes differ as a consequence, not as a second finding.
       conflicts.push(title);
@@ -128,7 +133,7 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
     const priorities = defined.filter(({ mention }) => mention.priority !== undefined);
     for (let scale = 0; scale < PRIORITY_SCALES.length; scale++) {
       const found = valueConflict(
-        id,
+        key,
         'priority',
         priorities.filter(({ mention }) => priorityScale(mention.priority!) === scale).map((place) => ({ place, value: place.mention.priority! })),
       );
@@ -136,14 +141,14 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
     }
     for (const unit of ['minutes', 'days'] as const) {
       const found = valueConflict(
-        id,
+        key,
         'duration',
         defined.filter(({ mention }) => mention.duration?.unit === unit).map((place) => ({ place, value: formatTime(place.mention.duration!) })),
       );
       if (found) conflicts.push(found);
     }
     const dependencies = valueConflict(
-      id,
+      key,
       'dependencies',
       defined
         .filter(({ mention }) => mention.dependencies !== undefined)
@@ -238,7 +243,7 @@ None.
       const more = others.length - 1;
       const attribute = conflict.attribute === 'title' ? 'title' : ATTRIBUTE_WORDS[conflict.attribute];
       context.report({
-        keys: [taskKey(conflict.id)],
+        keys: [taskKey(conflict.key)],
         messageId: conflict.attribute === 'title' ? 'differentTask' : conflict.attribute,
         data: {
           id: conflict.id,

@@ -1,6 +1,7 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
 import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import { displayId } from '../src/scopes.js';
 import type { Status } from '../src/types.js';
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -35,6 +36,9 @@ export function statedStatuses(mentions: MentionAt[]): MentionAt[] {
 }
 
 export interface StatusConflict {
+  /** The task key (see corpus.ts). */
+  key: string;
+  /** The ID as written. */
   id: string;
   /** The best statement of one side. */
   primary: MentionAt;
@@ -51,7 +55,7 @@ function best(places: MentionAt[]): MentionAt {
 /** A task stated done in one place and still open (in progress, blocked, pending) in another. */
 export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): StatusConflict[] {
   const conflicts: StatusConflict[] = [];
-  for (const [id, all] of mentions) {
+  for (const [key, all] of mentions) {
     const stated = statedStatuses(all);
     const done = stated.filter(({ mention }) => mention.status === 'done');
     const open = stated.filter(({ mention }) => isOpen(mention.status));
@@ -60,7 +64,7 @@ export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): 
     const otherSide = primary.mention.status === 'done' ? open : done;
     const byDoc = new Map<string, MentionAt[]>();
     for (const place of otherSide) byDoc.set(place.doc.file, [...(byDoc.get(place.doc.file) ?? []), place]);
-    conflicts.push({ id, primary, others: [...byDoc.values()].map(best), otherCount: otherSide.length });
+    conflicts.push({ key, id: displayId(key), primary, others: [...byDoc.values()].map(best), otherCount: otherSide.length });
   }
   return conflicts;
 }
@@ -136,7 +140,7 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
       const first = others[0]!;
       const more = otherCount - 1;
       context.report({
-        keys: [taskKey(conflict.id)],
+        keys: [taskKey(conflict.key)],
         messageId: 'conflict',
         data: {
           id: conflict.id,

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { SCHEMA_PATH } from './package-info.js';
+import type { IdScopes } from './scopes.js';
 import type { SeveritySetting, Status } from './types.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
@@ -18,6 +19,8 @@ export interface Config {
   templates: string[];
   maxFileSize: number;
   aliases: Record<string, string[]>;
+  /** Which task IDs are numbered afresh in every feature folder, and which folders those are. */
+  idScopes: IdScopes;
   rules: Record<string, RuleSetting>;
 }
 
@@ -47,6 +50,7 @@ export const DEFAULT_CONFIG: Config = {
   templates: ['**/*template*', '**/*TEMPLATE*'],
   maxFileSize: 5 * 1024 * 1024,
   aliases: {},
+  idScopes: {},
   rules: {},
 };
 

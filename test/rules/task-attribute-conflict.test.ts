@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameTask } from '../../rules/task-attribute-conflict.js';
+import { specKitResearch, twoSpecKitFeatures } from '../helpers/formats.js';
 import { lintWithRule, ruleTester } from '../helpers/rule-tester.js';
 
 describe('sameTask', () => {
@@ -39,6 +40,10 @@ ${row}
 
 ruleTester('task-attribute-conflict', {
   valid: [
+    {
+      name: 'R-1 of one spec-kit feature\'s research and R-1 of another\'s are two decisions',
+      files: twoSpecKitFeatures(),
+    },
     {
       name: 'the same attributes in both documents',
       files: { 'tracker.md': tracker, 'index.md': indexRow('| TASK-46 | Create Shared Package Management Role | MEDIUM | 2 hrs | TASK-45 | Pending |') },
@@ -91,6 +96,11 @@ ruleTester('task-attribute-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'one spec-kit feature numbers two decisions R-2',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/research.md': specKitResearch(['Avatar storage in object storage', 'Profile visibility rules']).replace('## R-1: Avatar', '## R-2: Avatar') },
+      errors: [{ messageId: 'differentTask', file: 'specs/002-member-profiles/research.md', line: 3, messageIncludes: ['R-2 names "Avatar storage in object storage"', 'line 7'], related: [{ file: 'specs/002-member-profiles/research.md', line: 7 }] }],
+    },
     {
       name: 'two priorities for one task (the seeds: MEDIUM in the tracker, LOW in the index)',
       files: { 'tracker.md': tracker, 'index.md': indexRow('| TASK-46 | Shared Package Management Role (Debian/Ubuntu scope) | LOW | 2 hrs | TASK-45 | Pending |') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStatus } from '../../src/extract/status.js';
+import { specKitTasks, twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('classifyStatus: the statuses real files use', () => {
@@ -29,6 +30,27 @@ const trackerInProgress = `# Active Work
 
 ruleTester('task-status-conflict', {
   valid: [
+    {
+      name: 'spec-kit numbers T001 afresh in every feature: two features, two tasks',
+      files: twoSpecKitFeatures(),
+    },
+    {
+      name: 'a spec-kit feature linted on its own, next to a feature that numbers the same',
+      files: twoSpecKitFeatures(),
+      paths: ['specs'],
+    },
+    {
+      name: 'features the config names number their own tasks',
+      files: {
+        'features/search/tasks.md': '# Tasks\n\n- [x] T001 Search index\n',
+        'features/profiles/tasks.md': '# Tasks\n\n- [ ] T001 Profile table\n',
+      },
+      config: { idScopes: { folders: ['features/*'], scoped: ['T'] } },
+    },
+    {
+      name: 'a reference outside every feature to an ID two features define names neither',
+      files: { ...twoSpecKitFeatures(), 'STATUS.md': '# Status\n\n- T003 is ✅ COMPLETE\n' },
+    },
     {
       name: 'both documents say the same status',
       files: {
@@ -148,6 +170,32 @@ ruleTester('task-status-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'one spec-kit feature lists a task twice, checked in one place only',
+      files: {
+        ...twoSpecKitFeatures(),
+        'specs/002-member-profiles/tasks.md': specKitTasks('002-member-profiles', [
+          { title: 'Phase 1: Setup', tasks: [{ id: 'T001', done: true, text: 'Create profile module in src/profiles/' }] },
+          { title: 'Phase 2: Polish', tasks: [{ id: 'T001', done: false, text: 'Create profile module in src/profiles/' }] },
+        ]),
+      },
+      errors: [{ messageId: 'conflict', file: 'specs/002-member-profiles/tasks.md', line: 9, messageIncludes: ['T001 is done here', 'pending at line 13'], related: [{ file: 'specs/002-member-profiles/tasks.md', line: 13 }] }],
+    },
+    {
+      name: 'a note outside the features about a task only one feature defines',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/tasks.md': '# Tasks\n\n- [ ] T009 Export profiles\n', 'STATUS.md': '# Status\n\n- T009 is ✅ COMPLETE\n' },
+      errors: [{ messageId: 'conflict', file: 'STATUS.md', line: 3, related: [{ file: 'specs/002-member-profiles/tasks.md', line: 3 }] }],
+    },
+    {
+      name: 'a folder-wide scheme stays one task across features',
+      files: {
+        'specs/001-event-search/tasks.md': '# Tasks\n\n- [x] T001 Search index\n- [x] TASK-12 Shared login page\n',
+        'specs/002-member-profiles/tasks.md': '# Tasks\n\n- [ ] T001 Profile table\n',
+        'backlog.md': '# Backlog\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-12 | Shared login page | IN PROGRESS |\n',
+      },
+      config: { idScopes: { scoped: ['T'] } },
+      errors: [{ messageId: 'conflict', file: 'backlog.md', line: 5, related: [{ file: 'specs/001-event-search/tasks.md', line: 4 }] }],
+    },
     {
       name: 'done in the index, in progress in the tracker',
       files: {

@@ -1,3 +1,4 @@
+import { twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const tracker = `# Active Workstreams
@@ -14,6 +15,18 @@ const withTask45 = '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|--
 
 ruleTester('unknown-task-reference', {
   valid: [
+    {
+      name: 'a spec-kit plan refers to a requirement of its own feature',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-003; T004 needs T003.\n' },
+    },
+    {
+      name: 'a note outside the features refers to a task a feature defines',
+      files: { ...twoSpecKitFeatures(), 'NOTES.md': '# Notes\n\nT004 ships with the next release.\n' },
+    },
+    {
+      name: 'a feature refers to a requirement only another feature defines',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/spec.md': '# Feature Specification: Member profiles\n\n- **FR-001**: System MUST let members edit their bio\n- **FR-002**: System MUST resize avatars\n\nLike FR-003 of the search feature, profiles show a distance.\n' },
+    },
     { name: 'the dependency is defined in another document', files: { 'tracker.md': tracker, 'phase-3.md': withTask45 } },
     { name: 'a task defined only in an archive still exists', files: { 'tracker.md': tracker, 'archive/2025-q3.md': withTask45 } },
     {
@@ -38,6 +51,11 @@ ruleTester('unknown-task-reference', {
     },
   ],
   invalid: [
+    {
+      name: 'a spec-kit plan refers to a requirement no feature defines',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-009.\n' },
+      errors: [{ messageId: 'unknown', file: 'specs/002-member-profiles/plan.md', line: 3, messageIncludes: ['FR-009 is referenced here'] }],
+    },
     {
       name: 'a dependency defined nowhere, referenced from two documents: one finding',
       files: { 'tracker.md': tracker, 'index.md': '# Index\n\n| Task ID | Description | Dependencies |\n|---|---|---|\n| TASK-46 | Shared Package Management Role | TASK-45 |\n' },

@@ -1,0 +1,57 @@
+/**
+ * Small planning folders written the way the tools that write them lay them out: spec-kit
+ * features (`specs/NNN-name/`), each numbering its tasks, requirements and research notes afresh.
+ * Written for tasklint's tests, in the tools' style.
+ */
+
+export interface SpecKitTask {
+  id: string;
+  done: boolean;
+  text: string;
+}
+
+/** A spec-kit `tasks.md`: phases of `- [ ] T001 [P] [US1] Description in path` items. */
+export function specKitTasks(feature: string, phases: Array<{ title: string; tasks: SpecKitTask[] }>, extra = ''): string {
+  const lines = [`# Tasks: ${feature}`, '', `**Input**: Design documents from \`/specs/${feature}/\``, '', '## Format: `[ID] [P?] [Story] Description`', ''];
+  for (const phase of phases) {
+    lines.push(`## ${phase.title}`, '');
+    for (const task of phase.tasks) lines.push(`- [${task.done ? 'x' : ' '}] ${task.id} ${task.text}`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}${extra}`;
+}
+
+/** A spec-kit `spec.md` with functional requirements `FR-001` ... and success criteria. */
+export function specKitSpec(title: string, requirements: string[], stories: string[] = []): string {
+  const lines = [`# Feature Specification: ${title}`, '', '**Status**: Draft', '', '## User Scenarios & Testing', ''];
+  stories.forEach((story, i) => lines.push(`### User Story ${i + 1} - ${story} (Priority: P${i + 1})`, '', `A person wants to ${story.toLowerCase()}.`, ''));
+  lines.push('## Requirements', '', '### Functional Requirements', '');
+  requirements.forEach((text, i) => lines.push(`- **FR-${String(i + 1).padStart(3, '0')}**: System MUST ${text}`));
+  lines.push('', '## Success Criteria', '', '- **SC-001**: People finish the flow in under a minute', '');
+  return lines.join('\n');
+}
+
+/** A spec-kit `research.md` whose decisions are numbered `R-1`, `R-2` ... in headings. */
+export function specKitResearch(decisions: string[]): string {
+  return `# Research\n\n${decisions.map((title, i) => `## R-${i + 1}: ${title}\n\n**Decision**: ${title} as planned.\n`).join('\n')}`;
+}
+
+const t = (id: string, done: boolean, text: string): SpecKitTask => ({ id, done, text });
+
+/** Two features of one spec-kit folder: both number T001-T004, FR-001-FR-003 and R-1-R-2 from one. */
+export function twoSpecKitFeatures(): Record<string, string> {
+  return {
+    'specs/001-event-search/tasks.md': specKitTasks('001-event-search', [
+      { title: 'Phase 1: Setup', tasks: [t('T001', true, 'Create search module in src/search/'), t('T002', true, '[P] Add the search index schema in src/search/schema.ts')] },
+      { title: 'Phase 3: User Story 1 - Find events by city (Priority: P1)', tasks: [t('T003', false, '[US1] City filter in src/search/city.ts'), t('T004', false, '[US1] Results page in src/pages/search.tsx')] },
+    ]),
+    'specs/001-event-search/spec.md': specKitSpec('Event search', ['let visitors search events by city', 'sort results by date', 'show the distance to each event'], ['Find events by city']),
+    'specs/001-event-search/research.md': specKitResearch(['Full-text index in the database', 'Geocoding through the city table']),
+    'specs/002-member-profiles/tasks.md': specKitTasks('002-member-profiles', [
+      { title: 'Phase 1: Setup', tasks: [t('T001', false, 'Create profile module in src/profiles/'), t('T002', false, '[P] Add the profile table migration')] },
+      { title: 'Phase 3: User Story 1 - Edit a profile (Priority: P1)', tasks: [t('T003', true, '[US1] Profile form in src/profiles/form.tsx'), t('T004', true, '[US1] Avatar upload in src/profiles/avatar.ts')] },
+    ]),
+    'specs/002-member-profiles/spec.md': specKitSpec('Member profiles', ['let members edit their bio', 'resize avatars to 256 pixels', 'hide profiles of blocked members'], ['Edit a profile']),
+    'specs/002-member-profiles/research.md': specKitResearch(['Avatar storage in object storage', 'Profile visibility rules']),
+  };
+}
