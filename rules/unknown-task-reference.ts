@@ -64,7 +64,7 @@ export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wa
   for (const doc of corpus.documents) {
     if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const mention of doc.mentions) {
-      if (mention.kind !== 'reference' || mention.source === 'code') continue;
+      if (mention.kind !== 'reference' || mention.source === 'code' || mention.alias) continue;
       add(doc, mention.id, { at: { doc, range: mention.range }, ...(mention.dependent ? { dependent: mention.dependent } : {}), graph: false });
     }
     for (const edge of graphEdges(doc)) add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
@@ -113,7 +113,12 @@ A definition in an archive counts (the task existed); one in a template does not
 hold placeholders). References in archives and templates are not checked. IDs inside code blocks
 count only as the ends of an arrow (\`TASK-1 → TASK-2\`); elsewhere in code they are commands,
 paths or examples. Only ID schemes that some document defines tasks with are considered, so
-\`UTF-8\` is not a task.
+\`UTF-8\` is not a task. A former name ("split from T105", "(was TASK-049)", "formerly
+TASK-3") need not exist any more.
+
+In folders whose tools number tasks afresh in every feature (spec-kit's \`specs/NNN-name/\`,
+Kiro, OpenSpec, ai-dev-tasks), a reference names a task of its own feature; one that another
+feature defines is not reported, since it may point there.
 
 It is a **warning**: the task may be defined in a file that was not linted. Lint the whole
 planning folder, or add the defining file.

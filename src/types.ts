@@ -65,6 +65,8 @@ export interface TaskMention {
   dependent?: string;
   /** The status is not written on the row but implied by where it is listed ("Active Tasks"). */
   statusImplied?: boolean;
+  /** A former name of a task ("split from T105", "(was TASK-049)"): it need not exist any more. */
+  alias?: boolean;
 }
 
 export interface Mojibake {

@@ -60,6 +60,9 @@ function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
   return pattern;
 }
 
+/** "split from T105", "(was TASK-049)", "formerly TASK-3": the ID a task had, not one it names today. */
+const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?)\s*$/iu;
+
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
 const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
 
@@ -318,6 +321,7 @@ class DocumentExtractor {
         mention.status = status.status;
         mention.statusText = status.text;
       }
+      if (!defines && ALIAS_BEFORE.test(before)) mention.alias = true;
       if (item.checked !== undefined && defines) mention.checked = item.checked;
       if (defines) {
         const ownLine = after.split('\n')[0] ?? '';

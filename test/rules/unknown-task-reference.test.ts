@@ -20,6 +20,10 @@ ruleTester('unknown-task-reference', {
       files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-003; T004 needs T003.\n' },
     },
     {
+      name: 'a task split in two names the ID it had',
+      files: { 'tasks.md': '# Tasks\n\n- [x] T105a Lint strings on the web, split from T105\n- [ ] T106 Lint strings on mobile (was TASK-49)\n- [ ] T107 Audit a11y, formerly TASK-50\n' },
+    },
+    {
       name: 'a note outside the features refers to a task a feature defines',
       files: { ...twoSpecKitFeatures(), 'NOTES.md': '# Notes\n\nT004 ships with the next release.\n' },
     },
