@@ -44,6 +44,13 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     expect(run.output).toContain('Summary: 2 error(s)');
   });
 
+  it('reports on a file in a dot folder (.github/ROADMAP.md) against the rest of the folder', async () => {
+    const dir = project({ '.github/ROADMAP.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
+    const run = await markdownlintCli2(['.github/ROADMAP.md'], dir);
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain(`.github/ROADMAP.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`);
+  });
+
   it('stays silent on a folder that agrees, and honours tasklint-disable comments', async () => {
     const roadmap = TRACKER_CONTRADICTING.replace('# Tracker', '# Roadmap');
     const suppressed = roadmap.replace('| Task ID', '<!-- tasklint-disable task-status-conflict -->\n\n| Task ID') + '\n<!-- tasklint-enable task-status-conflict -->\n';
