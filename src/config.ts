@@ -47,7 +47,21 @@ export const DEFAULT_CONFIG: Config = {
   taskIdPattern: DEFAULT_TASK_ID_PATTERN,
   statusWords: {},
   historical: ['**/archive/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*-archived.md'],
-  templates: ['**/*template*', '**/*TEMPLATE*'],
+  // Coding agents' commands and prompts show example task lists ("- [ ] T001 Create project
+  // structure"): placeholders, like a template's.
+  templates: [
+    '**/*template*',
+    '**/*TEMPLATE*',
+    '**/*.prompt.md',
+    '**/*.agent.md',
+    '**/.github/prompts/**',
+    '**/.github/agents/**',
+    '**/.claude/commands/**',
+    '**/.claude/agents/**',
+    '**/.cursor/commands/**',
+    '**/.windsurf/workflows/**',
+    '**/.gemini/commands/**',
+  ],
   maxFileSize: 5 * 1024 * 1024,
   aliases: {},
   idScopes: {},

@@ -40,6 +40,14 @@ ruleTester('task-status-conflict', {
       paths: ['specs'],
     },
     {
+      name: 'a coding agent\'s command shows example tasks, not tasks',
+      files: {
+        'specs/001-event-search/tasks.md': '# Tasks\n\n- [x] T001 Create project structure\n- [x] T002 Add the search index\n',
+        '.github/prompts/speckit.tasks.prompt.md': '# Generate tasks\n\nWrite tasks like these:\n\n- [ ] T001 Create project structure per implementation plan\n- [ ] T002 [P] Initialize the project\n',
+        '.claude/commands/speckit.implement.md': '# Implement\n\nMark each finished task: - [X] T001 becomes done.\n\n- [ ] T002 Initialize the project\n',
+      },
+    },
+    {
       name: 'features the config names number their own tasks',
       files: {
         'features/search/tasks.md': '# Tasks\n\n- [x] T001 Search index\n',
