@@ -48,12 +48,11 @@ function priorityScale(priority: string): number {
   return PRIORITY_SCALES.findIndex((scale) => scale.includes(priority));
 }
 
-/** The places that define a task today: table rows, headings, list items of active documents. */
+const DEFINING_SOURCES = new Set(['table', 'heading', 'list', 'front-matter']);
+
+/** The places that define a task today: table rows, headings, list items, front matter of active documents. */
 function definitions(mentions: MentionAt[]): MentionAt[] {
-  return mentions.filter(
-    ({ doc, mention }) =>
-      doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && (mention.source === 'table' || mention.source === 'heading' || mention.source === 'list'),
-  );
+  return mentions.filter(({ doc, mention }) => doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && DEFINING_SOURCES.has(mention.source));
 }
 
 export interface AttributeConflict {

@@ -18,9 +18,9 @@ export function statusWord(mention: Pick<MentionAt['mention'], 'status' | 'statu
   return mention.statusImplied ? 'open' : STATUS_WORDS[mention.status ?? 'unknown'];
 }
 
-/** Which place best states a task's status: its table row, then its heading, then a list item, then prose. */
+/** Which place best states a task's status: its front matter or table row, then its heading, then a list item, then prose. */
 export function statementRank({ mention }: MentionAt): number {
-  if (mention.kind === 'definition') return mention.source === 'table' ? 0 : mention.source === 'heading' ? 1 : 2;
+  if (mention.kind === 'definition') return mention.source === 'table' || mention.source === 'front-matter' ? 0 : mention.source === 'heading' ? 1 : 2;
   return mention.source === 'table' ? 3 : 4;
 }
 

@@ -114,7 +114,7 @@ hold placeholders). References in archives and templates are not checked. IDs in
 count only as the ends of an arrow (\`TASK-1 → TASK-2\`); elsewhere in code they are commands,
 paths or examples. Only ID schemes that some document defines tasks with are considered, so
 \`UTF-8\` is not a task. A former name ("split from T105", "(was TASK-049)", "formerly
-TASK-3") need not exist any more.
+TASK-3", "the archived TASK-9") need not exist any more.
 
 In folders whose tools number tasks afresh in every feature (spec-kit's \`specs/NNN-name/\`,
 Kiro, OpenSpec, ai-dev-tasks), a reference names a task of its own feature; one that another

@@ -46,7 +46,8 @@ export const DEFAULT_CONFIG: Config = {
   gitignore: true,
   taskIdPattern: DEFAULT_TASK_ID_PATTERN,
   statusWords: {},
-  historical: ['**/archive/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*-archived.md'],
+  // Backlog.md moves finished tasks to backlog/completed/.
+  historical: ['**/archive/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*-archived.md', '**/backlog/completed/**'],
   // Coding agents' commands and prompts show example task lists ("- [ ] T001 Create project
   // structure"): placeholders, like a template's.
   templates: [

@@ -57,7 +57,7 @@ function weighPrefixes(evidence: PrefixEvidence, doc: DocumentFacts, sign: 1 | -
   for (const mention of doc.mentions) {
     if (mention.kind !== 'definition') continue;
     const prefix = idPrefix(mention.id);
-    if (mention.source === 'table' || mention.source === 'heading') {
+    if (mention.source === 'table' || mention.source === 'heading' || mention.source === 'front-matter') {
       const count = (evidence.strong.get(prefix) ?? 0) + sign;
       if (count > 0) evidence.strong.set(prefix, count);
       else evidence.strong.delete(prefix);

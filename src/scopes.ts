@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { Config } from './config.js';
 import { toPosix } from './discover.js';
 import { idPrefix } from './extract/ids.js';
+import { layoutOf } from './extract/shapes/layout.js';
 import type { DocumentFacts } from './types.js';
 
 /**
@@ -74,25 +75,7 @@ export function describeKey(key: string): string {
  * itself for tools that keep one task list per file. Undefined outside those layouts.
  */
 export function layoutScope(file: string): string | undefined {
-  const parts = toPosix(file).split('/');
-  const upTo = (i: number): string => parts.slice(0, i + 1).join('/');
-  const last = parts.length - 1;
-  for (let i = 0; i < last; i++) {
-    const part = parts[i]!;
-    const next = parts[i + 1]!;
-    // spec-kit: specs/001-name/... (a folder per feature), and specs/001-name.md beside it.
-    if (part === 'specs' && /^\d{3,}-./.test(next) && (i + 1 < last || /\.md$/i.test(next))) return upTo(i + 1);
-    // Kiro: .kiro/specs/NAME/...
-    if (part === '.kiro' && next === 'specs' && i + 2 < last) return upTo(i + 2);
-    // OpenSpec: openspec/changes/NAME/..., openspec/changes/archive/NAME/...
-    if (part === 'openspec' && next === 'changes' && i + 2 < last) {
-      if (parts[i + 2] !== 'archive') return upTo(i + 2);
-      if (i + 3 < last) return upTo(i + 3);
-    }
-    // ai-dev-tasks: tasks/tasks-prd-name.md, tasks/prd-name.md.
-    if (part === 'tasks' && i + 1 === last && /^(?:tasks-|prd-).*\.md$/i.test(next)) return upTo(i + 1);
-  }
-  return undefined;
+  return layoutOf(toPosix(file))?.scope;
 }
 
 interface Matchers {

@@ -13,7 +13,8 @@ export interface Range {
   end: Position;
 }
 
-export type DocumentRole = 'active' | 'historical' | 'template';
+/** `draft`: a task not yet accepted (Backlog.md's `drafts/`): it exists, but promises nothing. */
+export type DocumentRole = 'active' | 'historical' | 'template' | 'draft';
 
 export interface Heading {
   depth: number;
@@ -34,7 +35,8 @@ export interface Link {
 }
 
 export type MentionKind = 'definition' | 'reference';
-export type MentionSource = 'table' | 'heading' | 'list' | 'prose' | 'code';
+/** `front-matter`: the document's own YAML front matter (`id: TASK-12`), as Backlog.md writes a task. */
+export type MentionSource = 'table' | 'heading' | 'list' | 'prose' | 'code' | 'front-matter';
 /** What the enclosing section is about: criteria and prerequisites are not task statuses. */
 export type MentionContext = 'normal' | 'criteria' | 'prerequisite';
 
@@ -131,6 +133,21 @@ export interface DocumentFacts {
   conflictMarkers?: ConflictMarker[];
   /** Items of "Prerequisites:" lists that are ticked (✅, `[x]`) and name a phase rather than a task. */
   phaseTicks?: PhaseTick[];
+  /** The tool whose layout the document was read in: `backlog`, `spec-kit`, `kiro`, `ai-dev-tasks`, `openspec`. */
+  format?: DocumentFormat;
+  /** Front matter that could not be read, or that contradicts the file's name. */
+  frontMatterProblems?: FrontMatterProblem[];
+}
+
+export type DocumentFormat = 'backlog' | 'spec-kit' | 'kiro' | 'ai-dev-tasks' | 'openspec';
+
+export interface FrontMatterProblem {
+  kind: 'invalid-yaml' | 'not-a-mapping' | 'too-large' | 'id-mismatch';
+  /** What went wrong, in words: the YAML error, or the two IDs. */
+  detail: string;
+  /** For `id-mismatch`: the ID the file's name gives. */
+  fileId?: string;
+  range: Range;
 }
 
 /** `to` depends on `from`: `from` must be done first (`from → to` in a graph). */

@@ -19,7 +19,9 @@ import { findIds, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
 import { findMojibake, repairMojibake } from './mojibake.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
 import { isStruckThrough, LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
-import { extractChecklists } from './checklists.js';
+import { extractChecklists, type Checklists } from './checklists.js';
+import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
+import { layoutOf } from './shapes/layout.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -60,8 +62,11 @@ function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
   return pattern;
 }
 
-/** "split from T105", "(was TASK-049)", "formerly TASK-3": the ID a task had, not one it names today. */
-const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?)\s*$/iu;
+/**
+ * "split from T105", "(was TASK-049)", "formerly TASK-3", "the archived TASK-9": an ID a task had,
+ * or one that is gone, not one it names today.
+ */
+const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?|archived|deleted|removed)\s*$/iu;
 
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
 const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
@@ -70,7 +75,11 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
   const lines = new LineIndex(text);
   const extractor = new DocumentExtractor(text, lines, options);
   extractor.visitRoot(tree);
+  const layout = layoutOf(options.file);
+  const checklists = extractChecklists(text, tree, lines, options.ids, options.vocabulary);
+  const shaped = layout?.format === 'backlog' ? backlogFacts(text, tree, lines, options, checklists) : undefined;
   return {
+    ...(layout ? { format: layout.format } : {}),
     file: options.file,
     relPath: options.relPath,
     role: options.role,
@@ -78,7 +87,7 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     headings: extractor.headings,
     anchors: extractor.anchors,
     links: extractor.links,
-    mentions: extractor.mentions,
+    mentions: shaped ? [...shaped.mentions, ...extractor.mentions] : extractor.mentions,
     percents: extractor.percents,
     mojibake: findMojibake(text).map((match) => ({
       range: lines.range(match.start, match.end),
@@ -87,12 +96,36 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
       encoding: match.encoding,
     })),
     directives: extractor.directives,
-    edges: extractDependencies(text, tree, lines, options.ids, extractor.mentions),
+    edges: shaped ? [...shaped.edges, ...extractDependencies(text, tree, lines, options.ids, extractor.mentions)] : extractDependencies(text, tree, lines, options.ids, extractor.mentions),
     dates: extractDates(text, tree, lines),
-    ...extractChecklists(text, tree, lines, options.ids, options.vocabulary),
+    ...checklists,
+    ...(shaped?.problems.length ? { frontMatterProblems: shaped.problems } : {}),
     conflictMarkers: findConflictMarkers(text, tree, lines),
     claims: extractClaims(tree, lines, options),
   };
+}
+
+/**
+ * A Backlog.md task file's front matter, its checklist tied to the task. A recogniser that
+ * throws costs its own facts only: the file keeps its headings, links and the rest.
+ */
+function backlogFacts(text: string, tree: Root, lines: LineIndex, options: ExtractOptions, checklists: Checklists): FrontMatterFacts {
+  let facts: FrontMatterFacts;
+  try {
+    facts = readBacklogTask(text, tree, lines, options, checklists.checklist);
+  } catch (error) {
+    const at = { line: 1, column: 1 };
+    return { mentions: [], edges: [], criteria: [], problems: [{ kind: 'invalid-yaml', detail: `it could not be analysed (${(error as Error).message})`, range: { start: at, end: at } }] };
+  }
+  if (facts.section) {
+    const index = checklists.taskSections.push(facts.section) - 1;
+    for (const item of facts.criteria) {
+      const entry = checklists.checklist[item]!;
+      entry.task = facts.section.id;
+      entry.taskSection = index;
+    }
+  }
+  return facts;
 }
 
 interface SectionState {

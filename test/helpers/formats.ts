@@ -55,3 +55,63 @@ export function twoSpecKitFeatures(): Record<string, string> {
     'specs/002-member-profiles/research.md': specKitResearch(['Avatar storage in object storage', 'Profile visibility rules']),
   };
 }
+
+export interface BacklogTask {
+  id: string;
+  title: string;
+  status: string;
+  dependencies?: string[];
+  parent?: string;
+  priority?: string;
+  /** Acceptance criteria, `true` when ticked. */
+  criteria?: Array<[string, boolean]>;
+  description?: string;
+}
+
+/** A Backlog.md task file: YAML front matter, a description, acceptance criteria between markers. */
+export function backlogTask(task: BacklogTask): string {
+  const lines = [
+    '---',
+    `id: ${task.id}`,
+    `title: '${task.title.replace(/'/g, "''")}'`,
+    `status: ${task.status}`,
+    'assignee: []',
+    "created_date: '2025-09-01 10:00'",
+    'labels: []',
+    `dependencies: [${(task.dependencies ?? []).join(', ')}]`,
+    ...(task.parent ? [`parent_task_id: ${task.parent}`] : []),
+    ...(task.priority ? [`priority: ${task.priority}`] : []),
+    '---',
+    '',
+    '## Description',
+    '',
+    '<!-- SECTION:DESCRIPTION:BEGIN -->',
+    task.description ?? `${task.title}.`,
+    '<!-- SECTION:DESCRIPTION:END -->',
+    '',
+  ];
+  if (task.criteria) {
+    lines.push('## Acceptance Criteria', '<!-- AC:BEGIN -->');
+    task.criteria.forEach(([text, done], i) => lines.push(`- [${done ? 'x' : ' '}] #${i + 1} ${text}`));
+    lines.push('<!-- AC:END -->', '');
+  }
+  return lines.join('\n');
+}
+
+/** The file a Backlog.md task is kept in: `backlog/tasks/task-12 - Export-data.md`. */
+export function backlogFile(id: string, title: string, folder = 'tasks'): string {
+  return `backlog/${folder}/${id.toLowerCase()} - ${title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}.md`;
+}
+
+/** A small backlog: three tasks, the second depending on the first, and the config. */
+export function smallBacklog(): Record<string, string> {
+  const tasks: BacklogTask[] = [
+    { id: 'TASK-1', title: 'Store events in a log', status: 'Done', criteria: [['Events append to the log', true], ['The log survives a restart', true]] },
+    { id: 'TASK-2', title: 'List events', status: 'In Progress', dependencies: ['TASK-1'], criteria: [['list prints the newest first', true], ['list --since filters', false]] },
+    { id: 'TASK-3', title: 'Export events as JSON', status: 'To Do', dependencies: ['TASK-1', 'TASK-2'], priority: 'high' },
+  ];
+  return {
+    'backlog/config.yml': 'project_name: "events"\ndefault_status: "To Do"\nstatuses: ["To Do", "In Progress", "Done"]\ntask_prefix: "task"\n',
+    ...Object.fromEntries(tasks.map((task) => [backlogFile(task.id, task.title), backlogTask(task)])),
+  };
+}

@@ -1,3 +1,4 @@
+import { backlogFile, backlogTask, smallBacklog } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const taskSection = (heading: string, body: string): string => `# Phase 2: Storage
@@ -54,6 +55,19 @@ ${tick}
 
 ruleTester('checklist-conflict', {
   valid: [
+    { name: 'backlog tasks whose criteria are ticked as far as their status says', files: smallBacklog() },
+    {
+      name: 'a done backlog task with some criteria ticked',
+      files: { [backlogFile('TASK-7', 'Trim logs')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', criteria: [['Trims', true], ['Documents it', false]] }) },
+    },
+    {
+      name: 'an archived backlog task with its criteria unticked',
+      files: { [backlogFile('TASK-7', 'Trim logs', 'archive/tasks')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', criteria: [['Trims', false], ['Documents it', false]] }) },
+    },
+    {
+      name: 'unticked boxes of a done task\'s description are not its criteria',
+      files: { [backlogFile('TASK-7', 'Trim logs')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', description: 'Ideas for later:\n\n- [ ] trim by size', criteria: [['Trims', true]] }) },
+    },
     {
       name: 'a complete task with its checklist ticked',
       files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '- [x] Client module builds\n- [x] Mount survives a reboot') },
@@ -124,6 +138,11 @@ ruleTester('checklist-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'a backlog task done with none of its acceptance criteria ticked',
+      files: { ...smallBacklog(), [backlogFile('TASK-7', 'Trim logs')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', criteria: [['Trims', false], ['Documents it', false]] }) },
+      errors: [{ messageId: 'completeUnchecked', file: 'backlog/tasks/task-7 - Trim-logs.md', line: 4, messageIncludes: ['TASK-7 is marked done here ("Done"), but all 2 items of its checklist (from line 19) are unchecked'], related: [{ file: 'backlog/tasks/task-7 - Trim-logs.md', line: 19 }] }],
+    },
     {
       name: 'a heading that says COMPLETE over an unticked checklist',
       files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '**Acceptance Criteria:**\n\n- [ ] Client module builds\n- [ ] Mount survives a reboot') },

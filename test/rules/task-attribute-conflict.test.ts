@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameTask } from '../../rules/task-attribute-conflict.js';
-import { specKitResearch, twoSpecKitFeatures } from '../helpers/formats.js';
+import { backlogFile, backlogTask, smallBacklog, specKitResearch, twoSpecKitFeatures } from '../helpers/formats.js';
 import { lintWithRule, ruleTester } from '../helpers/rule-tester.js';
 
 describe('sameTask', () => {
@@ -96,6 +96,11 @@ ruleTester('task-attribute-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'two backlog files claim one id for two tasks',
+      files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate the log')]: backlogTask({ id: 'TASK-3', title: 'Rotate the log', status: 'To Do' }) },
+      errors: [{ messageId: 'differentTask', file: 'backlog/tasks/task-3 - Export-events-as-JSON.md', line: 2, messageIncludes: ['TASK-3 names "Export events as JSON" here but "Rotate the log"'], related: [{ file: 'backlog/tasks/task-4 - Rotate-the-log.md', line: 2 }] }],
+    },
     {
       name: 'one spec-kit feature numbers two decisions R-2',
       files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/research.md': specKitResearch(['Avatar storage in object storage', 'Profile visibility rules']).replace('## R-1: Avatar', '## R-2: Avatar') },

@@ -1,4 +1,4 @@
-import { twoSpecKitFeatures } from '../helpers/formats.js';
+import { backlogFile, backlogTask, smallBacklog, twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const tracker = `# Active Workstreams
@@ -16,12 +16,20 @@ const withTask45 = '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|--
 ruleTester('unknown-task-reference', {
   valid: [
     {
+      name: 'backlog tasks are defined by their front matter',
+      files: { ...smallBacklog(), 'backlog/docs/notes.md': '# Notes\n\nTASK-2 lists what TASK-1 stored.\n' },
+    },
+    {
+      name: 'a backlog task depends on a task that was finished and archived',
+      files: { ...smallBacklog(), [backlogFile('TASK-0', 'Pick a format', 'archive/tasks')]: backlogTask({ id: 'TASK-0', title: 'Pick a format', status: 'Done' }), [backlogFile('TASK-4', 'Rotate')]: backlogTask({ id: 'TASK-4', title: 'Rotate', status: 'To Do', dependencies: ['TASK-0'] }) },
+    },
+    {
       name: 'a spec-kit plan refers to a requirement of its own feature',
       files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-003; T004 needs T003.\n' },
     },
     {
       name: 'a task split in two names the ID it had',
-      files: { 'tasks.md': '# Tasks\n\n- [x] T105a Lint strings on the web, split from T105\n- [ ] T106 Lint strings on mobile (was TASK-49)\n- [ ] T107 Audit a11y, formerly TASK-50\n' },
+      files: { 'tasks.md': '# Tasks\n\n- [x] T105a Lint strings on the web, split from T105\n- [ ] T106 Lint strings on mobile (was TASK-49)\n- [ ] T107 Audit a11y, formerly TASK-50\n- [ ] T108 Keep the archived T099 out of the diff\n' },
     },
     {
       name: 'a note outside the features refers to a task a feature defines',
@@ -55,6 +63,14 @@ ruleTester('unknown-task-reference', {
     },
   ],
   invalid: [
+    {
+      name: 'a backlog task depends on a task no file defines',
+      files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate')]: backlogTask({ id: 'TASK-4', title: 'Rotate', status: 'To Do', dependencies: ['task-9'], parent: 'task-8' }) },
+      errors: [
+        { messageId: 'unknownDependency', file: 'backlog/tasks/task-4 - Rotate.md', line: 8, messageIncludes: ['TASK-9 is a dependency of TASK-4 here'] },
+        { messageId: 'unknown', file: 'backlog/tasks/task-4 - Rotate.md', line: 9, messageIncludes: ['TASK-8 is referenced here'] },
+      ],
+    },
     {
       name: 'a spec-kit plan refers to a requirement no feature defines',
       files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-009.\n' },
