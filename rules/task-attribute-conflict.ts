@@ -103,7 +103,8 @@ function titleConflict(key: string, places: MentionAt[]): AttributeConflict | un
     for (const group of matching) groups.splice(groups.indexOf(group), 1);
     groups.push(merged);
   }
-  const anchored = groups.filter((group) => group.some(({ mention }) => mention.source !== 'list'));
+  // The checkbox list of a tool's own task file (spec-kit, Kiro, ai-dev-tasks, OpenSpec) is where its tasks are defined.
+  const anchored = groups.filter((group) => group.some(({ doc, mention }) => mention.source !== 'list' || (doc.format !== undefined && mention.checked !== undefined)));
   if (anchored.length < 2) return undefined;
   const best = (group: MentionAt[]): MentionAt => [...group].sort((a, b) => statementRank(a) - statementRank(b))[0]!;
   const [first, ...rest] = [...anchored].sort((a, b) => statementRank(best(a)) - statementRank(best(b)) || titled.indexOf(best(a)) - titled.indexOf(best(b)));

@@ -1,6 +1,7 @@
 import { taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, taskKeysOf, type At, type RuleContext } from '../src/rule.js';
-import { displayId, keyScope } from '../src/scopes.js';
+import { idPrefix } from '../src/extract/ids.js';
+import { displayId, keyScope, LOCAL_SCHEMES } from '../src/scopes.js';
 import type { DocumentFacts } from '../src/types.js';
 
 interface Reference {
@@ -28,9 +29,27 @@ function anyFeatureKey(id: string): string {
   return `feature-id:${id}`;
 }
 
+/** The key of an ID scheme within a feature: whether the feature uses the scheme at all bears on a reference. */
+function schemeKey(key: string): string {
+  return `feature-scheme:${idPrefix(displayId(key))}\u001f${keyScope(key)}`;
+}
+
 /** What a finding about a task depends on: its references and definitions, and for a scoped ID, those of every feature. */
 function findingKeys(key: string): string[] {
-  return keyScope(key) ? [taskKey(key), anyFeatureKey(displayId(key))] : [taskKey(key)];
+  return keyScope(key) ? [taskKey(key), anyFeatureKey(displayId(key)), schemeKey(key)] : [taskKey(key)];
+}
+
+/**
+ * The ID schemes each feature defines tasks with: a reference within a feature to a scheme the
+ * feature does not use (a Kiro spec with no requirements.md naming "Requirement 1.2") is left
+ * alone, since what it points at was never written down there.
+ */
+function schemesOfFeatures(corpus: Corpus): Set<string> {
+  const schemes = new Set<string>();
+  for (const [key, places] of corpus.mentions) {
+    if (keyScope(key) && places.some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code')) schemes.add(schemeKey(key));
+  }
+  return schemes;
 }
 
 /**
@@ -53,11 +72,19 @@ export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wa
   const defined = new Map<string, boolean>();
   const byId = new Map<string, Reference[]>();
   let inFeatures: Set<string> | undefined;
+  let schemes: Set<string> | undefined;
   const add = (doc: DocumentFacts, id: string, reference: Reference): void => {
     const key = taskKeyOf(corpus, doc, id);
     if (key === undefined || (context && !findingKeys(key).some((wanted) => context.wantsKey(wanted)))) return;
     let known = defined.get(key);
-    if (known === undefined) defined.set(key, (known = isDefined(corpus, key) || (keyScope(key) !== '' && (inFeatures ??= definedInSomeFeature(corpus)).has(id))));
+    if (known === undefined) {
+      const scoped = keyScope(key) !== '';
+      const local = LOCAL_SCHEMES.has(idPrefix(id));
+      known =
+        isDefined(corpus, key) ||
+        (scoped && ((!local && (inFeatures ??= definedInSomeFeature(corpus)).has(id)) || !(schemes ??= schemesOfFeatures(corpus)).has(schemeKey(key))));
+      defined.set(key, known);
+    }
     if (known) return;
     byId.set(key, [...(byId.get(key) ?? []), reference]);
   };
@@ -159,7 +186,10 @@ None.
     const ids = [...doc.mentions.map((mention) => mention.id), ...(doc.edges ?? []).flatMap((edge) => [edge.from, edge.to])];
     for (const id of ids) {
       const key = taskKeyOf(corpus, doc, id);
-      if (key !== undefined && keyScope(key)) keys.add(anyFeatureKey(id));
+      if (key !== undefined && keyScope(key)) {
+        keys.add(anyFeatureKey(id));
+        keys.add(schemeKey(key));
+      }
     }
     return keys;
   },

@@ -3,7 +3,14 @@ import picomatch from 'picomatch';
 import type { Config } from './config.js';
 import { toPosix } from './discover.js';
 import { idPrefix } from './extract/ids.js';
-import { layoutOf } from './extract/shapes/layout.js';
+import { layoutOf, REQUIREMENT_PREFIX, TASK_PREFIX } from './extract/shapes/layout.js';
+
+/**
+ * Schemes that only ever name something of their own feature: the bare numbers of Kiro's,
+ * ai-dev-tasks' and OpenSpec's task lists (`Task 1.1`) and of Kiro's acceptance criteria
+ * (`Requirement 2.3`). No feature can name another's that way.
+ */
+export const LOCAL_SCHEMES: ReadonlySet<string> = new Set([TASK_PREFIX, REQUIREMENT_PREFIX]);
 import type { DocumentFacts } from './types.js';
 
 /**
@@ -14,8 +21,7 @@ import type { DocumentFacts } from './types.js';
  * `T001` of `specs/001-a/` and `T001` of `specs/002-b/` are two tasks.
  *
  * A scheme is scoped when the config says so (`idScopes.scoped`) or when one of its IDs is
- * defined in two features; IDs without a letter prefix (`1.1`, read from numbered checklists)
- * always are. Outside any feature, a scoped ID names the one feature's task that defines it; if
+ * defined in two features. Outside any feature, a scoped ID names the one feature's task that defines it; if
  * several features define it, it could be any of them and names none.
  */
 
@@ -150,9 +156,8 @@ export function indexScopes(documents: DocumentFacts[], config: Config, root: st
     const prefix = idPrefix(id);
     restarts.set(prefix, (restarts.get(prefix) ?? 0) + 1);
   }
-  const scoped = new Set(configured);
+  const scoped = new Set([...configured, ...LOCAL_SCHEMES]);
   for (const [prefix, count] of restarts) if (!global.has(prefix) && (count >= 2 || !definedOutside.has(prefix))) scoped.add(prefix);
-  scoped.add('');
   for (const prefix of global) if (prefix !== '') scoped.delete(prefix);
 
   // The keys of a document in a feature depend on the scoped schemes only; those of one outside
@@ -171,8 +176,7 @@ export function indexScopes(documents: DocumentFacts[], config: Config, root: st
     keyOf(doc, id) {
       const prefix = idPrefix(id);
       if (!scoped.has(prefix)) return id;
-      // Numbers with no scheme of their own belong to their file when no layout says otherwise.
-      const scope = scopes.get(doc.file) ?? (prefix === '' ? doc.relPath : undefined);
+      const scope = scopes.get(doc.file);
       if (scope !== undefined) return scopedKey(id, scope);
       const defining = definers.get(id);
       if (!defining || defining.size === 0) return id;

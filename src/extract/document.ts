@@ -22,6 +22,8 @@ import { isStruckThrough, LineIndex, nodeOffsets, plainText, repairedText } from
 import { extractChecklists, type Checklists } from './checklists.js';
 import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
 import { layoutOf } from './shapes/layout.js';
+import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
+import { specKitTitles } from './shapes/spec-kit.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -77,7 +79,8 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
   extractor.visitRoot(tree);
   const layout = layoutOf(options.file);
   const checklists = extractChecklists(text, tree, lines, options.ids, options.vocabulary);
-  const shaped = layout?.format === 'backlog' ? backlogFacts(text, tree, lines, options, checklists) : undefined;
+  const shaped = layout?.format === 'backlog' ? backlogFacts(text, tree, lines, options, checklists) : numberedFacts(text, tree, lines, options, checklists);
+  if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
   return {
     ...(layout ? { format: layout.format } : {}),
     file: options.file,
@@ -126,6 +129,24 @@ function backlogFacts(text: string, tree: Root, lines: LineIndex, options: Extra
     }
   }
   return facts;
+}
+
+/** A file name the tools give a task list: Kiro's and OpenSpec's `tasks.md`, ai-dev-tasks' `tasks-*.md`. */
+const TASK_FILE = /(?:^|[\\/])(?:tasks|tasks-[^\\/]*)\.md$/i;
+const REQUIREMENTS_FILE = /(?:^|[\\/])requirements\.md$/i;
+
+/** Kiro's, ai-dev-tasks' and OpenSpec's numbered checkbox tasks, and Kiro's requirements; nothing elsewhere. */
+function numberedFacts(text: string, tree: Root, lines: LineIndex, options: ExtractOptions, checklists: Checklists): FrontMatterFacts | undefined {
+  const format = layoutOf(options.file)?.format;
+  if (format !== 'kiro' && format !== 'ai-dev-tasks' && format !== 'openspec') return undefined;
+  const empty: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
+  try {
+    if (TASK_FILE.test(options.file)) return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist).mentions };
+    if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file)) return { ...empty, mentions: kiroRequirements(text, tree, lines) };
+  } catch {
+    // A recogniser that throws costs its own facts only.
+  }
+  return undefined;
 }
 
 interface SectionState {

@@ -115,3 +115,52 @@ export function smallBacklog(): Record<string, string> {
     ...Object.fromEntries(tasks.map((task) => [backlogFile(task.id, task.title), backlogTask(task)])),
   };
 }
+
+/** A Kiro `requirements.md`: `### Requirement N`, a user story, numbered EARS acceptance criteria. */
+export function kiroRequirements(requirements: Array<{ story: string; criteria: string[] }>): string {
+  const lines = ['# Requirements Document', '', '## Introduction', '', 'What the feature is for.', '', '## Requirements', ''];
+  requirements.forEach((requirement, i) => {
+    lines.push(`### Requirement ${i + 1}`, '', `**User Story:** As a member, I want ${requirement.story}, so that I can plan.`, '', '#### Acceptance Criteria', '');
+    requirement.criteria.forEach((criterion, k) => lines.push(`${k + 1}. WHEN ${criterion} THEN the system SHALL respond`));
+    lines.push('');
+  });
+  return lines.join('\n');
+}
+
+/** A Kiro `tasks.md`: `- [ ] 1. Title` with nested `- [ ] 1.1` sub-tasks, `*` for optional, `_Requirements:_` lines. */
+export function kiroTasks(tasks: string): string {
+  return `# Implementation Plan\n\n${tasks}`;
+}
+
+/** One Kiro spec folder with its requirements and a task list whose parents are ticked only when their sub-tasks are. */
+export function kiroSpec(name = 'event-search'): Record<string, string> {
+  return {
+    [`.kiro/specs/${name}/requirements.md`]: kiroRequirements([
+      { story: 'to search events by city', criteria: ['a visitor enters a city', 'no event matches'] },
+      { story: 'to sort results', criteria: ['a visitor picks a sort order', 'two events start at once', 'the list is empty'] },
+    ]),
+    [`.kiro/specs/${name}/design.md`]: '# Design Document\n\n## Overview\n\nA search index over the events table.\n',
+    [`.kiro/specs/${name}/tasks.md`]: kiroTasks(
+      [
+        '- [x] 1. Build the search index',
+        '  - [x] 1.1 Create the index table',
+        '    - _Requirements: 1.1_',
+        '  - [x] 1.2 Fill the index from events',
+        '    - _Requirements: 1.1, 1.2_',
+        '  - [ ]* 1.3 Write property tests for the index',
+        '',
+        '- [ ] 2. Sort the results',
+        '  - [x] 2.1 Sort by date',
+        '    - _Requirements: 2.1, 2.2_',
+        '  - [ ] 2.2 Show an empty state',
+        '    - _Requirements: 2.3_',
+        '',
+      ].join('\n'),
+    ),
+  };
+}
+
+/** An ai-dev-tasks task list: `## Relevant Files`, then `- [ ] 1.0 Parent` over `  - [ ] 1.1 Sub-task`. */
+export function aiDevTasks(tasks: string): string {
+  return `## Relevant Files\n\n- \`src/search/index.ts\` - The search index.\n- \`src/search/index.test.ts\` - Its tests.\n\n### Notes\n\n- Run the tests with \`npx jest\`.\n\n## Tasks\n\n${tasks}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameTask } from '../../rules/task-attribute-conflict.js';
-import { backlogFile, backlogTask, smallBacklog, specKitResearch, twoSpecKitFeatures } from '../helpers/formats.js';
+import { backlogFile, backlogTask, kiroTasks, smallBacklog, specKitResearch, twoSpecKitFeatures } from '../helpers/formats.js';
 import { lintWithRule, ruleTester } from '../helpers/rule-tester.js';
 
 describe('sameTask', () => {
@@ -40,6 +40,13 @@ ${row}
 
 ruleTester('task-attribute-conflict', {
   valid: [
+    {
+      name: 'a spec-kit task listed again with a parallel marker added and the summary under it',
+      files: {
+        'specs/002-member-profiles/tasks.md':
+          '# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create profile module in src/profiles/\n- [ ] T002 [P] Add the profile table\n\n## Phase 2: Polish\n\n- [ ] T001 [P] Create profile module in src/profiles/\n\n## Parallel Opportunities\n\n- T001 + T002 can run together\n',
+      },
+    },
     {
       name: 'R-1 of one spec-kit feature\'s research and R-1 of another\'s are two decisions',
       files: twoSpecKitFeatures(),
@@ -96,6 +103,19 @@ ruleTester('task-attribute-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'one spec-kit feature numbers two tasks of one story T012',
+      files: {
+        ...twoSpecKitFeatures(),
+        'specs/002-member-profiles/tasks.md': '# Tasks\n\n## Phase 3: User Story 2 - Export (Priority: P2)\n\n- [ ] T012 [P] [US2] Export profiles as JSON in src/export/json.ts\n- [ ] T012 [US2] Write the import guide in docs/import.md\n',
+      },
+      errors: [{ messageId: 'differentTask', file: 'specs/002-member-profiles/tasks.md', line: 5, messageIncludes: ['T012 names "Export profiles as JSON in src/export/json.ts" here but "Write the import guide in docs/import.md" at line 6'], related: [{ file: 'specs/002-member-profiles/tasks.md', line: 6 }] }],
+    },
+    {
+      name: 'a Kiro spec numbers two tasks 2.1',
+      files: { '.kiro/specs/export/tasks.md': kiroTasks('- [ ] 2. Export\n  - [ ] 2.1 Export as JSON\n  - [ ] 2.1 Write the import guide\n') },
+      errors: [{ messageId: 'differentTask', file: '.kiro/specs/export/tasks.md', line: 4, messageIncludes: ['Task 2.1 names "Export as JSON" here but "Write the import guide" at line 5'], related: [{ file: '.kiro/specs/export/tasks.md', line: 5 }] }],
+    },
     {
       name: 'two backlog files claim one id for two tasks',
       files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate the log')]: backlogTask({ id: 'TASK-3', title: 'Rotate the log', status: 'To Do' }) },

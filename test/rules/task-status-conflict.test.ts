@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStatus } from '../../src/extract/status.js';
-import { specKitTasks, twoSpecKitFeatures } from '../helpers/formats.js';
+import { kiroSpec, kiroTasks, specKitTasks, twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('classifyStatus: the statuses real files use', () => {
@@ -38,6 +38,10 @@ ruleTester('task-status-conflict', {
       name: 'a spec-kit feature linted on its own, next to a feature that numbers the same',
       files: twoSpecKitFeatures(),
       paths: ['specs'],
+    },
+    {
+      name: 'two Kiro specs number their tasks alike',
+      files: { ...kiroSpec('event-search'), ...kiroSpec('profiles'), '.kiro/specs/profiles/tasks.md': kiroTasks('- [ ] 1. Profile table\n  - [ ] 1.1 Migration\n') },
     },
     {
       name: 'a coding agent\'s command shows example tasks, not tasks',
@@ -178,6 +182,11 @@ ruleTester('task-status-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'a Kiro task numbered twice in one spec, ticked once',
+      files: { '.kiro/specs/export/tasks.md': kiroTasks('- [x] 1. Export\n  - [x] 1.1 Export as JSON\n- [ ] 2. Import\n  - [ ] 1.1 Export as JSON\n') },
+      errors: [{ messageId: 'conflict', file: '.kiro/specs/export/tasks.md', line: 4, messageIncludes: ['Task 1.1 is done here ("[x]") but pending at line 6'], related: [{ file: '.kiro/specs/export/tasks.md', line: 6 }] }],
+    },
     {
       name: 'one spec-kit feature lists a task twice, checked in one place only',
       files: {

@@ -1,4 +1,4 @@
-import { backlogFile, backlogTask, smallBacklog, twoSpecKitFeatures } from '../helpers/formats.js';
+import { backlogFile, backlogTask, kiroRequirements, kiroSpec, kiroTasks, smallBacklog, twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const tracker = `# Active Workstreams
@@ -15,6 +15,11 @@ const withTask45 = '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|--
 
 ruleTester('unknown-task-reference', {
   valid: [
+    { name: 'a Kiro spec whose tasks name acceptance criteria it has', files: { ...kiroSpec('event-search'), ...kiroSpec('profiles') } },
+    {
+      name: 'a Kiro spec without requirements.md: its _Requirements:_ lines name nothing written down',
+      files: { '.kiro/specs/sync-example/tasks.md': kiroTasks('- [ ] 1. Sync\n  - [ ] 1.1 Pull\n    - _Requirements: 1.2, 4.1_\n'), ...kiroSpec('profiles') },
+    },
     {
       name: 'backlog tasks are defined by their front matter',
       files: { ...smallBacklog(), 'backlog/docs/notes.md': '# Notes\n\nTASK-2 lists what TASK-1 stored.\n' },
@@ -63,6 +68,15 @@ ruleTester('unknown-task-reference', {
     },
   ],
   invalid: [
+    {
+      name: 'a Kiro task names an acceptance criterion its requirements do not have',
+      files: {
+        ...kiroSpec('event-search'),
+        ...kiroSpec('profiles'),
+        '.kiro/specs/profiles/requirements.md': kiroRequirements([{ story: 'to edit a bio', criteria: ['a member saves', 'the bio is too long'] }]),
+      },
+      errors: [{ messageId: 'unknown', file: '.kiro/specs/profiles/tasks.md', line: 12, messageIncludes: ['Requirement 2.1 is referenced here'] }, { messageId: 'unknown', file: '.kiro/specs/profiles/tasks.md', line: 12, messageIncludes: ['Requirement 2.2 is referenced here'] }, { messageId: 'unknown', file: '.kiro/specs/profiles/tasks.md', line: 14, messageIncludes: ['Requirement 2.3'] }],
+    },
     {
       name: 'a backlog task depends on a task no file defines',
       files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate')]: backlogTask({ id: 'TASK-4', title: 'Rotate', status: 'To Do', dependencies: ['task-9'], parent: 'task-8' }) },

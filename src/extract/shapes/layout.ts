@@ -11,6 +11,10 @@
  */
 import type { DocumentFormat } from '../../types.js';
 
+/** The prefixes of the bare numbers those tools write: "Task 1.1" and "Requirement 2.3" read as what they are in a message. */
+export const TASK_PREFIX = 'Task ';
+export const REQUIREMENT_PREFIX = 'Requirement ';
+
 export interface Layout {
   format: DocumentFormat;
   /** The feature folder or file, absolute with `/`: undefined for tools whose IDs are folder-wide (Backlog.md). */
