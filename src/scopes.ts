@@ -20,8 +20,8 @@ import type { DocumentFacts } from './types.js';
  * ai-dev-tasks' `1.1` in `tasks/tasks-*.md`) name a task within their feature folder or file:
  * `T001` of `specs/001-a/` and `T001` of `specs/002-b/` are two tasks.
  *
- * A scheme is scoped when the config says so (`idScopes.scoped`) or when one of its IDs is
- * defined in two features. Outside any feature, a scoped ID names the one feature's task that defines it; if
+ * A scheme is scoped when the config says so (`idScopes.scoped`), when only documents in
+ * features define its IDs, or when two of its IDs are each defined in two features. Outside any feature, a scoped ID names the one feature's task that defines it; if
  * several features define it, it could be any of them and names none.
  */
 
@@ -147,17 +147,18 @@ export function indexScopes(documents: DocumentFacts[], config: Config, root: st
       set.add(scope);
     }
   }
-  // A scheme restarts when two features define one of its IDs, unless documents outside every
-  // feature define it too (a backlog's TASK-12 named in two features' lists): then it takes
-  // two IDs defined twice.
+  // A scheme that only features define is theirs: numbered afresh in each. One that documents
+  // outside every feature define too (a backlog's TASK-12 named in a feature's list) is
+  // folder-wide, unless its numbering plainly restarts: two of its IDs each defined in two features.
   const restarts = new Map<string, number>();
+  const definedInside = new Set<string>();
   for (const [id, set] of definers) {
-    if (set.size < 2) continue;
     const prefix = idPrefix(id);
-    restarts.set(prefix, (restarts.get(prefix) ?? 0) + 1);
+    definedInside.add(prefix);
+    if (set.size >= 2) restarts.set(prefix, (restarts.get(prefix) ?? 0) + 1);
   }
   const scoped = new Set([...configured, ...LOCAL_SCHEMES]);
-  for (const [prefix, count] of restarts) if (!global.has(prefix) && (count >= 2 || !definedOutside.has(prefix))) scoped.add(prefix);
+  for (const prefix of definedInside) if (!global.has(prefix) && (!definedOutside.has(prefix) || (restarts.get(prefix) ?? 0) >= 2)) scoped.add(prefix);
   for (const prefix of global) if (prefix !== '') scoped.delete(prefix);
 
   // The keys of a document in a feature depend on the scoped schemes only; those of one outside

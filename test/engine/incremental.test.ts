@@ -55,7 +55,7 @@ async function editEveryDocument(dir: string, options: { fullRuns?: number[] } =
       const expected = await workspace.lintFromScratch();
       expect(diagnostics, `${path.relative(dir, file)}: ${name}`).toEqual(expected);
       if (options.fullRuns && affected === undefined) {
-        // Allowed where an edit changes which task an ID outside every feature names.
+        // Allowed where an edit changes which ID schemes count, or which task an ID outside every feature names.
         options.fullRuns.push(checks++);
         previous = diagnostics;
         continue;
@@ -79,7 +79,12 @@ describe('incremental checking after an edit', { timeout: 120_000 }, () => {
     cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
     const before = await (await PlanningWorkspace.load(dir)).lint();
     expect(new Set(before.map((d) => d.ruleId)).size).toBeGreaterThanOrEqual(15);
-    expect(await editEveryDocument(dir)).toBeGreaterThan(50);
+    // An edit that takes away the only document defining an ID scheme (Kiro's requirements.md
+    // replaced by another file) changes which IDs are tasks at all: the folder is indexed again.
+    const fullRuns: number[] = [];
+    const checks = await editEveryDocument(dir, { fullRuns });
+    expect(checks).toBeGreaterThan(50);
+    expect(fullRuns.length).toBeLessThan(checks / 20);
   });
 
   it('agrees with a full run on a generated planning folder', async () => {

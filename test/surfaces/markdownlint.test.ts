@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EslintResult } from '../../src/report/json.js';
@@ -73,14 +73,21 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     const run = await markdownlintCli2(['examples/**/*.md'], dir);
     const lines = run.output.split('\n').filter((line) => line.includes(' tasklint '));
     const name = (file: string) => path.relative(dir, file).split(path.sep).join('/');
+    // markdownlint gives rules no line of the front matter (and the blank lines after it): a
+    // finding there is shown on the first line after it.
+    const shownLine = (file: string, line: number): number => {
+      const frontMatter = /^---[^\S\r\n]*$[\s\S]+?^---\s*(?:\r\n|\r|\n|$)/m.exec(readFileSync(file, 'utf8'));
+      const lines = frontMatter?.index === 0 ? (frontMatter[0].match(/\n/g) ?? []).length : 0;
+      return line <= lines ? lines + 1 : line;
+    };
     let expected = 0;
     for (const finding of findings) {
       expected += 1;
-      const at = `${name(finding.file)}:${finding.line}`;
+      const at = `${name(finding.file)}:${shownLine(finding.file, finding.line)}`;
       expect(lines.some((line) => line.startsWith(at) && line.includes(`${finding.ruleId}: ${finding.message}`)), `${at} ${finding.message}\n${run.output}`).toBe(true);
       for (const related of finding.related.filter((r) => r.filePath !== finding.file)) {
         expected += 1;
-        const there = `${name(related.filePath)}:${related.line}`;
+        const there = `${name(related.filePath)}:${shownLine(related.filePath, related.line)}`;
         expect(lines.some((line) => line.startsWith(there) && line.includes(finding.message)), `${there} (other place of ${at})\n${run.output}`).toBe(true);
       }
     }
