@@ -28,7 +28,7 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   for (const doc of corpus.documents) {
     const problems = doc.problems.map((p) => p.kind).join(', ');
     lines.push(
-      `  ${displayPath(doc.file, cwd)}  [${doc.role}]  ${doc.headings.length} headings, ${doc.links.length} links, ${doc.mentions.length} task mentions, ${doc.percents.length} percentages${doc.mojibake.length ? `, ${doc.mojibake.length} mojibake` : ''}${problems ? `, problems: ${problems}` : ''}`,
+      `  ${displayPath(doc.file, cwd)}  [${doc.role}${doc.format ? `, ${doc.format}` : ''}${corpus.scopes.scopeOf(doc) ? `, numbers its tasks in ${corpus.scopes.scopeOf(doc)}` : ''}]  ${doc.headings.length} headings, ${doc.links.length} links, ${doc.mentions.length} task mentions, ${doc.percents.length} percentages${doc.mojibake.length ? `, ${doc.mojibake.length} mojibake` : ''}${problems ? `, problems: ${problems}` : ''}`,
     );
   }
   lines.push('');

@@ -36,6 +36,9 @@ describe('task keys in tasklint facts', () => {
     expect(keys).not.toContain('T001');
     const facts = runCli(['facts', '.'], dir).stdout;
     expect(facts).toContain('\n  T001 (specs/001-event-search)\n');
+    expect(facts).toContain('\n  specs/001-event-search/tasks.md  [active, spec-kit, numbers its tasks in specs/001-event-search]  ');
+    const json = JSON.parse(runCli(['facts', '.', '--json'], dir).stdout) as { documents: Array<{ relPath: string; format?: string }> };
+    expect(json.documents.find((doc) => doc.relPath === 'specs/002-member-profiles/tasks.md')?.format).toBe('spec-kit');
   });
 });
 
