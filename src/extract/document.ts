@@ -515,13 +515,14 @@ class DocumentExtractor {
   private findPercents(text: string, offsets: { start: number; end: number }): void {
     if (!text.includes('%')) return;
     // The lookbehinds keep a run of digits from being tried at every position (linear, not quadratic).
-    const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d.,]*%)/giu;
+    // Counts may separate thousands with commas: "(175 of 1,171 hours complete)".
+    const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d.,]*%)/giu;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      this.addPercent(match[0], Number(match[1]), Number(match[2]), Number(match[3]), offsets);
+      this.addPercent(match[0], Number(match[1]), count(match[2]!), count(match[3]!), offsets);
     }
-    const reverse = /(?<![\d/])(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
+    const reverse = /(?<![\d/,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
     for (let match = reverse.exec(text); match; match = reverse.exec(text)) {
-      this.addPercent(match[0], Number(match[3]), Number(match[1]), Number(match[2]), offsets);
+      this.addPercent(match[0], Number(match[3]), count(match[1]!), count(match[2]!), offsets);
     }
   }
 
@@ -565,6 +566,11 @@ class DocumentExtractor {
       subject: label,
     });
   }
+}
+
+/** "1,171" is 1171. */
+function count(text: string): number {
+  return Number(text.replace(/,/g, ''));
 }
 
 /** The text of a paragraph's last line when it is a label such as "**Prerequisites:**". */

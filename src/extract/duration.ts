@@ -12,7 +12,8 @@ function unitOf(word: string): 'minute' | 'hour' | 'day' | 'week' | undefined {
   return undefined;
 }
 
-export const DURATION_PATTERN = /(?<![\p{L}\p{N}.])(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
+/** "4 hrs", "1.5 hours", "1,171h" (thousands separated by commas): never the "171h" of "1,171h". */
+export const DURATION_PATTERN = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
 
 /**
  * Reads one duration ("4 hrs", "30 min", "1.5 hours", "2 days"). Clock units become minutes and
@@ -29,7 +30,7 @@ export function parseDuration(text: string): Duration | undefined {
   if (match[2]!.length === 1 && match[2] !== match[2]!.toLowerCase()) return undefined;
   const unit = unitOf(match[2]!);
   if (!unit) return undefined;
-  const amount = Number(match[1]);
+  const amount = Number(match[0].slice(0, match[0].length - match[2]!.length).replace(/,/g, '').trim());
   if (unit === 'minute' || unit === 'hour') return { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] };
   return { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
 }
