@@ -16,12 +16,31 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**'];
 /**
- * Folders never searched, at any depth: installed packages and version control internals. Other
- * dot folders are (`.kiro/specs/`, `.github/`): coding agents keep their plans there.
+ * Folders never searched, at any depth: installed packages, version control internals, and the
+ * caches and environments tools fill with other people's Markdown (a virtualenv's packages).
+ * Other dot folders are searched (`.kiro/specs/`, `.github/`): coding agents keep plans there.
  */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.terraform',
+  '.next',
+  '.nuxt',
+  '.cache',
+  '.yarn',
+  '.pnpm-store',
+  '.gradle',
+]);
+const ALWAYS_IGNORED = [...SKIPPED_FOLDERS].map((name) => `**/${name}/**`);
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');

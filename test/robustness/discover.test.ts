@@ -25,6 +25,8 @@ beforeAll(() => {
     'plans/sub/node_modules/q.md': '# Nested package\n',
     'plans/.git/x.md': '# Git internals\n',
     'plans/.hg/x.md': '# Mercurial internals\n',
+    'plans/.venv/lib/site-packages/pkg/README.md': '# A package\n',
+    'plans/sub/.pytest_cache/README.md': '# pytest cache directory\n',
     'plans/.kiro/specs/auth/tasks.md': '# Implementation Plan\n',
     'plans/.gitignore': 'drafts/\n*.tmp.md\n!keep.tmp.md\n',
     'plans/drafts/d.md': '# Draft\n',
