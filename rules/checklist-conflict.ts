@@ -200,8 +200,12 @@ Compares checkboxes and ticked prerequisites with the statuses around them:
 
 - a task marked done (its heading says ✅ COMPLETE, its section has "**Status:** COMPLETE", or
   other documents call it done and none calls it open) whose own checklist, the \`- [ ]\` items
-  of its section, is entirely unchecked;
-- a ticked item (\`- [x]\`) with sub-items that are not ticked;
+  of its section, is entirely unchecked; a Backlog.md task whose front matter says Done while
+  none of its \`## Acceptance Criteria\` or \`## Definition of Done\` boxes is ticked;
+- a ticked item (\`- [x]\`) with sub-items that are not ticked; in Kiro, ai-dev-tasks and
+  OpenSpec task files a numbered sub-task (\`- [ ] 1.2\`) belongs to the task its number
+  continues (\`1.\` or \`1.0\`) even when written flat beside it, and Kiro's optional tasks
+  (\`- [ ]* 1.3\`, \`1.3*\`) are not expected to be ticked;
 - a ticked item naming a task (first, or in a closing parenthesis: "Registry live (TASK-40)")
   while that task is open: in the same document, or everywhere it has a status;
 - a "✅ TASK-28 complete" bullet under "Prerequisites:" while the same document, or every place

@@ -87,6 +87,10 @@ Finds a task that one place calls done (COMPLETE, ✅, a checked box) while anot
 calls it open: in progress, blocked or pending. The places may be in two documents (the index
 says COMPLETE, the tracker says IN PROGRESS) or in one.
 
+In folders whose tools number tasks afresh in every feature (spec-kit's \`specs/NNN-name/\`,
+Kiro, OpenSpec, ai-dev-tasks), \`T001\` of one feature and \`T001\` of another are two tasks: only
+places within one feature are compared (see the README's "ID scopes").
+
 Only active documents count: files under \`archive/\` or named \`*.archived\` describe the past,
 and templates hold placeholders. Criteria and prerequisite lists ("Validation Criteria",
 "Prerequisites") are not statements of status. "After TASK-1 complete" is a condition, not a
