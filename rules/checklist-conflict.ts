@@ -1,8 +1,14 @@
-import type { Corpus, MentionAt } from '../src/corpus.js';
+import { taskKeyOf, type Corpus, type MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
 import { defineRule, documentKey, placeName, taskKeysOf, type At, type Report } from '../src/rule.js';
 import type { DocumentFacts, TaskMention } from '../src/types.js';
 import { statedStatuses, statementRank, statusWord } from './task-status-conflict.js';
+
+/** The places that mention a task, by the ID as `doc` writes it. */
+function mentionsIn(corpus: Corpus, doc: DocumentFacts, id: string): MentionAt[] {
+  const key = taskKeyOf(corpus, doc, id);
+  return key === undefined ? [] : (corpus.mentions.get(key) ?? []);
+}
 
 function best(places: MentionAt[]): MentionAt {
   return [...places].sort((a, b) => statementRank(a) - statementRank(b))[0]!;
@@ -21,7 +27,7 @@ function completeButUnchecked(doc: DocumentFacts, corpus: Corpus, report: (repor
     if (section.deferred) return;
     const items = (doc.checklist ?? []).filter((item) => item.taskSection === index && !item.optional);
     if (items.length === 0 || items.some((item) => item.checked)) return;
-    const stated = statedStatuses(corpus.mentions.get(section.id) ?? []);
+    const stated = statedStatuses(mentionsIn(corpus, doc, section.id));
     const inSection = stated.filter(
       ({ doc: other, mention }) => other === doc && mention.source === 'heading' && mention.range.start.line === section.range.start.line,
     );
@@ -125,7 +131,7 @@ function phaseTicks(doc: DocumentFacts, corpus: Corpus, report: (report: Report)
     const tasks = [...new Set(definitions.filter((mention) => mention.section.includes(phaseHeading!)).map((mention) => mention.id))];
     const open: MentionAt[] = [];
     for (const id of tasks) {
-      const place = contradictedBy({ id, at: { doc, range: tick.range }, kind: 'prerequisite', text: tick.text }, corpus.mentions.get(id) ?? []);
+      const place = contradictedBy({ id, at: { doc, range: tick.range }, kind: 'prerequisite', text: tick.text }, mentionsIn(corpus, doc, id));
       if (place) open.push(place);
     }
     if (open.length === 0) continue;
@@ -146,13 +152,13 @@ function phaseTicks(doc: DocumentFacts, corpus: Corpus, report: (report: Report)
 /** Ticked boxes naming a task, and "✅ TASK-1 complete" prerequisite bullets, that task-status-conflict leaves out. */
 function claims(doc: DocumentFacts, corpus: Corpus): Claim[] {
   const found: Claim[] = [];
-  const mentionsOf = (id: string): MentionAt[] => corpus.mentions.get(id) ?? [];
+  const mentionsOf = (id: string): MentionAt[] => mentionsIn(corpus, doc, id);
   const statedOf = (id: string): Set<TaskMention> => new Set(statedStatuses(mentionsOf(id)).map(({ mention }) => mention));
   const onLine = (id: string, line: number): TaskMention[] => mentionsOf(id).filter((place) => place.doc === doc && place.mention.range.start.line === line).map(({ mention }) => mention);
   for (const item of doc.checklist ?? []) {
     if (!item.checked || item.optional) continue;
     for (const id of item.ids) {
-      if (!corpus.mentions.has(id)) continue;
+      if (mentionsOf(id).length === 0) continue;
       const here = onLine(id, item.range.start.line);
       const stated = statedOf(id);
       if (here.some((mention) => stated.has(mention))) continue;
@@ -194,8 +200,12 @@ Compares checkboxes and ticked prerequisites with the statuses around them:
 
 - a task marked done (its heading says ✅ COMPLETE, its section has "**Status:** COMPLETE", or
   other documents call it done and none calls it open) whose own checklist, the \`- [ ]\` items
-  of its section, is entirely unchecked;
-- a ticked item (\`- [x]\`) with sub-items that are not ticked;
+  of its section, is entirely unchecked; a Backlog.md task whose front matter says Done while
+  none of its \`## Acceptance Criteria\` or \`## Definition of Done\` boxes is ticked;
+- a ticked item (\`- [x]\`) with sub-items that are not ticked; in Kiro, ai-dev-tasks and
+  OpenSpec task files a numbered sub-task (\`- [ ] 1.2\`) belongs to the task its number
+  continues (\`1.\` or \`1.0\`) even when written flat beside it, and Kiro's optional tasks
+  (\`- [ ]* 1.3\`, \`1.3*\`) are not expected to be ticked;
 - a ticked item naming a task (first, or in a closing parenthesis: "Registry live (TASK-40)")
   while that task is open: in the same document, or everywhere it has a status. IDs after a
   word that relates them to others ("(depends on TASK-39)", "(after T004)", "(see TASK-3)")
@@ -255,7 +265,7 @@ None.
       checkedOverUnchecked(doc, report);
       phaseTicks(doc, corpus, report);
       for (const claim of claims(doc, corpus)) {
-        const open = contradictedBy(claim, corpus.mentions.get(claim.id) ?? []);
+        const open = contradictedBy(claim, mentionsIn(corpus, doc, claim.id));
         if (!open) continue;
         const other = placeName({ doc: open.doc, range: open.mention.range }, doc);
         const data = { id: claim.id, status: statusWord(open.mention), other, otherText: open.mention.statusText ?? '', text: claim.text };

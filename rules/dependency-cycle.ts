@@ -1,9 +1,9 @@
-import type { Corpus } from '../src/corpus.js';
-import { idPrefix } from '../src/extract/ids.js';
+import { taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, type At, type RuleContext } from '../src/rule.js';
+import { displayId } from '../src/scopes.js';
 import type { DependencyEdge, DocumentFacts } from '../src/types.js';
 
-/** One dependency `from → to` and every active place that states it, best first. */
+/** One dependency `from → to` (task keys, see corpus.ts) and every active place that states it, best first. */
 export interface StatedEdge {
   from: string;
   to: string;
@@ -21,9 +21,11 @@ export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>
   for (const doc of corpus.documents) {
     if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const edge of doc.edges ?? []) {
-      if (!corpus.prefixes.has(idPrefix(edge.from)) || !corpus.prefixes.has(idPrefix(edge.to))) continue;
-      const key = `${edge.from}\0${edge.to}`;
-      const stated = byPair.get(key) ?? { from: edge.from, to: edge.to, places: [] };
+      const from = taskKeyOf(corpus, doc, edge.from);
+      const to = taskKeyOf(corpus, doc, edge.to);
+      if (from === undefined || to === undefined) continue;
+      const key = `${from}\0${to}`;
+      const stated = byPair.get(key) ?? { from, to, places: [] };
       stated.places.push({ at: { doc, range: edge.range }, source: edge.source });
       byPair.set(key, stated);
     }
@@ -34,12 +36,22 @@ export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>
 
 type EdgeEntry = { to: string; at: At; source: DependencyEdge['source'] };
 
-/** The dependencies a document states, under the ID they start from. */
+/** The task keys of a dependency a document states, when both ends name one task of a known scheme. */
+function edgeKeys(corpus: Corpus, doc: DocumentFacts, edge: DependencyEdge): [string, string] | undefined {
+  const from = taskKeyOf(corpus, doc, edge.from);
+  const to = taskKeyOf(corpus, doc, edge.to);
+  return from === undefined || to === undefined ? undefined : [from, to];
+}
+
+/** The dependencies a document states, under the task they start from. */
 function edgeEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, EdgeEntry]> {
   if (doc.role !== 'active') return [];
-  return (doc.edges ?? [])
-    .filter((edge) => corpus.prefixes.has(idPrefix(edge.from)) && corpus.prefixes.has(idPrefix(edge.to)))
-    .map((edge) => [edge.from, { to: edge.to, at: { doc, range: edge.range }, source: edge.source }]);
+  const entries: Array<[string, EdgeEntry]> = [];
+  for (const edge of doc.edges ?? []) {
+    const keys = edgeKeys(corpus, doc, edge);
+    if (keys) entries.push([keys[0], { to: keys[1], at: { doc, range: edge.range }, source: edge.source }]);
+  }
+  return entries;
 }
 
 /**
@@ -184,7 +196,8 @@ export function findCycles(edges: StatedEdge[]): Cycle[] {
   return cycles.sort((a, b) => compareIds(a.loop[0]!, b.loop[0]!));
 }
 
-function showLoop(loop: string[]): string {
+function showLoop(keys: string[]): string {
+  const loop = keys.map(displayId);
   if (loop.length <= 12) return loop.join(' → ');
   return `${loop.slice(0, 10).join(' → ')} → … → ${loop.at(-1)} (${loop.length - 1} tasks)`;
 }
@@ -253,7 +266,10 @@ None.
   // A loop depends on the statements of its steps, all about its tasks. Which tasks form a loop
   // depends on the whole graph, so the graph is always built whole.
   incremental: (doc: DocumentFacts, corpus: Corpus) =>
-    (doc.edges ?? []).flatMap((edge) => (corpus.prefixes.has(idPrefix(edge.from)) && corpus.prefixes.has(idPrefix(edge.to)) ? [taskKey(edge.from), taskKey(edge.to)] : [])),
+    (doc.edges ?? []).flatMap((edge) => {
+      const keys = edgeKeys(corpus, doc, edge);
+      return keys ? [taskKey(keys[0]), taskKey(keys[1])] : [];
+    }),
   check(corpus, context) {
     const edges = context.only ? edgesReachedFrom(corpus, context.only, context) : statedEdges(corpus);
     for (const { loop, steps, members } of findCycles(edges)) {
@@ -261,7 +277,7 @@ None.
       const firstPlace = first!.places[0]!;
       const keys = members.map(taskKey);
       if (steps.length === 1) {
-        context.report({ keys, messageId: 'selfLoop', data: { id: first!.from }, at: firstPlace.at });
+        context.report({ keys, messageId: 'selfLoop', data: { id: displayId(first!.from) }, at: firstPlace.at });
         continue;
       }
       context.report({
@@ -269,16 +285,16 @@ None.
         messageId: 'cycle',
         data: {
           loop: showLoop(loop),
-          from: first!.from,
-          to: first!.to,
+          from: displayId(first!.from),
+          to: displayId(first!.to),
           rest: `${rest
             .slice(0, 5)
-            .map((step) => `${step.to} depends on ${step.from} at ${placeName(step.places[0]!.at, firstPlace.at.doc)}`)
+            .map((step) => `${displayId(step.to)} depends on ${displayId(step.from)} at ${placeName(step.places[0]!.at, firstPlace.at.doc)}`)
             .join(', ')}${rest.length > 5 ? ` and ${rest.length - 5} more steps` : ''}`,
         },
         at: firstPlace.at,
         // A loop of thousands of steps: the first ones show where to look.
-        related: rest.slice(0, 10).map((step) => ({ at: step.places[0]!.at, messageId: 'step', data: { from: step.from, to: step.to } })),
+        related: rest.slice(0, 10).map((step) => ({ at: step.places[0]!.at, messageId: 'step', data: { from: displayId(step.from), to: displayId(step.to) } })),
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
 import { defineRule, placeName, taskKey, taskKeysOf } from '../src/rule.js';
+import { displayId } from '../src/scopes.js';
 import { statedEdges, type StatedEdge } from './dependency-cycle.js';
 import { statedStatuses, statementRank, statusWord } from './task-status-conflict.js';
 
@@ -98,13 +99,15 @@ None.
   check(corpus, context) {
     for (const { edge, done, open } of findUnfinishedDependencies(statedEdges(corpus, context), corpus.mentions)) {
       const statement = edge.places[0]!.at;
+      const dependent = displayId(edge.to);
+      const dependency = displayId(edge.from);
       context.report({
         keys: [taskKey(edge.from), taskKey(edge.to)],
         messageId: 'notDone',
         data: {
-          dependent: edge.to,
+          dependent,
           doneText: done.mention.statusText ?? '',
-          dependency: edge.from,
+          dependency,
           edge: statement.doc === done.doc && statement.range.start.line === done.mention.range.start.line ? 'on this line' : `stated at ${placeName(statement, done.doc)}`,
           status: statusWord(open.mention),
           open: placeName({ doc: open.doc, range: open.mention.range }, done.doc),
@@ -114,8 +117,8 @@ None.
         related: [
           ...(statement.doc === done.doc && statement.range.start.line === done.mention.range.start.line
             ? []
-            : [{ at: statement, messageId: 'dependency', data: { dependent: edge.to, dependency: edge.from } }]),
-          { at: { doc: open.doc, range: open.mention.range }, messageId: 'openHere', data: { dependency: edge.from, status: statusWord(open.mention), openText: open.mention.statusText ?? '' } },
+            : [{ at: statement, messageId: 'dependency', data: { dependent, dependency } }]),
+          { at: { doc: open.doc, range: open.mention.range }, messageId: 'openHere', data: { dependency, status: statusWord(open.mention), openText: open.mention.statusText ?? '' } },
         ],
       });
     }

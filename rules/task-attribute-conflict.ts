@@ -1,6 +1,7 @@
 import type { MentionAt } from '../src/corpus.js';
 import { formatTime } from '../src/extract/duration.js';
 import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import { displayId } from '../src/scopes.js';
 import { statementRank } from './task-status-conflict.js';
 
 /** Words that say what is done to a task, not which task it is: "Create", "Complete", "Update". */
@@ -47,15 +48,17 @@ function priorityScale(priority: string): number {
   return PRIORITY_SCALES.findIndex((scale) => scale.includes(priority));
 }
 
-/** The places that define a task today: table rows, headings, list items of active documents. */
+const DEFINING_SOURCES = new Set(['table', 'heading', 'field', 'list', 'front-matter']);
+
+/** The places that define a task today: table rows, headings, list items, front matter of active documents. */
 function definitions(mentions: MentionAt[]): MentionAt[] {
-  return mentions.filter(
-    ({ doc, mention }) =>
-      doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && (mention.source === 'table' || mention.source === 'heading' || mention.source === 'field' || mention.source === 'list'),
-  );
+  return mentions.filter(({ doc, mention }) => doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && DEFINING_SOURCES.has(mention.source));
 }
 
 export interface AttributeConflict {
+  /** The task key (see corpus.ts). */
+  key: string;
+  /** The ID as written. */
   id: string;
   attribute: 'title' | 'priority' | 'duration' | 'dependencies';
   primary: MentionAt;
@@ -66,14 +69,14 @@ export interface AttributeConflict {
 
 /** Groups places by value; a conflict when there is more than one value. The first place reported is the first of the rarest value. */
 function valueConflict(
-  id: string,
+  key: string,
   attribute: AttributeConflict['attribute'],
-  places: Array<{ place: MentionAt; value: string; key?: string }>,
+  places: Array<{ place: MentionAt; value: string; compareAs?: string }>,
 ): AttributeConflict | undefined {
   const byValue = new Map<string, Array<{ place: MentionAt; value: string }>>();
   for (const entry of places) {
-    const key = entry.key ?? entry.value;
-    byValue.set(key, [...(byValue.get(key) ?? []), entry]);
+    const compared = entry.compareAs ?? entry.value;
+    byValue.set(compared, [...(byValue.get(compared) ?? []), entry]);
   }
   if (byValue.size < 2) return undefined;
   const groups = [...byValue.values()];
@@ -89,7 +92,7 @@ function valueConflict(
       others.push(entry);
     }
   }
-  return { id, attribute, primary: primary.place, value: primary.value, others };
+  return { key, id: displayId(key), attribute, primary: primary.place, value: primary.value, others };
 }
 
 /**
@@ -97,7 +100,7 @@ function valueConflict(
  * framework validation" for "Single GPU LLM Fine-tuning"), so they may join groups but never
  * make one: two groups that each hold a table row or heading are two tasks.
  */
-function titleConflict(id: string, places: MentionAt[]): AttributeConflict | undefined {
+function titleConflict(key: string, places: MentionAt[]): AttributeConflict | undefined {
   const titled = places.filter(({ mention }) => mention.title && !/^[\d\s.,–-]+$/u.test(mention.title));
   const words = new Map(titled.map((place) => [place, titleWords(place.mention.title!)]));
   const groups: MentionAt[][] = [];
@@ -107,14 +110,19 @@ function titleConflict(id: string, places: MentionAt[]): AttributeConflict | und
     for (const group of matching) groups.splice(groups.indexOf(group), 1);
     groups.push(merged);
   }
-  // A title taken from the heading over an "**ID**:" field may be a loose label, as a list item's is.
-  const anchored = groups.filter((group) => group.some(({ mention }) => mention.source !== 'list' && mention.source !== 'field'));
+  // A title taken from the heading over an "**ID**:" field may be a loose label, as a list item's
+  // is; the checkbox list of a tool's own task file (spec-kit, Kiro, ai-dev-tasks, OpenSpec) is
+  // where its tasks are defined.
+  const anchored = groups.filter((group) =>
+    group.some(({ doc, mention }) => (mention.source !== 'list' && mention.source !== 'field') || (mention.source === 'list' && doc.format !== undefined && mention.checked !== undefined)),
+  );
   if (anchored.length < 2) return undefined;
   const best = (group: MentionAt[]): MentionAt => [...group].sort((a, b) => statementRank(a) - statementRank(b))[0]!;
   const [first, ...rest] = [...anchored].sort((a, b) => statementRank(best(a)) - statementRank(best(b)) || titled.indexOf(best(a)) - titled.indexOf(best(b)));
   const primary = best(first!);
   return {
-    id,
+    key,
+    id: displayId(key),
     attribute: 'title',
     primary,
     value: primary.mention.title!,
@@ -124,10 +132,10 @@ function titleConflict(id: string, places: MentionAt[]): AttributeConflict | und
 
 export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>): AttributeConflict[] {
   const conflicts: AttributeConflict[] = [];
-  for (const [id, all] of mentions) {
+  for (const [key, all] of mentions) {
     const defined = definitions(all);
     if (defined.length < 2) continue;
-    const title = titleConflict(id, defined);
+    const title = titleConflict(key, defined);
     if (title) {
       // One ID for two tasks: their other attributes differ as a consequence, not as a second finding.
       conflicts.push(title);
@@ -136,7 +144,7 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
     const priorities = defined.filter(({ mention }) => mention.priority !== undefined);
     for (let scale = 0; scale < PRIORITY_SCALES.length; scale++) {
       const found = valueConflict(
-        id,
+        key,
         'priority',
         priorities.filter(({ mention }) => priorityScale(mention.priority!) === scale).map((place) => ({ place, value: place.mention.priority! })),
       );
@@ -144,17 +152,17 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
     }
     for (const unit of ['minutes', 'days'] as const) {
       const found = valueConflict(
-        id,
+        key,
         'duration',
         // "~2 hours" and "2 hrs" are one estimate: compared by value, shown as written.
         defined
           .filter(({ mention }) => mention.duration?.unit === unit)
-          .map((place) => ({ place, value: formatTime(place.mention.duration!), key: formatTime({ ...place.mention.duration!, approximate: false }) })),
+          .map((place) => ({ place, value: formatTime(place.mention.duration!), compareAs: formatTime({ ...place.mention.duration!, approximate: false }) })),
       );
       if (found) conflicts.push(found);
     }
     const dependencies = valueConflict(
-      id,
+      key,
       'dependencies',
       defined
         .filter(({ mention }) => mention.dependencies !== undefined)
@@ -249,7 +257,7 @@ None.
       const more = others.length - 1;
       const attribute = conflict.attribute === 'title' ? 'title' : ATTRIBUTE_WORDS[conflict.attribute];
       context.report({
-        keys: [taskKey(conflict.id)],
+        keys: [taskKey(conflict.key)],
         messageId: conflict.attribute === 'title' ? 'differentTask' : conflict.attribute,
         data: {
           id: conflict.id,

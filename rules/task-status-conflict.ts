@@ -1,6 +1,7 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
 import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import { displayId } from '../src/scopes.js';
 import type { Status } from '../src/types.js';
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -17,9 +18,9 @@ export function statusWord(mention: Pick<MentionAt['mention'], 'status' | 'statu
   return mention.statusImplied ? 'open' : STATUS_WORDS[mention.status ?? 'unknown'];
 }
 
-/** Which place best states a task's status: its table row, then its heading or its block's field lines, then a list item, then prose. */
+/** Which place best states a task's status: its front matter or table row, then its heading or its block's field lines, then a list item, then prose. */
 export function statementRank({ mention }: MentionAt): number {
-  if (mention.kind === 'definition') return mention.source === 'table' ? 0 : mention.source === 'heading' || mention.source === 'field' ? 1 : 2;
+  if (mention.kind === 'definition') return mention.source === 'table' || mention.source === 'front-matter' ? 0 : mention.source === 'heading' || mention.source === 'field' ? 1 : 2;
   return mention.source === 'table' ? 3 : 4;
 }
 
@@ -35,6 +36,9 @@ export function statedStatuses(mentions: MentionAt[]): MentionAt[] {
 }
 
 export interface StatusConflict {
+  /** The task key (see corpus.ts). */
+  key: string;
+  /** The ID as written. */
   id: string;
   /** The best statement of one side. */
   primary: MentionAt;
@@ -51,7 +55,7 @@ function best(places: MentionAt[]): MentionAt {
 /** A task stated done in one place and still open (in progress, blocked, pending) in another. */
 export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): StatusConflict[] {
   const conflicts: StatusConflict[] = [];
-  for (const [id, all] of mentions) {
+  for (const [key, all] of mentions) {
     const stated = statedStatuses(all);
     const done = stated.filter(({ mention }) => mention.status === 'done');
     const open = stated.filter(({ mention }) => isOpen(mention.status));
@@ -60,7 +64,7 @@ export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): 
     const otherSide = primary.mention.status === 'done' ? open : done;
     const byDoc = new Map<string, MentionAt[]>();
     for (const place of otherSide) byDoc.set(place.doc.file, [...(byDoc.get(place.doc.file) ?? []), place]);
-    conflicts.push({ id, primary, others: [...byDoc.values()].map(best), otherCount: otherSide.length });
+    conflicts.push({ key, id: displayId(key), primary, others: [...byDoc.values()].map(best), otherCount: otherSide.length });
   }
   return conflicts;
 }
@@ -82,6 +86,10 @@ export default defineRule({
 Finds a task that one place calls done (COMPLETE, ✅, a checked box) while another place still
 calls it open: in progress, blocked or pending. The places may be in two documents (the index
 says COMPLETE, the tracker says IN PROGRESS) or in one.
+
+In folders whose tools number tasks afresh in every feature (spec-kit's \`specs/NNN-name/\`,
+Kiro, OpenSpec, ai-dev-tasks), \`T001\` of one feature and \`T001\` of another are two tasks: only
+places within one feature are compared (see the README's "ID scopes").
 
 Only active documents count: files under \`archive/\` or named \`*.archived\` describe the past,
 and templates hold placeholders. Criteria and prerequisite lists ("Validation Criteria",
@@ -146,7 +154,7 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
       });
       const placeData = (place: MentionAt) => ({ id: conflict.id, status: statusWord(place.mention), statusText: place.mention.statusText ?? '' });
       context.report({
-        keys: [taskKey(conflict.id)],
+        keys: [taskKey(conflict.key)],
         messageId: 'conflict',
         data: conflictAt(primary, others[0]!, more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : ''),
         at: { doc: primary.doc, range: primary.mention.range },

@@ -1,6 +1,7 @@
-import type { Corpus } from '../src/corpus.js';
-import { idPrefix } from '../src/extract/ids.js';
+import { taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, taskKeysOf, type At, type RuleContext } from '../src/rule.js';
+import { idPrefix } from '../src/extract/ids.js';
+import { displayId, keyScope, LOCAL_SCHEMES } from '../src/scopes.js';
 import type { DocumentFacts } from '../src/types.js';
 
 interface Reference {
@@ -11,13 +12,56 @@ interface Reference {
 }
 
 export interface UnknownTask {
+  /** The task key (see corpus.ts). */
+  key: string;
+  /** The ID as written. */
   id: string;
   references: Reference[];
 }
 
 /** Whether some document defines the task: a table row, heading or list item, in any document but a template. */
-function isDefined(corpus: Corpus, id: string): boolean {
-  return (corpus.mentions.get(id) ?? []).some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code');
+function isDefined(corpus: Corpus, key: string): boolean {
+  return (corpus.mentions.get(key) ?? []).some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code');
+}
+
+/** The key of a scoped ID in any feature: whether another feature defines it bears on a reference. */
+function anyFeatureKey(id: string): string {
+  return `feature-id:${id}`;
+}
+
+/** The key of an ID scheme within a feature: whether the feature uses the scheme at all bears on a reference. */
+function schemeKey(key: string): string {
+  return `feature-scheme:${idPrefix(displayId(key))}\u001f${keyScope(key)}`;
+}
+
+/** What a finding about a task depends on: its references and definitions, and for a scoped ID, those of every feature. */
+function findingKeys(key: string): string[] {
+  return keyScope(key) ? [taskKey(key), anyFeatureKey(displayId(key)), schemeKey(key)] : [taskKey(key)];
+}
+
+/**
+ * The ID schemes each feature defines tasks with: a reference within a feature to a scheme the
+ * feature does not use (a Kiro spec with no requirements.md naming "Requirement 1.2") is left
+ * alone, since what it points at was never written down there.
+ */
+function schemesOfFeatures(corpus: Corpus): Set<string> {
+  const schemes = new Set<string>();
+  for (const [key, places] of corpus.mentions) {
+    if (keyScope(key) && places.some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code')) schemes.add(schemeKey(key));
+  }
+  return schemes;
+}
+
+/**
+ * IDs defined in some feature, by ID: a feature's reference to an ID that only another feature
+ * defines may point there ("as T014 of 001 did"), so it is not reported.
+ */
+function definedInSomeFeature(corpus: Corpus): Set<string> {
+  const ids = new Set<string>();
+  for (const [key, places] of corpus.mentions) {
+    if (keyScope(key) && places.some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code')) ids.add(displayId(key));
+  }
+  return ids;
 }
 
 /**
@@ -27,24 +71,34 @@ function isDefined(corpus: Corpus, id: string): boolean {
 export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wants' | 'wantsKey'>): UnknownTask[] {
   const defined = new Map<string, boolean>();
   const byId = new Map<string, Reference[]>();
-  const add = (id: string, reference: Reference): void => {
-    if (!corpus.prefixes.has(idPrefix(id)) || (context && !context.wantsKey(taskKey(id)))) return;
-    let known = defined.get(id);
-    if (known === undefined) defined.set(id, (known = isDefined(corpus, id)));
+  let inFeatures: Set<string> | undefined;
+  let schemes: Set<string> | undefined;
+  const add = (doc: DocumentFacts, id: string, reference: Reference): void => {
+    const key = taskKeyOf(corpus, doc, id);
+    if (key === undefined || (context && !findingKeys(key).some((wanted) => context.wantsKey(wanted)))) return;
+    let known = defined.get(key);
+    if (known === undefined) {
+      const scoped = keyScope(key) !== '';
+      const local = LOCAL_SCHEMES.has(idPrefix(id));
+      known =
+        isDefined(corpus, key) ||
+        (scoped && ((!local && (inFeatures ??= definedInSomeFeature(corpus)).has(id)) || !(schemes ??= schemesOfFeatures(corpus)).has(schemeKey(key))));
+      defined.set(key, known);
+    }
     if (known) return;
-    byId.set(id, [...(byId.get(id) ?? []), reference]);
+    byId.set(key, [...(byId.get(key) ?? []), reference]);
   };
   for (const doc of corpus.documents) {
     if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const mention of doc.mentions) {
-      if (mention.kind !== 'reference' || mention.source === 'code') continue;
-      add(mention.id, { at: { doc, range: mention.range }, ...(mention.dependent ? { dependent: mention.dependent } : {}), graph: false });
+      if (mention.kind !== 'reference' || mention.source === 'code' || mention.alias) continue;
+      add(doc, mention.id, { at: { doc, range: mention.range }, ...(mention.dependent ? { dependent: mention.dependent } : {}), graph: false });
     }
-    for (const edge of graphEdges(doc)) add(edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
-    for (const edge of graphEdges(doc)) add(edge.to, { at: { doc, range: edge.range }, graph: true });
-    for (const edge of doc.edges ?? []) if (edge.source === 'field') add(edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: false });
+    for (const edge of graphEdges(doc)) add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
+    for (const edge of graphEdges(doc)) add(doc, edge.to, { at: { doc, range: edge.range }, graph: true });
+    for (const edge of doc.edges ?? []) if (edge.source === 'field') add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: false });
   }
-  return [...byId].map(([id, references]) => ({ id, references: dedupe(references) }));
+  return [...byId].map(([key, references]) => ({ key, id: displayId(key), references: dedupe(references) }));
 }
 
 function graphEdges(doc: DocumentFacts): NonNullable<DocumentFacts['edges']> {
@@ -86,7 +140,12 @@ A definition in an archive counts (the task existed); one in a template does not
 hold placeholders). References in archives and templates are not checked. IDs inside code blocks
 count only as the ends of an arrow (\`TASK-1 → TASK-2\`); elsewhere in code they are commands,
 paths or examples. Only ID schemes that some document defines tasks with are considered, so
-\`UTF-8\` is not a task.
+\`UTF-8\` is not a task. A former name ("split from T105", "(was TASK-049)", "formerly
+TASK-3", "the archived TASK-9") need not exist any more.
+
+In folders whose tools number tasks afresh in every feature (spec-kit's \`specs/NNN-name/\`,
+Kiro, OpenSpec, ai-dev-tasks), a reference names a task of its own feature; one that another
+feature defines is not reported, since it may point there.
 
 It is a **warning**: the task may be defined in a file that was not linted. Lint the whole
 planning folder, or add the defining file.
@@ -122,7 +181,18 @@ None.
 `,
   },
   // A finding is about one task: its references, and whether any place defines it.
-  incremental: taskKeysOf,
+  incremental: (doc, corpus) => {
+    const keys = taskKeysOf(doc, corpus);
+    const ids = [...doc.mentions.map((mention) => mention.id), ...(doc.edges ?? []).flatMap((edge) => [edge.from, edge.to])];
+    for (const id of ids) {
+      const key = taskKeyOf(corpus, doc, id);
+      if (key !== undefined && keyScope(key)) {
+        keys.add(anyFeatureKey(id));
+        keys.add(schemeKey(key));
+      }
+    }
+    return keys;
+  },
   check(corpus, context) {
     for (const unknown of findUnknownTasks(corpus, context)) {
       const [first, ...rest] = unknown.references;
@@ -137,7 +207,7 @@ None.
             .join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`
         : '';
       context.report({
-        keys: [taskKey(unknown.id)],
+        keys: findingKeys(unknown.key),
         messageId: first.dependent ? 'unknownDependency' : 'unknown',
         data: { id: unknown.id, dependent: first.dependent ?? '', elsewhere },
         at: first.at,

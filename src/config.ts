@@ -7,6 +7,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { SCHEMA_PATH } from './package-info.js';
 import { ruleIds } from './rule-ids.js';
 import { didYouMean } from './suggest.js';
+import type { IdScopes } from './scopes.js';
 import type { SeveritySetting, Status } from './types.js';
 
 /** A rule's severity as a config may write it, as ESLint accepts it: `"off"`, `"warn"`, `"error"`, `0`, `1`, `2`, and `"warning"`, in any case. */
@@ -24,6 +25,8 @@ export interface Config {
   templates: string[];
   maxFileSize: number;
   aliases: Record<string, string[]>;
+  /** Which task IDs are numbered afresh in every feature folder, and which folders those are. */
+  idScopes: IdScopes;
   rules: Record<string, RuleSetting>;
 }
 
@@ -108,13 +111,33 @@ export const DEFAULT_CONFIG: Config = {
   taskIdPattern: DEFAULT_TASK_ID_PATTERN,
   statusWords: {},
   // Both lists are read in order, as .gitignore is: a later `!glob` (from the config) takes a
-  // file back out. Case does not matter for archives ("Archive/").
-  historical: ['**/archive/**', '**/archives/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*[-_.]archive.md', '**/*[-_.]archived.md'],
+  // file back out. Case does not matter for archives ("Archive/"). Backlog.md moves finished
+  // tasks to backlog/completed/.
+  historical: ['**/archive/**', '**/archives/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*[-_.]archive.md', '**/*[-_.]archived.md', '**/backlog/completed/**'],
   // "template" as a name of its own ("phase-template.md", "templates/", "TEMPLATE.md"), not a
-  // word at the start of a name: "template-engine.md" is a plan for a template engine.
-  templates: ['**/[Tt]emplates/**', '**/[Tt]emplate.*', '**/*[-_.][Tt]emplate', '**/*[-_.][Tt]emplate.*', '**/_[Tt]emplate*', '**/*TEMPLATE*'],
+  // word at the start of a name: "template-engine.md" is a plan for a template engine. Coding
+  // agents' commands and prompts show example task lists ("- [ ] T001 Create project
+  // structure"): placeholders, like a template's.
+  templates: [
+    '**/[Tt]emplates/**',
+    '**/[Tt]emplate.*',
+    '**/*[-_.][Tt]emplate',
+    '**/*[-_.][Tt]emplate.*',
+    '**/_[Tt]emplate*',
+    '**/*TEMPLATE*',
+    '**/*.prompt.md',
+    '**/*.agent.md',
+    '**/.github/prompts/**',
+    '**/.github/agents/**',
+    '**/.claude/commands/**',
+    '**/.claude/agents/**',
+    '**/.cursor/commands/**',
+    '**/.windsurf/workflows/**',
+    '**/.gemini/commands/**',
+  ],
   maxFileSize: 5 * 1024 * 1024,
   aliases: {},
+  idScopes: {},
   rules: {},
 };
 

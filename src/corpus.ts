@@ -5,6 +5,7 @@ import { isInside } from './discover.js';
 
 export { isInside };
 import { idPrefix } from './extract/ids.js';
+import { indexScopes, type ScopeIndex } from './scopes.js';
 import type { DocumentFacts, Link, TargetInfo, TaskMention } from './types.js';
 
 export interface MentionAt {
@@ -18,8 +19,17 @@ export interface Corpus {
   config: Config;
   documents: DocumentFacts[];
   byFile: Map<string, DocumentFacts>;
-  /** Every mention of each task ID with a known prefix, in document order. */
+  /**
+   * Every mention of each task with a known prefix, in document order, under its task key: the
+   * ID for a folder-wide scheme, the ID within its feature folder for one that restarts in every
+   * feature (see scopes.ts; `displayId` gives the ID back). A mention that could name a task of
+   * several features is under none.
+   */
   mentions: Map<string, MentionAt[]>;
+  /** Which feature folder each document is in, and which schemes restart in each. */
+  scopes: ScopeIndex;
+  /** The folder the config's globs are relative to. */
+  configDir: string;
   /** Prefixes that some document defines tasks with (`TASK-`, `MLOPS-`): others are not task IDs. */
   prefixes: Set<string>;
   /** Link targets that are not documents of the corpus. */
@@ -47,7 +57,7 @@ function weighPrefixes(evidence: PrefixEvidence, doc: DocumentFacts, sign: 1 | -
   for (const mention of doc.mentions) {
     if (mention.kind !== 'definition') continue;
     const prefix = idPrefix(mention.id);
-    if (mention.source === 'table' || mention.source === 'heading' || mention.source === 'field') {
+    if (mention.source === 'table' || mention.source === 'heading' || mention.source === 'field' || mention.source === 'front-matter') {
       const count = (evidence.strong.get(prefix) ?? 0) + sign;
       if (count > 0) evidence.strong.set(prefix, count);
       else evidence.strong.delete(prefix);
@@ -74,24 +84,32 @@ function prefixesOf(evidence: PrefixEvidence): Set<string> {
 
 const byRelPath = (a: DocumentFacts, b: DocumentFacts): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
 
-export function indexCorpus(root: string, config: Config, documents: DocumentFacts[], targets: Map<string, TargetInfo>): Corpus {
+/** The task key of `id` as written in `doc`, when its prefix is a known scheme and it names one task. */
+export function taskKeyOf(corpus: Pick<Corpus, 'prefixes' | 'scopes'>, doc: DocumentFacts, id: string): string | undefined {
+  if (!corpus.prefixes.has(idPrefix(id))) return undefined;
+  return corpus.scopes.keyOf(doc, id);
+}
+
+export function indexCorpus(root: string, config: Config, documents: DocumentFacts[], targets: Map<string, TargetInfo>, configDir = root): Corpus {
   const sorted = [...documents].sort(byRelPath);
   const prefixEvidence: PrefixEvidence = { strong: new Map(), listIds: new Map() };
   for (const doc of sorted) weighPrefixes(prefixEvidence, doc, 1);
   const prefixes = prefixesOf(prefixEvidence);
+  const scopes = indexScopes(sorted, config, root, configDir);
   const mentions = new Map<string, MentionAt[]>();
   for (const doc of sorted) {
     for (const mention of doc.mentions) {
-      if (!prefixes.has(idPrefix(mention.id))) continue;
-      const list = mentions.get(mention.id) ?? [];
+      const key = taskKeyOf({ prefixes, scopes }, doc, mention.id);
+      if (key === undefined) continue;
+      const list = mentions.get(key) ?? [];
       list.push({ doc, mention });
-      mentions.set(mention.id, list);
+      mentions.set(key, list);
     }
   }
-  return { root, config, documents: sorted, byFile: new Map(sorted.map((doc) => [doc.file, doc])), mentions, prefixes, targets, prefixEvidence };
+  return { root, config, configDir, documents: sorted, byFile: new Map(sorted.map((doc) => [doc.file, doc])), mentions, scopes, prefixes, targets, prefixEvidence };
 }
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const item of a) if (!b.has(item)) return false;
   return true;
@@ -118,13 +136,26 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
 
   const documents = [...corpus.documents];
   documents[slot] = after;
+  // Which schemes restart, and which feature an ID outside every feature names, may change with
+  // the IDs a feature defines: then every key may change.
+  const scopes = indexScopes(documents, corpus.config, corpus.root, corpus.configDir);
+  if (!sameSet(scopes.scoped, corpus.scopes.scoped)) return undefined;
+  if (corpus.scopes.scopeOf(after) !== '') {
+    for (const id of corpus.scopes.namedOutside) if (!sameSet(scopes.definers(id), corpus.scopes.definers(id))) return undefined;
+  }
   const byFile = new Map(corpus.byFile).set(after.file, after);
   const mentions = new Map(corpus.mentions);
-  const ids = new Set<string>();
-  for (const mention of [...before.mentions, ...after.mentions]) if (corpus.prefixes.has(idPrefix(mention.id))) ids.add(mention.id);
-  for (const id of ids) {
+  const keys = new Set<string>();
+  const keyed = { prefixes: corpus.prefixes, scopes };
+  for (const mention of before.mentions) {
+    const key = taskKeyOf(keyed, before, mention.id);
+    if (key !== undefined) keys.add(key);
+  }
+  const afterKeys = after.mentions.map((mention) => taskKeyOf(keyed, after, mention.id));
+  for (const key of afterKeys) if (key !== undefined) keys.add(key);
+  for (const id of keys) {
     const others = (mentions.get(id) ?? []).filter((place) => place.doc !== before);
-    const own = after.mentions.filter((mention) => mention.id === id).map((mention) => ({ doc: after, mention }));
+    const own = after.mentions.filter((_, i) => afterKeys[i] === id).map((mention) => ({ doc: after, mention }));
     // Corpus order: documents by path, each one's mentions in document order.
     let at = others.findIndex((place) => byRelPath(place.doc, after) > 0);
     if (at === -1) at = others.length;
@@ -132,7 +163,7 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
     if (list.length) mentions.set(id, list);
     else mentions.delete(id);
   }
-  return { ...corpus, documents, byFile, mentions, prefixEvidence };
+  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence };
 }
 
 /** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */

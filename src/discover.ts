@@ -16,9 +16,31 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
-/** Folders never searched, at any depth. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/**
+ * Folders never searched, at any depth: installed packages, version control internals, and the
+ * caches and environments tools fill with other people's Markdown (a virtualenv's packages).
+ * Other dot folders are searched (`.kiro/specs/`, `.github/`): coding agents keep plans there.
+ */
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.terraform',
+  '.next',
+  '.nuxt',
+  '.cache',
+  '.yarn',
+  '.pnpm-store',
+  '.gradle',
+]);
+const ALWAYS_IGNORED = [...SKIPPED_FOLDERS].map((name) => `**/${name}/**`);
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -84,21 +106,14 @@ async function walk(dir: string, options: WalkOptions): Promise<Entry[]> {
   return entries;
 }
 
-/** A segment of the pattern that names a dot file or folder explicitly (`.github/`, `**\/.notes/*.md`). */
-const EXPLICIT_DOT_SEGMENT = /(^|\/)\.(?!\.?(\/|$))/;
-
 /**
  * Which folders below the searched one can hold a match of `patterns` (each relative to that
- * folder): with `dot` off, as in a glob, `*` and `**` never enter a folder whose name starts with
- * a dot unless a pattern names such a folder; a pattern with a fixed start (`docs/**`) needs only
- * the folders on its way.
+ * folder): a pattern with a fixed start (`docs/**`) needs only the folders on its way.
  */
 function folderFilter(patterns: string[]): (relative: string, name: string) => boolean {
-  const enterDotFolders = patterns.some((pattern) => EXPLICIT_DOT_SEGMENT.test(pattern));
   const bases = patterns.map((pattern) => picomatch.scan(pattern).base);
   const anywhere = bases.some((base) => base === '');
-  return (relative, name) => {
-    if (name.startsWith('.') && !enterDotFolders) return false;
+  return (relative) => {
     if (anywhere) return true;
     return bases.some((base) => base === relative || base.startsWith(`${relative}/`) || relative.startsWith(`${base}/`));
   };
@@ -110,22 +125,23 @@ function needsGlobLibrary(patterns: string[]): boolean {
 }
 
 /**
- * Entries below `dir` whose path relative to it matches `patterns` as a glob would (`dot` off),
- * outside node_modules and .git, with the `.gitignore` files of the folders searched.
+ * Entries below `dir` whose path relative to it matches `patterns` as a glob would (dot files
+ * and folders included), outside node_modules and version control folders, with the
+ * `.gitignore` files of the folders searched.
  */
 async function search(dir: string, patterns: string[], withGitignores: boolean): Promise<{ entries: Entry[]; gitignores: string[] }> {
   const gitignores: string[] = [];
   if (needsGlobLibrary(patterns)) {
     // Negated, absolute or upward patterns: rare enough that loading a glob library for them is fine.
     const { globby } = await import('globby');
-    const found = await globby(patterns, { cwd: dir, absolute: true, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
+    const found = await globby(patterns, { cwd: dir, absolute: true, onlyFiles: false, objectMode: true, dot: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
     const entries = found.map((entry) => ({ file: path.normalize(entry.path), relative: toPosix(path.relative(dir, entry.path)), dirent: entry.dirent as Dirent }));
     if (withGitignores) {
       gitignores.push(...(await globby('**/.gitignore', { cwd: dir, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true })).map((file) => path.normalize(file)));
     }
     return { entries, gitignores };
   }
-  const matches = picomatch(patterns, { dot: false });
+  const matches = picomatch(patterns, { dot: true });
   const all = await walk(dir, { descend: folderFilter(patterns), ...(withGitignores ? { onGitignore: (file: string) => gitignores.push(file) } : {}) });
   return { entries: all.filter((entry) => matches(entry.relative)), gitignores };
 }

@@ -1,4 +1,5 @@
 import { extractDocument } from './extract/document.js';
+import { layoutOf } from './extract/shapes/layout.js';
 import { excessiveNesting, MAX_NESTING, parseMarkdown } from './parse.js';
 import { decode, readDocument } from './read.js';
 import { analysisFailed, emptyFacts, relPathOf, roleOf, type ExtractSettings } from './settings.js';
@@ -28,7 +29,7 @@ export function factsFromText(file: string, text: string, settings: ExtractSetti
   }
   let tree;
   try {
-    tree = parseMarkdown(text);
+    tree = parseMarkdown(text, { frontMatter: layoutOf(file)?.format === 'backlog' });
   } catch (error) {
     return emptyFacts(file, settings, [
       ...problems,

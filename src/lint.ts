@@ -209,7 +209,7 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
     const cacheWarnings = cache?.finish();
     const targets = await resolveTargets(discovery.root, documents);
     for (const warning of (await cacheWarnings) ?? []) warn(warning);
-    return indexCorpus(discovery.root, loaded.config, documents, targets);
+    return indexCorpus(discovery.root, loaded.config, documents, targets, loaded.dir);
   } finally {
     pool.close();
     options.signal?.removeEventListener('abort', abort);

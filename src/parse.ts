@@ -7,6 +7,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 
@@ -27,10 +28,15 @@ function planningGfm(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(planningGfm);
+// YAML front matter (`---` ... `---` at the very top) as one node, not a rule and a heading:
+// Backlog.md keeps a task's id, status and dependencies there. Only for the files of a format
+// that has it: elsewhere a document opening with a rule would lose everything up to its next
+// `---` line to a "front matter" nobody meant.
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(planningGfm);
 
-/** Parses Markdown (CommonMark + GFM tables, task lists, strikethrough, footnotes) once. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+/** Parses Markdown (CommonMark + GFM tables, task lists, strikethrough, footnotes, and YAML front matter if asked) once. */
+export function parseMarkdown(text: string, options: { frontMatter?: boolean } = {}): Root {
+  return (options.frontMatter ? withFrontMatter : processor).parse(text);
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Corpus, MentionAt } from './corpus.js';
-import { idPrefix } from './extract/ids.js';
+import { taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
 import type { DocumentFacts, Range, Severity } from './types.js';
 
 export type MessageData = Record<string, string | number>;
@@ -78,16 +77,17 @@ export function documentKey(doc: DocumentFacts): string {
   return `doc:${doc.file}`;
 }
 
-/** The key of a task ID, for findings that depend on every place that mentions the task. */
-export function taskKey(id: string): string {
-  return `task:${id}`;
+/** The key of a task (its task key, see corpus.ts), for findings that depend on every place that mentions the task. */
+export function taskKey(key: string): string {
+  return `task:${key}`;
 }
 
-/** The keys of the task IDs a document mentions or names in a dependency, with a prefix the corpus counts. */
+/** The keys of the tasks a document mentions or names in a dependency, with a prefix the corpus counts. */
 export function taskKeysOf(doc: DocumentFacts, corpus: Corpus): Set<string> {
   const keys = new Set<string>();
   const add = (id: string): void => {
-    if (corpus.prefixes.has(idPrefix(id))) keys.add(taskKey(id));
+    const key = taskKeyOf(corpus, doc, id);
+    if (key !== undefined) keys.add(taskKey(key));
   };
   for (const mention of doc.mentions) add(mention.id);
   for (const edge of doc.edges ?? []) {

@@ -13,7 +13,8 @@ export interface Range {
   end: Position;
 }
 
-export type DocumentRole = 'active' | 'historical' | 'template';
+/** `draft`: a task not yet accepted (Backlog.md's `drafts/`): it exists, but promises nothing. */
+export type DocumentRole = 'active' | 'historical' | 'template' | 'draft';
 
 export interface Heading {
   depth: number;
@@ -34,8 +35,11 @@ export interface Link {
 }
 
 export type MentionKind = 'definition' | 'reference';
-/** `field`: a field line of a task block ("**Status**: DONE" under the task's heading). */
-export type MentionSource = 'table' | 'heading' | 'field' | 'list' | 'prose' | 'code';
+/**
+ * `field`: a field line of a task block ("**Status**: DONE" under the task's heading);
+ * `front-matter`: the document's own YAML front matter (`id: TASK-12`), as Backlog.md writes a task.
+ */
+export type MentionSource = 'table' | 'heading' | 'field' | 'list' | 'prose' | 'code' | 'front-matter';
 /** What the enclosing section is about: criteria and prerequisites are not task statuses. */
 export type MentionContext = 'normal' | 'criteria' | 'prerequisite';
 
@@ -68,6 +72,8 @@ export interface TaskMention {
   dependent?: string;
   /** The status is not written on the row but implied by where it is listed ("Active Tasks"). */
   statusImplied?: boolean;
+  /** A former name of a task ("split from T105", "(was TASK-049)"): it need not exist any more. */
+  alias?: boolean;
 }
 
 export interface Mojibake {
@@ -136,6 +142,21 @@ export interface DocumentFacts {
   conflictMarkers?: ConflictMarker[];
   /** Items of "Prerequisites:" lists that are ticked (✅, `[x]`) and name a phase rather than a task. */
   phaseTicks?: PhaseTick[];
+  /** The tool whose layout the document was read in: `backlog`, `spec-kit`, `kiro`, `ai-dev-tasks`, `openspec`. */
+  format?: DocumentFormat;
+  /** Front matter that could not be read, or that contradicts the file's name. */
+  frontMatterProblems?: FrontMatterProblem[];
+}
+
+export type DocumentFormat = 'backlog' | 'spec-kit' | 'kiro' | 'ai-dev-tasks' | 'openspec';
+
+export interface FrontMatterProblem {
+  kind: 'invalid-yaml' | 'not-a-mapping' | 'too-large' | 'id-mismatch';
+  /** What went wrong, in words: the YAML error, or the two IDs. */
+  detail: string;
+  /** For `id-mismatch`: the ID the file's name gives. */
+  fileId?: string;
+  range: Range;
 }
 
 /** `to` depends on `from`: `from` must be done first (`from → to` in a graph). */

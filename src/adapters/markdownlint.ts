@@ -152,7 +152,7 @@ async function findingsFor(file: string, text: string): Promise<{ folder: Planni
     // Unsaved edits: this document is extracted again from its text, the rest is as read.
     const documents = corpus.documents.map((doc) => (doc.file === file ? factsFromText(file, text, folder.settings) : doc));
     const targets = await resolveTargets(corpus.root, documents, corpus.targets);
-    diagnostics = runRules(indexCorpus(corpus.root, folder.loaded.config, documents, targets), folder.rules);
+    diagnostics = runRules(indexCorpus(corpus.root, folder.loaded.config, documents, targets, folder.loaded.dir), folder.rules);
   }
   const nameOf = (other: string) => toPosix(path.relative(corpus.root, other));
   return { folder, findings: findingsByFile(diagnostics, nameOf).get(file) ?? [] };

@@ -19,7 +19,11 @@ import { findIdLists, findIds, leadingId, rangeAfterId, type IdMatcher } from '.
 import { findMojibake, repairMojibake } from './mojibake.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
 import { isStruckThrough, LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
-import { extractChecklists } from './checklists.js';
+import { extractChecklists, type Checklists } from './checklists.js';
+import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
+import { layoutOf } from './shapes/layout.js';
+import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
+import { specKitTitles } from './shapes/spec-kit.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -64,6 +68,12 @@ function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
 /** A status field that states a condition or a plan rather than today's status. */
 const FIELD_CONDITION = /(?<![\p{L}])(?:after|once|when|until|unless|if|will|would|should|expected|scheduled)(?![\p{L}])/iu;
 
+/**
+ * "split from T105", "(was TASK-049)", "formerly TASK-3", "the archived TASK-9": an ID a task had,
+ * or one that is gone, not one it names today.
+ */
+const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?|archived|deleted|removed)\s*$/iu;
+
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
 const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
 
@@ -71,7 +81,12 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
   const lines = new LineIndex(text);
   const extractor = new DocumentExtractor(text, lines, options);
   extractor.visitRoot(tree);
+  const layout = layoutOf(options.file);
+  const checklists = extractChecklists(text, tree, lines, options.ids, options.vocabulary);
+  const shaped = layout?.format === 'backlog' ? backlogFacts(text, tree, lines, options, checklists) : numberedFacts(text, tree, lines, options, checklists);
+  if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
   return {
+    ...(layout ? { format: layout.format } : {}),
     file: options.file,
     relPath: options.relPath,
     role: options.role,
@@ -79,7 +94,7 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     headings: extractor.headings,
     anchors: extractor.anchors,
     links: extractor.links,
-    mentions: extractor.mentions,
+    mentions: shaped ? [...shaped.mentions, ...extractor.mentions] : extractor.mentions,
     percents: extractor.percents,
     mojibake: findMojibake(text).map((match) => ({
       range: lines.range(match.start, match.end),
@@ -88,12 +103,54 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
       encoding: match.encoding,
     })),
     directives: extractor.directives,
-    edges: extractDependencies(text, tree, lines, options.ids, extractor.mentions),
+    edges: shaped ? [...shaped.edges, ...extractDependencies(text, tree, lines, options.ids, extractor.mentions)] : extractDependencies(text, tree, lines, options.ids, extractor.mentions),
     dates: extractDates(text, tree, lines),
-    ...extractChecklists(text, tree, lines, options.ids, options.vocabulary),
+    ...checklists,
+    ...(shaped?.problems.length ? { frontMatterProblems: shaped.problems } : {}),
     conflictMarkers: findConflictMarkers(text, tree, lines),
     claims: extractClaims(tree, lines, options),
   };
+}
+
+/**
+ * A Backlog.md task file's front matter, its checklist tied to the task. A recogniser that
+ * throws costs its own facts only: the file keeps its headings, links and the rest.
+ */
+function backlogFacts(text: string, tree: Root, lines: LineIndex, options: ExtractOptions, checklists: Checklists): FrontMatterFacts {
+  let facts: FrontMatterFacts;
+  try {
+    facts = readBacklogTask(text, tree, lines, options, checklists.checklist);
+  } catch (error) {
+    const at = { line: 1, column: 1 };
+    return { mentions: [], edges: [], criteria: [], problems: [{ kind: 'invalid-yaml', detail: `it could not be analysed (${(error as Error).message})`, range: { start: at, end: at } }] };
+  }
+  if (facts.section) {
+    const index = checklists.taskSections.push(facts.section) - 1;
+    for (const item of facts.criteria) {
+      const entry = checklists.checklist[item]!;
+      entry.task = facts.section.id;
+      entry.taskSection = index;
+    }
+  }
+  return facts;
+}
+
+/** A file name the tools give a task list: Kiro's and OpenSpec's `tasks.md`, ai-dev-tasks' `tasks-*.md`. */
+const TASK_FILE = /(?:^|[\\/])(?:tasks|tasks-[^\\/]*)\.md$/i;
+const REQUIREMENTS_FILE = /(?:^|[\\/])requirements\.md$/i;
+
+/** Kiro's, ai-dev-tasks' and OpenSpec's numbered checkbox tasks, and Kiro's requirements; nothing elsewhere. */
+function numberedFacts(text: string, tree: Root, lines: LineIndex, options: ExtractOptions, checklists: Checklists): FrontMatterFacts | undefined {
+  const format = layoutOf(options.file)?.format;
+  if (format !== 'kiro' && format !== 'ai-dev-tasks' && format !== 'openspec') return undefined;
+  const empty: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
+  try {
+    if (TASK_FILE.test(options.file)) return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist).mentions };
+    if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file)) return { ...empty, mentions: kiroRequirements(text, tree, lines) };
+  } catch {
+    // A recogniser that throws costs its own facts only.
+  }
+  return undefined;
 }
 
 interface SectionState {
@@ -356,6 +413,7 @@ class DocumentExtractor {
         mention.status = status.status;
         mention.statusText = status.text;
       }
+      if (!defines && ALIAS_BEFORE.test(before)) mention.alias = true;
       if (item.checked !== undefined && defines) mention.checked = item.checked;
       if (byField) {
         // "- **ID**: TASK-028.2" under "### Consolidate storage": the heading is the title, the
@@ -562,14 +620,14 @@ class DocumentExtractor {
   private findPercents(text: string, offsets: { start: number; end: number }): void {
     if (!text.includes('%')) return;
     // The lookbehinds keep a run of digits from being tried at every position (linear, not quadratic).
-    // "(175 of 1,171 hours)": counts may carry thousands separators.
-    const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*%)(?!,\d)/giu;
+    // Counts may separate thousands with commas: "(175 of 1,171 hours complete)".
+    const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d.,]*%)/giu;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      this.addPercent(match[0], Number(match[1]), wholeNumber(match[2]!), wholeNumber(match[3]!), offsets);
+      this.addPercent(match[0], Number(match[1]), count(match[2]!), count(match[3]!), offsets);
     }
-    const reverse = /(?<![\d/])(\d+)\s*(?:\/|of|out of)\s*(\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
+    const reverse = /(?<![\d/,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
     for (let match = reverse.exec(text); match; match = reverse.exec(text)) {
-      this.addPercent(match[0], Number(match[3]), Number(match[1]), Number(match[2]), offsets);
+      this.addPercent(match[0], Number(match[3]), count(match[1]!), count(match[2]!), offsets);
     }
   }
 
@@ -617,8 +675,8 @@ class DocumentExtractor {
 }
 
 /** "1,171" is 1171. */
-function wholeNumber(text: string): number {
-  return Number(text.replace(/,/gu, ''));
+function count(text: string): number {
+  return Number(text.replace(/,/g, ''));
 }
 
 /** The text of a paragraph's last line when it is a label such as "**Prerequisites:**". */

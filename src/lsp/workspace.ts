@@ -142,7 +142,7 @@ export class PlanningWorkspace {
   async lintFromScratch(): Promise<Diagnostic[]> {
     const documents = [...this.documents.values()];
     const targets = await resolveTargets(this.root, documents, this.targets);
-    return new RuleRunner(this.rules).run(indexCorpus(this.root, this.loaded.config, documents, targets));
+    return new RuleRunner(this.rules).run(indexCorpus(this.root, this.loaded.config, documents, targets, this.loaded.dir));
   }
 
   /** Indexes the current facts and runs the rules: the same findings the CLI would print for this text. */
@@ -176,7 +176,7 @@ export class PlanningWorkspace {
     }
     const documents = [...this.documents.values()];
     this.targets = await resolveTargets(this.root, documents, this.targets);
-    this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets);
+    this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets, this.loaded.dir);
     const diagnostics = this.runner.run(this.corpus);
     // The next edit then re-checks at once what it touches.
     this.runner.prepare(this.corpus);

@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus.js';
+import { describeKey } from '../scopes.js';
 import { formatTime } from '../extract/duration.js';
 import type { Claim, ClaimSubject } from '../types.js';
 import { displayPath } from './stylish.js';
@@ -12,7 +13,7 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
         prefixes: [...corpus.prefixes].sort(),
         documents: corpus.documents,
         tasks: Object.fromEntries(
-          [...corpus.mentions].map(([id, mentions]) => [id, mentions.map(({ doc, mention }) => ({ file: doc.file, ...mention }))]),
+          [...corpus.mentions].map(([key, mentions]) => [describeKey(key), mentions.map(({ doc, mention }) => ({ file: doc.file, ...mention }))]),
         ),
       },
       null,
@@ -27,14 +28,14 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   for (const doc of corpus.documents) {
     const problems = doc.problems.map((p) => p.kind).join(', ');
     lines.push(
-      `  ${displayPath(doc.file, cwd)}  [${doc.role}]  ${doc.headings.length} headings, ${doc.links.length} links, ${doc.mentions.length} task mentions, ${doc.percents.length} percentages${doc.mojibake.length ? `, ${doc.mojibake.length} mojibake` : ''}${problems ? `, problems: ${problems}` : ''}`,
+      `  ${displayPath(doc.file, cwd)}  [${doc.role}${doc.format ? `, ${doc.format}` : ''}${corpus.scopes.scopeOf(doc) ? `, numbers its tasks in ${corpus.scopes.scopeOf(doc)}` : ''}]  ${doc.headings.length} headings, ${doc.links.length} links, ${doc.mentions.length} task mentions, ${doc.percents.length} percentages${doc.mojibake.length ? `, ${doc.mojibake.length} mojibake` : ''}${problems ? `, problems: ${problems}` : ''}`,
     );
   }
   lines.push('');
   lines.push('Tasks:');
-  for (const id of [...corpus.mentions.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-    lines.push(`  ${id}`);
-    for (const { doc, mention } of corpus.mentions.get(id)!) {
+  for (const key of [...corpus.mentions.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+    lines.push(`  ${describeKey(key)}`);
+    for (const { doc, mention } of corpus.mentions.get(key)!) {
       const parts = [
         `${displayPath(doc.file, cwd)}:${mention.range.start.line}:${mention.range.start.column}`,
         `${mention.kind} (${mention.source}${mention.context !== 'normal' ? `, ${mention.context}` : ''})`,

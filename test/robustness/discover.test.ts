@@ -24,6 +24,10 @@ beforeAll(() => {
     'plans/node_modules/pkg/readme.md': '# Package\n',
     'plans/sub/node_modules/q.md': '# Nested package\n',
     'plans/.git/x.md': '# Git internals\n',
+    'plans/.hg/x.md': '# Mercurial internals\n',
+    'plans/.venv/lib/site-packages/pkg/README.md': '# A package\n',
+    'plans/sub/.pytest_cache/README.md': '# pytest cache directory\n',
+    'plans/.kiro/specs/auth/tasks.md': '# Implementation Plan\n',
     'plans/.gitignore': 'drafts/\n*.tmp.md\n!keep.tmp.md\n',
     'plans/drafts/d.md': '# Draft\n',
     'plans/x.tmp.md': '# Scratch\n',
@@ -45,14 +49,31 @@ async function found(config: Partial<Config>, { inputs = ['.'], configDir = dir 
 }
 
 describe('discovery below a folder', () => {
-  it('finds the Markdown files, skipping dot files, node_modules, .git, .gitignored files and linked folders', async () => {
-    expect(await found({})).toEqual(['a.md', 'dangling.md', 'docs/deep/y.md', 'docs/x.md', 'folder.md/inner.md', 'keep.tmp.md', 'sub/kept.md']);
+  it('finds the Markdown files, dot folders included, skipping node_modules, .git, .gitignored files and linked folders', async () => {
+    expect(await found({})).toEqual([
+      '.github/sub/t.md',
+      '.hidden.md',
+      '.kiro/specs/auth/tasks.md',
+      'a.md',
+      'dangling.md',
+      'docs/.dot/z.md',
+      'docs/deep/y.md',
+      'docs/x.md',
+      'folder.md/inner.md',
+      'keep.tmp.md',
+      'sub/kept.md',
+    ]);
   });
 
   it('with gitignore off, the files .gitignore names come back', async () => {
     expect(await found({ gitignore: false })).toEqual([
+      '.github/ISSUE.md',
+      '.github/sub/t.md',
+      '.hidden.md',
+      '.kiro/specs/auth/tasks.md',
       'a.md',
       'dangling.md',
+      'docs/.dot/z.md',
       'docs/deep/y.md',
       'docs/x.md',
       'drafts/d.md',
@@ -70,22 +91,30 @@ describe('discovery below a folder', () => {
   });
 
   it('includes with a fixed start, several patterns, braces', async () => {
-    expect(await found({ include: ['docs/**/*.md'] })).toEqual(['docs/deep/y.md', 'docs/x.md']);
-    expect(await found({ include: ['*.md', 'sub/*.md'] })).toEqual(['a.md', 'dangling.md', 'keep.tmp.md', 'sub/kept.md']);
-    expect(await found({ include: ['{docs,sub}/**/*.md', '**/*.txt'] })).toEqual(['docs/deep/y.md', 'docs/x.md', 'notes.txt', 'sub/kept.md']);
+    expect(await found({ include: ['docs/**/*.md'] })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md']);
+    expect(await found({ include: ['*.md', 'sub/*.md'] })).toEqual(['.hidden.md', 'a.md', 'dangling.md', 'keep.tmp.md', 'sub/kept.md']);
+    expect(await found({ include: ['{docs,sub}/**/*.md', '**/*.txt'] })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md', 'notes.txt', 'sub/kept.md']);
   });
 
   it('exclude and negated includes', async () => {
-    expect(await found({ exclude: ['docs/**'] })).toEqual(['a.md', 'dangling.md', 'folder.md/inner.md', 'keep.tmp.md', 'sub/kept.md']);
-    expect(await found({ include: ['docs/**/*.md', '!docs/deep/**'] })).toEqual(['docs/x.md']);
+    expect(await found({ exclude: ['docs/**', '.*/**', '.*'] })).toEqual(['a.md', 'dangling.md', 'folder.md/inner.md', 'keep.tmp.md', 'sub/kept.md']);
+    expect(await found({ include: ['docs/**/*.md', '!docs/deep/**'] })).toEqual(['docs/.dot/z.md', 'docs/x.md']);
   });
 
   it('globs are relative to the config file\'s folder when the linted folder is inside it', async () => {
-    expect(await found({ include: ['plans/docs/**/*.md'] }, { configDir: outer })).toEqual(['docs/deep/y.md', 'docs/x.md']);
-    expect(await found({ include: ['plans/docs/**/*.md'] }, { inputs: ['docs'], configDir: outer })).toEqual(['docs/deep/y.md', 'docs/x.md']);
+    expect(await found({ include: ['plans/docs/**/*.md'] }, { configDir: outer })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md']);
+    expect(await found({ include: ['plans/docs/**/*.md'] }, { inputs: ['docs'], configDir: outer })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md']);
   });
 
   it('a dot folder named on the command line is searched', async () => {
     expect(await found({}, { inputs: ['.github'] })).toEqual(['.github/sub/t.md']);
+  });
+
+  it('a file named on the command line is linted wherever it is', async () => {
+    expect(await found({}, { inputs: ['.github/ISSUE.md', 'drafts/d.md', 'notes.txt'] })).toEqual(['.github/ISSUE.md', 'drafts/d.md', 'notes.txt']);
+  });
+
+  it('negated includes reach dot folders too, never .git', async () => {
+    expect(await found({ include: ['**/*.md', '!docs/**'] })).toEqual(['.github/sub/t.md', '.hidden.md', '.kiro/specs/auth/tasks.md', 'a.md', 'dangling.md', 'folder.md/inner.md', 'keep.tmp.md', 'sub/kept.md']);
   });
 });

@@ -1,3 +1,4 @@
+import { aiDevTasks, backlogFile, backlogTask, kiroSpec, kiroTasks, smallBacklog } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const taskSection = (heading: string, body: string): string => `# Phase 2: Storage
@@ -54,6 +55,28 @@ ${tick}
 
 ruleTester('checklist-conflict', {
   valid: [
+    { name: 'backlog tasks whose criteria are ticked as far as their status says', files: smallBacklog() },
+    { name: 'a Kiro spec whose ticked parents have an optional sub-task open', files: kiroSpec() },
+    {
+      name: 'a Kiro parent ticked over optional sub-tasks written flat beside it',
+      files: { '.kiro/specs/export/tasks.md': kiroTasks('- [x] 3. Export\n- [x] 3.1 Export as JSON\n- [ ]* 3.2 Property tests for the export\n- [ ] 3.3* Benchmark the export\n- [ ] 4. Import\n') },
+    },
+    {
+      name: 'an ai-dev-tasks parent left open while its sub-tasks are done',
+      files: { 'tasks/tasks-prd-search.md': aiDevTasks('- [ ] 1.0 Search index\n  - [x] 1.1 Index table\n  - [x] 1.2 Fill it\n') },
+    },
+    {
+      name: 'a done backlog task with some criteria ticked',
+      files: { [backlogFile('TASK-7', 'Trim logs')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', criteria: [['Trims', true], ['Documents it', false]] }) },
+    },
+    {
+      name: 'an archived backlog task with its criteria unticked',
+      files: { [backlogFile('TASK-7', 'Trim logs', 'archive/tasks')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', criteria: [['Trims', false], ['Documents it', false]] }) },
+    },
+    {
+      name: 'unticked boxes of a done task\'s description are not its criteria',
+      files: { [backlogFile('TASK-7', 'Trim logs')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', description: 'Ideas for later:\n\n- [ ] trim by size', criteria: [['Trims', true]] }) },
+    },
     {
       name: 'a complete task with its checklist ticked',
       files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '- [x] Client module builds\n- [x] Mount survives a reboot') },
@@ -132,6 +155,21 @@ ruleTester('checklist-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'a Kiro parent ticked while a sub-task written flat beside it is open',
+      files: { '.kiro/specs/export/tasks.md': kiroTasks('- [x] 3. Export\n- [x] 3.1 Export as JSON\n- [ ] 3.2 Export as CSV\n- [ ]* 3.3 Benchmark the export\n') },
+      errors: [{ messageId: 'checkedParent', file: '.kiro/specs/export/tasks.md', line: 3, messageIncludes: ['"3. Export" is ticked here, but 1 of its 2 sub-items is not (first at line 5)'], related: [{ file: '.kiro/specs/export/tasks.md', line: 5 }] }],
+    },
+    {
+      name: 'an ai-dev-tasks parent ticked while a sub-task is open',
+      files: { 'tasks/tasks-prd-search.md': aiDevTasks('- [x] 1.0 Search index\n  - [x] 1.1 Index table\n  - [ ] 1.2 Fill it\n') },
+      errors: [{ messageId: 'checkedParent', file: 'tasks/tasks-prd-search.md', line: 12, related: [{ file: 'tasks/tasks-prd-search.md', line: 14 }] }],
+    },
+    {
+      name: 'a backlog task done with none of its acceptance criteria ticked',
+      files: { ...smallBacklog(), [backlogFile('TASK-7', 'Trim logs')]: backlogTask({ id: 'TASK-7', title: 'Trim logs', status: 'Done', criteria: [['Trims', false], ['Documents it', false]] }) },
+      errors: [{ messageId: 'completeUnchecked', file: 'backlog/tasks/task-7 - Trim-logs.md', line: 4, messageIncludes: ['TASK-7 is marked done here ("Done"), but all 2 items of its checklist (from line 19) are unchecked'], related: [{ file: 'backlog/tasks/task-7 - Trim-logs.md', line: 19 }] }],
+    },
     {
       name: 'a heading that says COMPLETE over an unticked checklist',
       files: { 'phase-2.md': taskSection('### TASK-12: Mount shared storage ✅ COMPLETE', '**Acceptance Criteria:**\n\n- [ ] Client module builds\n- [ ] Mount survives a reboot') },

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findCycles, stronglyConnected, type StatedEdge } from '../../rules/dependency-cycle.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
+/** A spec-kit feature's story table, in which `second` depends on `first`. */
+const storyOrder = (first: string, second: string): string =>
+  `# Tasks\n\n| Story | Title | Dependencies |\n|---|---|---|\n| ${first} | First story | None |\n| ${second} | Second story | ${first} |\n`;
+
 const table = `# Plan
 
 ## Phase 6: Validation
@@ -16,6 +20,10 @@ const table = `# Plan
 
 ruleTester('dependency-cycle', {
   valid: [
+    {
+      name: 'two spec-kit features order their own user stories each way',
+      files: { 'specs/004-permissions/tasks.md': storyOrder('US-1', 'US-2'), 'specs/005-teachers/tasks.md': storyOrder('US-2', 'US-1') },
+    },
     { name: 'a chain without a loop', files: { 'plan.md': table } },
     {
       name: 'a graph in a code block that agrees with the table',
@@ -47,6 +55,11 @@ ruleTester('dependency-cycle', {
     },
   ],
   invalid: [
+    {
+      name: 'one feature orders its user stories both ways',
+      files: { 'specs/004-permissions/tasks.md': storyOrder('US-1', 'US-2'), 'specs/004-permissions/plan.md': storyOrder('US-2', 'US-1') },
+      errors: [{ messageId: 'cycle', file: 'specs/004-permissions/tasks.md', line: 6, messageIncludes: ['US-1 → US-2 → US-1'], related: [{ file: 'specs/004-permissions/plan.md', line: 6 }] }],
+    },
     {
       name: 'a graph that points against the table closes a loop',
       files: { 'plan.md': table, 'graph.md': '# Graph\n\n```text\nTASK-42 (Scheduler) → TASK-48 (Utilities)\n```\n' },

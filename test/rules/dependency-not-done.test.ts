@@ -1,3 +1,4 @@
+import { backlogFile, backlogTask, smallBacklog } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const phase = (status40: string, status41: string): string => `# Phase 6: Validation
@@ -10,6 +11,19 @@ const phase = (status40: string, status41: string): string => `# Phase 6: Valida
 
 ruleTester('dependency-not-done', {
   valid: [
+    { name: 'a backlog whose open tasks wait on done ones', files: smallBacklog() },
+    {
+      name: 'a backlog task done after a dependency that was finished and moved to completed/',
+      files: {
+        ...smallBacklog(),
+        [backlogFile('TASK-0', 'Pick a log format', 'completed')]: backlogTask({ id: 'TASK-0', title: 'Pick a log format', status: 'Done' }),
+        [backlogFile('TASK-4', 'Rotate the log')]: backlogTask({ id: 'TASK-4', title: 'Rotate the log', status: 'Done', dependencies: ['TASK-0'] }),
+      },
+    },
+    {
+      name: 'a draft promises nothing',
+      files: { ...smallBacklog(), [backlogFile('TASK-5', 'Compress old logs', 'drafts')]: backlogTask({ id: 'TASK-5', title: 'Compress old logs', status: 'Done', dependencies: ['TASK-3'] }) },
+    },
     { name: 'both done', files: { 'phase-6.md': phase('✅ COMPLETE', '✅ COMPLETE') } },
     { name: 'the dependent is still open', files: { 'phase-6.md': phase('Pending', 'Pending') } },
     { name: 'the dependency done, the dependent in progress', files: { 'phase-6.md': phase('✅ Done', '🟡 In Progress') } },
@@ -67,6 +81,19 @@ ruleTester('dependency-not-done', {
           column: 7,
           messageIncludes: ['T005 is done here ("[x]"), but it depends on T004 (on this line), which is pending at line 3 ("[ ]")'],
           related: [{ file: 'tasks.md', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'a backlog task done while a task it depends on is to do',
+      files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate the log')]: backlogTask({ id: 'TASK-4', title: 'Rotate the log', status: 'Done', dependencies: ['TASK-3'] }) },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'backlog/tasks/task-4 - Rotate-the-log.md',
+          line: 2,
+          messageIncludes: ['TASK-4 is done here ("Done"), but it depends on TASK-3 (stated at line 8), which is pending at backlog/tasks/task-3 - Export-events-as-JSON.md:2 ("To Do")'],
+          related: [{ file: 'backlog/tasks/task-4 - Rotate-the-log.md', line: 8 }, { file: 'backlog/tasks/task-3 - Export-events-as-JSON.md', line: 2 }],
         },
       ],
     },

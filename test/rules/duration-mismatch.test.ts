@@ -43,6 +43,10 @@ Tracks active work.
 
 ruleTester('duration-mismatch', {
   valid: [
+    {
+      name: 'a TOTAL row with a thousands separator that adds up',
+      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 900h |\n| 2 | Build | 300h |\n| **TOTAL** | | **1,200h** |\n' },
+    },
     { name: 'the stated time is the sum of the rows', files: { 'tracker.md': phase('3 tasks - 2 hrs', ['30 min', '1 hr', '30 min']) } },
     {
       name: '"1.5 hrs" over 30 + 20 + 30 min is the sum rounded to the half hour',
@@ -126,6 +130,11 @@ ruleTester('duration-mismatch', {
       name: 'an approximate total far from its sum, printed as written ("~9 hrs")',
       files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '2 hrs']) },
       errors: [{ messageId: 'mismatch', file: 'plan.md', line: 3, messageIncludes: ['~9 hrs is stated here', 'add up to 7 hrs'] }],
+    },
+    {
+      name: 'a TOTAL row written with a thousands separator',
+      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 900h |\n| 2 | Build | 300h |\n| **TOTAL** | | **1,171h** |\n' },
+      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 7, messageIncludes: ['1171 hrs is stated here', 'add up to 1200 hrs'] }],
     },
     {
       name: 'a label says 10 hrs over tasks of 12',

@@ -23,6 +23,7 @@ describe('percentAgrees', () => {
 ruleTester('percent-mismatch', {
   valid: [
     { name: 'rounding down (truncation)', files: { 'index.md': '**Status:** 64% (31/48)\n' } },
+    { name: 'thousands separated by a comma', files: { 'index.md': '**Overall Progress:** 9% (103 of 1,171 hours complete)\n\n- Hours: 1,031/1,171 (88%)\n' } },
     { name: 'rounding to nearest', files: { 'index.md': '**Overall Progress:** 76% complete (94/124, excluding 2 deprecated)\n' } },
     { name: 'fraction written as N of M', files: { 'index.md': '- **Status:** 80% complete (8 of 10 tasks, 2 deprecated)\n' } },
     { name: 'a percentage with no fraction beside it', files: { 'index.md': '- Test code reduced by 2,338 lines (71% reduction)\n' } },
@@ -46,6 +47,11 @@ ruleTester('percent-mismatch', {
       name: 'a percentage that disagrees with counts written with thousands separators',
       files: { 'index.md': '**Progress:** 25% (175 of 1,171 hours complete)\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 1, messageIncludes: ['25%', '175/1171'] }],
+    },
+    {
+      name: 'a percentage that disagrees with a fraction written with thousands separators',
+      files: { 'index.md': '**Overall Progress:** 19% (103 of 1,171 hours complete)\n' },
+      errors: [{ messageId: 'mismatch', file: 'index.md', line: 1, messageIncludes: ['19%', '103/1171'] }],
     },
     {
       name: 'a fraction followed by its percentage',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sameTask } from '../../rules/task-attribute-conflict.js';
+import { backlogFile, backlogTask, kiroTasks, smallBacklog, specKitResearch, twoSpecKitFeatures } from '../helpers/formats.js';
 import { lintWithRule, ruleTester } from '../helpers/rule-tester.js';
 
 describe('sameTask', () => {
@@ -39,6 +40,17 @@ ${row}
 
 ruleTester('task-attribute-conflict', {
   valid: [
+    {
+      name: 'a spec-kit task listed again with a parallel marker added and the summary under it',
+      files: {
+        'specs/002-member-profiles/tasks.md':
+          '# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create profile module in src/profiles/\n- [ ] T002 [P] Add the profile table\n\n## Phase 2: Polish\n\n- [ ] T001 [P] Create profile module in src/profiles/\n\n## Parallel Opportunities\n\n- T001 + T002 can run together\n',
+      },
+    },
+    {
+      name: 'R-1 of one spec-kit feature\'s research and R-1 of another\'s are two decisions',
+      files: twoSpecKitFeatures(),
+    },
     {
       name: 'the same attributes in both documents',
       files: { 'tracker.md': tracker, 'index.md': indexRow('| TASK-46 | Create Shared Package Management Role | MEDIUM | 2 hrs | TASK-45 | Pending |') },
@@ -110,6 +122,29 @@ ruleTester('task-attribute-conflict', {
         { messageId: 'priority', file: 'phase-4.md', line: 5, messageIncludes: ['TASK-46 is HIGH priority here but MEDIUM at tracker.md:7'], related: [{ file: 'tracker.md', line: 7 }] },
         { messageId: 'duration', file: 'phase-4.md', line: 6, messageIncludes: ['estimated at 4 hrs here but 2 hrs at tracker.md:7'], related: [{ file: 'tracker.md', line: 7 }] },
       ],
+    },
+    {
+      name: 'one spec-kit feature numbers two tasks of one story T012',
+      files: {
+        ...twoSpecKitFeatures(),
+        'specs/002-member-profiles/tasks.md': '# Tasks\n\n## Phase 3: User Story 2 - Export (Priority: P2)\n\n- [ ] T012 [P] [US2] Export profiles as JSON in src/export/json.ts\n- [ ] T012 [US2] Write the import guide in docs/import.md\n',
+      },
+      errors: [{ messageId: 'differentTask', file: 'specs/002-member-profiles/tasks.md', line: 5, messageIncludes: ['T012 names "Export profiles as JSON in src/export/json.ts" here but "Write the import guide in docs/import.md" at line 6'], related: [{ file: 'specs/002-member-profiles/tasks.md', line: 6 }] }],
+    },
+    {
+      name: 'a Kiro spec numbers two tasks 2.1',
+      files: { '.kiro/specs/export/tasks.md': kiroTasks('- [ ] 2. Export\n  - [ ] 2.1 Export as JSON\n  - [ ] 2.1 Write the import guide\n') },
+      errors: [{ messageId: 'differentTask', file: '.kiro/specs/export/tasks.md', line: 4, messageIncludes: ['Task 2.1 names "Export as JSON" here but "Write the import guide" at line 5'], related: [{ file: '.kiro/specs/export/tasks.md', line: 5 }] }],
+    },
+    {
+      name: 'two backlog files claim one id for two tasks',
+      files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate the log')]: backlogTask({ id: 'TASK-3', title: 'Rotate the log', status: 'To Do' }) },
+      errors: [{ messageId: 'differentTask', file: 'backlog/tasks/task-3 - Export-events-as-JSON.md', line: 2, messageIncludes: ['TASK-3 names "Export events as JSON" here but "Rotate the log"'], related: [{ file: 'backlog/tasks/task-4 - Rotate-the-log.md', line: 2 }] }],
+    },
+    {
+      name: 'one spec-kit feature numbers two decisions R-2',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/research.md': specKitResearch(['Avatar storage in object storage', 'Profile visibility rules']).replace('## R-1: Avatar', '## R-2: Avatar') },
+      errors: [{ messageId: 'differentTask', file: 'specs/002-member-profiles/research.md', line: 3, messageIncludes: ['R-2 names "Avatar storage in object storage"', 'line 7'], related: [{ file: 'specs/002-member-profiles/research.md', line: 7 }] }],
     },
     {
       name: 'two priorities for one task (the seeds: MEDIUM in the tracker, LOW in the index)',

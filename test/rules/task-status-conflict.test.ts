@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStatus } from '../../src/extract/status.js';
+import { kiroSpec, kiroTasks, specKitTasks, twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('classifyStatus: the statuses real files use', () => {
@@ -29,6 +30,39 @@ const trackerInProgress = `# Active Work
 
 ruleTester('task-status-conflict', {
   valid: [
+    {
+      name: 'spec-kit numbers T001 afresh in every feature: two features, two tasks',
+      files: twoSpecKitFeatures(),
+    },
+    {
+      name: 'a spec-kit feature linted on its own, next to a feature that numbers the same',
+      files: twoSpecKitFeatures(),
+      paths: ['specs'],
+    },
+    {
+      name: 'two Kiro specs number their tasks alike',
+      files: { ...kiroSpec('event-search'), ...kiroSpec('profiles'), '.kiro/specs/profiles/tasks.md': kiroTasks('- [ ] 1. Profile table\n  - [ ] 1.1 Migration\n') },
+    },
+    {
+      name: 'a coding agent\'s command shows example tasks, not tasks',
+      files: {
+        'specs/001-event-search/tasks.md': '# Tasks\n\n- [x] T001 Create project structure\n- [x] T002 Add the search index\n',
+        '.github/prompts/speckit.tasks.prompt.md': '# Generate tasks\n\nWrite tasks like these:\n\n- [ ] T001 Create project structure per implementation plan\n- [ ] T002 [P] Initialize the project\n',
+        '.claude/commands/speckit.implement.md': '# Implement\n\nMark each finished task: - [X] T001 becomes done.\n\n- [ ] T002 Initialize the project\n',
+      },
+    },
+    {
+      name: 'features the config names number their own tasks',
+      files: {
+        'features/search/tasks.md': '# Tasks\n\n- [x] T001 Search index\n',
+        'features/profiles/tasks.md': '# Tasks\n\n- [ ] T001 Profile table\n',
+      },
+      config: { idScopes: { folders: ['features/*'], scoped: ['T'] } },
+    },
+    {
+      name: 'a reference outside every feature to an ID two features define names neither',
+      files: { ...twoSpecKitFeatures(), 'STATUS.md': '# Status\n\n- T003 is ✅ COMPLETE\n' },
+    },
     {
       name: 'both documents say the same status',
       files: {
@@ -224,6 +258,37 @@ ruleTester('task-status-conflict', {
         'storage-template.md': '# Storage template\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | ✅ COMPLETE |\n',
       },
       errors: [{ messageId: 'conflict', file: 'storage-template.md', line: 5, related: [{ file: 'tracker.md', line: 7 }] }],
+    },
+    {
+      name: 'a Kiro task numbered twice in one spec, ticked once',
+      files: { '.kiro/specs/export/tasks.md': kiroTasks('- [x] 1. Export\n  - [x] 1.1 Export as JSON\n- [ ] 2. Import\n  - [ ] 1.1 Export as JSON\n') },
+      errors: [{ messageId: 'conflict', file: '.kiro/specs/export/tasks.md', line: 4, messageIncludes: ['Task 1.1 is done here ("[x]") but pending at line 6'], related: [{ file: '.kiro/specs/export/tasks.md', line: 6 }] }],
+    },
+    {
+      name: 'one spec-kit feature lists a task twice, checked in one place only',
+      files: {
+        ...twoSpecKitFeatures(),
+        'specs/002-member-profiles/tasks.md': specKitTasks('002-member-profiles', [
+          { title: 'Phase 1: Setup', tasks: [{ id: 'T001', done: true, text: 'Create profile module in src/profiles/' }] },
+          { title: 'Phase 2: Polish', tasks: [{ id: 'T001', done: false, text: 'Create profile module in src/profiles/' }] },
+        ]),
+      },
+      errors: [{ messageId: 'conflict', file: 'specs/002-member-profiles/tasks.md', line: 9, messageIncludes: ['T001 is done here', 'pending at line 13'], related: [{ file: 'specs/002-member-profiles/tasks.md', line: 13 }] }],
+    },
+    {
+      name: 'a note outside the features about a task only one feature defines',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/tasks.md': '# Tasks\n\n- [ ] T009 Export profiles\n', 'STATUS.md': '# Status\n\n- T009 is ✅ COMPLETE\n' },
+      errors: [{ messageId: 'conflict', file: 'STATUS.md', line: 3, related: [{ file: 'specs/002-member-profiles/tasks.md', line: 3 }] }],
+    },
+    {
+      name: 'a folder-wide scheme stays one task across features',
+      files: {
+        'specs/001-event-search/tasks.md': '# Tasks\n\n- [x] T001 Search index\n- [x] TASK-12 Shared login page\n',
+        'specs/002-member-profiles/tasks.md': '# Tasks\n\n- [ ] T001 Profile table\n',
+        'backlog.md': '# Backlog\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-12 | Shared login page | IN PROGRESS |\n',
+      },
+      config: { idScopes: { scoped: ['T'] } },
+      errors: [{ messageId: 'conflict', file: 'backlog.md', line: 5, related: [{ file: 'specs/001-event-search/tasks.md', line: 4 }] }],
     },
     {
       name: 'done in the index, in progress in the tracker',

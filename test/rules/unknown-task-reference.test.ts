@@ -1,3 +1,4 @@
+import { backlogFile, backlogTask, kiroRequirements, kiroSpec, kiroTasks, smallBacklog, twoSpecKitFeatures } from '../helpers/formats.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const tracker = `# Active Workstreams
@@ -14,6 +15,35 @@ const withTask45 = '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|--
 
 ruleTester('unknown-task-reference', {
   valid: [
+    { name: 'a Kiro spec whose tasks name acceptance criteria it has', files: { ...kiroSpec('event-search'), ...kiroSpec('profiles') } },
+    {
+      name: 'a Kiro spec without requirements.md: its _Requirements:_ lines name nothing written down',
+      files: { '.kiro/specs/sync-example/tasks.md': kiroTasks('- [ ] 1. Sync\n  - [ ] 1.1 Pull\n    - _Requirements: 1.2, 4.1_\n'), ...kiroSpec('profiles') },
+    },
+    {
+      name: 'backlog tasks are defined by their front matter',
+      files: { ...smallBacklog(), 'backlog/docs/notes.md': '# Notes\n\nTASK-2 lists what TASK-1 stored.\n' },
+    },
+    {
+      name: 'a backlog task depends on a task that was finished and archived',
+      files: { ...smallBacklog(), [backlogFile('TASK-0', 'Pick a format', 'archive/tasks')]: backlogTask({ id: 'TASK-0', title: 'Pick a format', status: 'Done' }), [backlogFile('TASK-4', 'Rotate')]: backlogTask({ id: 'TASK-4', title: 'Rotate', status: 'To Do', dependencies: ['TASK-0'] }) },
+    },
+    {
+      name: 'a spec-kit plan refers to a requirement of its own feature',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-003; T004 needs T003.\n' },
+    },
+    {
+      name: 'a task split in two names the ID it had',
+      files: { 'tasks.md': '# Tasks\n\n- [x] T105a Lint strings on the web, split from T105\n- [ ] T106 Lint strings on mobile (was TASK-49)\n- [ ] T107 Audit a11y, formerly TASK-50\n- [ ] T108 Keep the archived T099 out of the diff\n' },
+    },
+    {
+      name: 'a note outside the features refers to a task a feature defines',
+      files: { ...twoSpecKitFeatures(), 'NOTES.md': '# Notes\n\nT004 ships with the next release.\n' },
+    },
+    {
+      name: 'a feature refers to a requirement only another feature defines',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/spec.md': '# Feature Specification: Member profiles\n\n- **FR-001**: System MUST let members edit their bio\n- **FR-002**: System MUST resize avatars\n\nLike FR-003 of the search feature, profiles show a distance.\n' },
+    },
     { name: 'the dependency is defined in another document', files: { 'tracker.md': tracker, 'phase-3.md': withTask45 } },
     { name: 'a task defined only in an archive still exists', files: { 'tracker.md': tracker, 'archive/2025-q3.md': withTask45 } },
     {
@@ -38,6 +68,28 @@ ruleTester('unknown-task-reference', {
     },
   ],
   invalid: [
+    {
+      name: 'a Kiro task names an acceptance criterion its requirements do not have',
+      files: {
+        ...kiroSpec('event-search'),
+        ...kiroSpec('profiles'),
+        '.kiro/specs/profiles/requirements.md': kiroRequirements([{ story: 'to edit a bio', criteria: ['a member saves', 'the bio is too long'] }]),
+      },
+      errors: [{ messageId: 'unknown', file: '.kiro/specs/profiles/tasks.md', line: 12, messageIncludes: ['Requirement 2.1 is referenced here'] }, { messageId: 'unknown', file: '.kiro/specs/profiles/tasks.md', line: 12, messageIncludes: ['Requirement 2.2 is referenced here'] }, { messageId: 'unknown', file: '.kiro/specs/profiles/tasks.md', line: 14, messageIncludes: ['Requirement 2.3'] }],
+    },
+    {
+      name: 'a backlog task depends on a task no file defines',
+      files: { ...smallBacklog(), [backlogFile('TASK-4', 'Rotate')]: backlogTask({ id: 'TASK-4', title: 'Rotate', status: 'To Do', dependencies: ['task-9'], parent: 'task-8' }) },
+      errors: [
+        { messageId: 'unknownDependency', file: 'backlog/tasks/task-4 - Rotate.md', line: 8, messageIncludes: ['TASK-9 is a dependency of TASK-4 here'] },
+        { messageId: 'unknown', file: 'backlog/tasks/task-4 - Rotate.md', line: 9, messageIncludes: ['TASK-8 is referenced here'] },
+      ],
+    },
+    {
+      name: 'a spec-kit plan refers to a requirement no feature defines',
+      files: { ...twoSpecKitFeatures(), 'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nThe avatar service covers FR-002 and FR-009.\n' },
+      errors: [{ messageId: 'unknown', file: 'specs/002-member-profiles/plan.md', line: 3, messageIncludes: ['FR-009 is referenced here'] }],
+    },
     {
       name: 'a dependency defined nowhere, referenced from two documents: one finding',
       files: { 'tracker.md': tracker, 'index.md': '# Index\n\n| Task ID | Description | Dependencies |\n|---|---|---|\n| TASK-46 | Shared Package Management Role | TASK-45 |\n' },

@@ -122,6 +122,13 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     });
   });
 
+  it('reports on a file in a dot folder (.github/ROADMAP.md) against the rest of the folder', async () => {
+    const dir = project({ '.github/ROADMAP.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
+    const run = await markdownlintCli2(['.github/ROADMAP.md'], dir);
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain(`.github/ROADMAP.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`);
+  });
+
   it('stays silent on a folder that agrees, and honours tasklint-disable comments', async () => {
     const roadmap = TRACKER_CONTRADICTING.replace('# Tracker', '# Roadmap');
     const suppressed = roadmap.replace('| Task ID', '<!-- tasklint-disable task-status-conflict -->\n\n| Task ID') + '\n<!-- tasklint-enable task-status-conflict -->\n';
@@ -149,15 +156,22 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     const run = await markdownlintCli2(['examples/**/*.md'], dir);
     const lines = run.output.split('\n').filter((line) => / (error tasklint|warning tasklint-warnings) /.test(line));
     const name = (file: string) => path.relative(dir, file).split(path.sep).join('/');
+    // markdownlint gives rules no line of the front matter (and the blank lines after it): a
+    // finding there is shown on the first line after it.
+    const shownLine = (file: string, line: number): number => {
+      const frontMatter = /^---[^\S\r\n]*$[\s\S]+?^---\s*(?:\r\n|\r|\n|$)/m.exec(readFileSync(file, 'utf8'));
+      const lines = frontMatter?.index === 0 ? (frontMatter[0].match(/\n/g) ?? []).length : 0;
+      return line <= lines ? lines + 1 : line;
+    };
     let expected = 0;
     for (const finding of findings) {
       expected += 1;
-      const at = `${name(finding.file)}:${finding.line}`;
+      const at = `${name(finding.file)}:${shownLine(finding.file, finding.line)}`;
       const severity = finding.severity === 2 ? ' error tasklint ' : ' warning tasklint-warnings ';
       expect(lines.some((line) => line.startsWith(at) && line.includes(severity) && line.includes(`${finding.ruleId}: ${finding.message}`)), `${at} ${finding.message}\n${run.output}`).toBe(true);
       for (const related of finding.related.filter((r) => r.filePath !== finding.file)) {
         expected += 1;
-        const there = `${name(related.filePath)}:${related.line}`;
+        const there = `${name(related.filePath)}:${shownLine(related.filePath, related.line)}`;
         expect(lines.some((line) => line.startsWith(there) && line.includes(severity) && line.includes(finding.message)), `${there} (other place of ${at})\n${run.output}`).toBe(true);
       }
     }

@@ -77,6 +77,13 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
     );
   });
 
+  it('reads the planning files kept in dot folders (.github/, .kiro/)', () => {
+    const dir = repository({ '.github/ROADMAP.md': INDEX, '.kiro/tracker.md': TRACKER_CONTRADICTING });
+    const staged = runCli(['--hook', '.github/ROADMAP.md'], dir);
+    expect(staged.code).toBe(1);
+    expect(staged.stdout).toContain(`.github/ROADMAP.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', '.kiro/tracker.md')}`);
+  });
+
   it("reads the config's folder, with its include, when there is a config", () => {
     const dir = repository({
       'docs/planning/.tasklintrc.json': '{ "include": ["active/**/*.md"] }',
