@@ -396,7 +396,10 @@ export function codeLenses(view: View, file: string): CodeLens[] {
   const done = new Set<string>();
   for (const mention of doc.mentions) {
     if (mention.kind !== 'definition' || !isIdRange(view, doc, mention) || done.has(mention.id)) continue;
-    const stated = statedStatuses(placesOf(corpus, mention.id, doc));
+    const places = placesOf(corpus, mention.id, doc);
+    // Over the task's own definition (its row, its heading), not every list item that names it first.
+    if (!definitionsOf(view, places).some((place) => place.mention === mention)) continue;
+    const stated = statedStatuses(places);
     // Disagreeing: done against open, as task-status-conflict reads statuses.
     if (!stated.some((place) => place.mention.status === 'done') || !stated.some((place) => isOpen(place.mention.status))) continue;
     done.add(mention.id);

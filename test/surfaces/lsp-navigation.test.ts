@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeLens, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, Range, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node.js';
@@ -42,6 +42,13 @@ export const NAV_TRACKER = `# Tracker
 ## Storage notes
 
 TASK-1 and TASK-2 come first; TASK-4 through TASK-6 follow.
+`;
+
+const RUNBOOK = `# Runbook
+
+## Before you start
+
+- TASK-1: storage is up
 `;
 
 /** The 0-based position of the `nth` occurrence of `needle` in `text`, one character into it. */
@@ -201,7 +208,11 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
 
   it('puts a code lens over a definition whose places disagree, in each file', async () => {
     const { dir, index, tracker } = folder();
+    // A list item that names TASK-1 first is no definition worth a lens.
+    const runbook = path.join(dir, 'runbook.md');
+    writeFileSync(runbook, RUNBOOK);
     const client = await start(dir);
+    expect(await client.request('textDocument/codeLens', { textDocument: { uri: uri(runbook) } })).toEqual([]);
     const lenses = async (file: string, text: string) =>
       (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(file) } })).map((lens) => `${textIn(text, lens.range)}: ${lens.command!.title}`);
     expect(await lenses(index, NAV_INDEX)).toEqual(['TASK-1: done here · in progress in 1 other place']);
