@@ -6,43 +6,13 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 import { LspClient, uri } from './lsp-client.js';
+import { NAV_INDEX, NAV_TRACKER } from './planning.js';
 
 const clients: LspClient[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.kill();
 });
 afterAll(() => removeFolders());
-
-export const NAV_INDEX = `# Task index
-
-## Storage
-
-| Task ID | Description | Status | Dependencies |
-|---------|-------------|--------|--------------|
-| TASK-1 | Set up storage | ✅ COMPLETE | None |
-| TASK-2 | Configure scheduler | Pending | TASK-1 |
-| TASK-4 | Add monitoring | Pending | TASK-3 |
-
-See the [tracker](./tracker.md), its [notes](./tracker.md#storage-notes) and [the old plan](../nowhere/plan.md).
-`;
-
-export const NAV_TRACKER = `# Tracker
-
-## Phase 1
-
-### TASK-1: Set up storage
-
-**Status**: IN PROGRESS
-
-### TASK-3: Write runbook
-
-**Status**: Pending
-**Depends on**: TASK-2
-
-## Storage notes
-
-TASK-1 and TASK-2 come first; TASK-4 through TASK-6 follow.
-`;
 
 const RUNBOOK = `# Runbook
 
