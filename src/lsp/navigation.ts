@@ -23,7 +23,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { isOpen } from '../extract/status.js';
-import { buildIdMatcher, rangeAfterId } from '../extract/ids.js';
+import GithubSlugger from 'github-slugger';
+import { buildIdMatcher, idsToReplace, rangeAfterId } from '../extract/ids.js';
 import { linkTarget, type Corpus, type MentionAt } from '../corpus.js';
 import { fileOfUri, toLspRange } from './server.js';
 import type { DocumentFacts, Range, TaskMention } from '../types.js';
@@ -278,7 +279,57 @@ export function rename(view: View, file: string, position: LspPosition, newName:
     }
     if (edits.length) changes[uriOf(doc.file)] = edits;
   }
+  for (const [doc, anchors] of renamedAnchors(corpus, [...byFile.keys()], ids, oldId, newId)) {
+    for (const from of corpus.documents) {
+      const fixed = anchorEdits(view, from, doc, anchors);
+      if (fixed.length) changes[uriOf(from.file)] = [...(changes[uriOf(from.file)] ?? []), ...fixed];
+    }
+  }
   return { changes };
+}
+
+/** Per document, the heading anchors the rename changes ("task-1-set-up-storage" → "task-10-set-up-storage"). */
+function renamedAnchors(corpus: Corpus, docs: DocumentFacts[], ids: ReturnType<typeof buildIdMatcher>, oldId: string, newId: string): Map<DocumentFacts, Map<string, string>> {
+  const found = new Map<DocumentFacts, Map<string, string>>();
+  for (const doc of docs) {
+    if (!corpus.byFile.has(doc.file)) continue;
+    // Slugs again in document order: the numbering of duplicates ("-1") may move too.
+    const slugger = new GithubSlugger();
+    const anchors = new Map<string, string>();
+    for (const heading of doc.headings) {
+      const slug = slugger.slug(heading.text.replace(idsToReplace(ids), (id) => (id === oldId ? newId : id)));
+      if (slug !== heading.slug) anchors.set(heading.slug, slug);
+    }
+    if (anchors.size) found.set(doc, anchors);
+  }
+  return found;
+}
+
+/** The links of `from` to a renamed anchor of `to`, rewritten: only the fragment. */
+function anchorEdits(view: View, from: DocumentFacts, to: DocumentFacts, anchors: Map<string, string>): TextEdit[] {
+  const links = from.links.filter((link) => link.fragment !== undefined && anchors.has(link.fragment) && linkTarget(from, link) === to.file);
+  if (!links.length) return [];
+  const text = view.textOf(from.file);
+  if (text === undefined) return [];
+  const starts = lineStartsOf(text);
+  const edits: TextEdit[] = [];
+  for (const link of links) {
+    const start = starts[link.range.start.line - 1];
+    const end = starts[link.range.end.line - 1];
+    if (start === undefined || end === undefined) continue;
+    const source = text.slice(start + link.range.start.column - 1, end + link.range.end.column - 1);
+    const at = source.lastIndexOf(`#${link.fragment}`);
+    if (at === -1) continue;
+    const offset = start + link.range.start.column - 1 + at + 1;
+    edits.push({ range: { start: positionAt(starts, offset), end: positionAt(starts, offset + link.fragment!.length) }, newText: anchors.get(link.fragment!)! });
+  }
+  return edits;
+}
+
+function positionAt(starts: number[], offset: number): LspPosition {
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+  return { line, character: offset - starts[line]! };
 }
 
 /** The outline: headings as a tree, each task definition under the heading it is in. */

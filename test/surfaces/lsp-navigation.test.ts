@@ -14,6 +14,8 @@ afterEach(() => {
 });
 afterAll(() => removeFolders());
 
+const CONTENTS = '# Contents\n\n- [TASK-1](./tracker.md#task-1-set-up-storage)\n- [Runbook](./tracker.md#task-3-write-runbook)\n';
+
 const RUNBOOK = `# Runbook
 
 ## Before you start
@@ -111,6 +113,9 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
 
   it('renames a task ID in every file, including text typed but not saved; refuses a taken ID, a non-ID and a range end', async () => {
     const { dir, index, tracker } = folder();
+    // Links to the heading that defines TASK-1 follow its new anchor.
+    const contents = path.join(dir, 'contents.md');
+    writeFileSync(contents, CONTENTS);
     const client = await start(dir);
     await client.open(tracker, NAV_TRACKER);
     // Typed, not saved: the rename must cover it, at the place it is in the buffer.
@@ -122,7 +127,10 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     expect(await client.request('textDocument/prepareRename', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'Storage') })).toBeNull();
 
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(index) }, position, newName: 'TASK-10' });
-    expect(Object.keys(edit.changes!).sort()).toEqual([uri(index), uri(tracker)]);
+    expect(Object.keys(edit.changes!).sort()).toEqual([uri(contents), uri(index), uri(tracker)]);
+    expect(applyEdits(CONTENTS, edit.changes![uri(contents)]!)).toBe(
+      '# Contents\n\n- [TASK-10](./tracker.md#task-10-set-up-storage)\n- [Runbook](./tracker.md#task-3-write-runbook)\n',
+    );
     expect(applyEdits(NAV_INDEX, edit.changes![uri(index)]!)).toBe(NAV_INDEX.replaceAll('TASK-1 ', 'TASK-10 '));
     expect(applyEdits(typed, edit.changes![uri(tracker)]!)).toBe(typed.replaceAll('TASK-1:', 'TASK-10:').replaceAll('TASK-1 ', 'TASK-10 ').replace('on TASK-1 today', 'on TASK-10 today'));
 
