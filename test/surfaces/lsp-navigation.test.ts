@@ -241,6 +241,9 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
         const edits = Object.entries(renamed.changes!).flatMap(([file, list]) => list.map((edit) => ({ uri: file, range: edit.range })));
         expect(edits.length).toBeGreaterThan(0);
         for (const edit of edits) expect(textOf(edit)).toBe(id);
+        // Editors refuse a workspace edit whose edits overlap.
+        const keys = edits.map((edit) => `${edit.uri}:${edit.range.start.line}:${edit.range.start.character}`);
+        expect(new Set(keys).size).toBe(keys.length);
       }
     }
     const lensTitles: string[] = [];
