@@ -66,8 +66,8 @@ finish(not ok and tostring(err) or vim.NIL)
 
 /**
  * Navigation through Neovim's client: hover and definition requests on TASK-1 in the index, then
- * `vim.lsp.buf.definition()` on TASK-3 (one definition: Neovim jumps to it), the outline and the
- * code lenses. The client is started as above (0.7 has no `vim.lsp.start`).
+ * `vim.lsp.buf.definition()` on TASK-3 (one definition: Neovim jumps to it), the outline, the
+ * code lenses, and `vim.lsp.buf.rename()` of TASK-3 there. The client is started as above (0.7 has no `vim.lsp.start`).
  */
 const NAVIGATION_SCRIPT = String.raw`
 local cli, root, out = os.getenv('TASKLINT_CLI'), os.getenv('TASKLINT_WORKSPACE'), os.getenv('TASKLINT_OUT')
@@ -125,6 +125,15 @@ local ok, err = pcall(function()
   result.jumped = vim.wait(10000, function() return vim.fn.expand('%:t') == 'tracker.md' end, 50)
   local cursor = vim.api.nvim_win_get_cursor(0)
   result.landed = { file = vim.fn.expand('%:t'), line = cursor[1], text = vim.api.nvim_get_current_line():sub(cursor[2] + 1, cursor[2] + 6) }
+  -- Rename from there: Neovim applies the edit to both files.
+  vim.lsp.buf_attach_client(0, client_id)
+  vim.lsp.buf.rename('TASK-30')
+  local function line_of(name, lnum)
+    local other = vim.fn.bufnr(root .. '/' .. name)
+    return other ~= -1 and (vim.api.nvim_buf_get_lines(other, lnum - 1, lnum, false)[1] or '') or ''
+  end
+  result.renamed = vim.wait(10000, function() return line_of('index.md', 9):find('TASK-30', 1, true) ~= nil end, 50)
+  result.after = { line_of('tracker.md', 9), line_of('index.md', 9) }
 end)
 finish(not ok and tostring(err) or vim.NIL)
 `;
@@ -186,7 +195,7 @@ describe('tasklint --lsp in Neovim', () => {
   );
 
   it.skipIf(!hasNeovim)(
-    `hover, go to definition, the outline and code lenses by task ID${hasNeovim ? '' : ` (${SKIP_REASON})`}`,
+    `hover, go to definition, the outline, code lenses and rename by task ID${hasNeovim ? '' : ` (${SKIP_REASON})`}`,
     async () => {
       const dir = writeFolder({ 'index.md': NAV_INDEX, 'tracker.md': NAV_TRACKER });
       const out = path.join(dir, 'seen.json');
@@ -201,6 +210,8 @@ describe('tasklint --lsp in Neovim', () => {
         lenses: Array<{ line: number; title: string }>;
         jumped: boolean;
         landed: { file: string; line: number; text: string };
+        renamed: boolean;
+        after: string[];
       };
       expect(seen.error).toBeNull();
       expect(seen.ready).toBe(true);
@@ -215,6 +226,8 @@ describe('tasklint --lsp in Neovim', () => {
       expect(seen.lenses).toEqual([{ line: 6, title: 'done here · in progress in 1 other place' }]);
       expect(seen.jumped).toBe(true);
       expect(seen.landed).toEqual({ file: 'tracker.md', line: 9, text: 'TASK-3' });
+      expect(seen.renamed).toBe(true);
+      expect(seen.after).toEqual(['### TASK-30: Write runbook', '| TASK-4 | Add monitoring | Pending | TASK-30 |']);
     },
     90_000,
   );
