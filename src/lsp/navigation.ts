@@ -164,6 +164,18 @@ function taskLink(view: View, id: string, from: DocumentFacts): string {
   return definition ? `[${id}](${uriOf(definition.doc.file)}#L${definition.mention.range.start.line})` : id;
 }
 
+const SOURCE_WORDS: Record<TaskMention['source'], string> = {
+  table: 'table row',
+  heading: 'heading',
+  field: 'field line',
+  list: 'list item',
+  prose: 'text',
+  code: 'code block',
+};
+
+/** How many places a hover lists. */
+const HOVER_PLACES = 20;
+
 const escape = (text: string): string => text.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 
 /** Markdown: the task's title, its status at each place, its dependencies and dependants, each place a link. */
@@ -176,12 +188,15 @@ export function hover(view: View, file: string, position: LspPosition): Hover | 
   const title = titleOf(places);
   const lines = [`**${id}**${title ? ` · ${escape(title)}` : ''}`, ''];
   const stated = new Set(statedStatuses(places));
-  for (const place of places) {
+  for (const place of places.slice(0, HOVER_PLACES)) {
     const { mention } = place;
-    const what = mention.kind === 'definition' ? `defined (${mention.source})` : mention.dependent ? `dependency of ${mention.dependent}` : `mentioned (${mention.source})`;
+    const written = SOURCE_WORDS[mention.source];
+    const what = mention.dependent ? `dependency of ${mention.dependent}` : mention.kind === 'definition' && isIdRange(view, place.doc, mention) ? `${written} (defines it)` : written;
     const status = mention.status ? ` · ${statusWord(mention)}${mention.statusText ? ` ("${escape(mention.statusText)}")` : ''}${stated.has(place) ? '' : ' (not counted)'}` : '';
     lines.push(`- ${placeLink(place)}: ${what}${status}`);
   }
+  // A task named all over a large folder: the hover stays readable; references list them all.
+  if (places.length > HOVER_PLACES) lines.push(`- and ${countWord(places.length - HOVER_PLACES, 'more place')} (find references lists them)`);
   const deps = dependencies(corpus);
   const on = [...(deps.on.get(id) ?? [])];
   const by = [...(deps.by.get(id) ?? [])];

@@ -71,11 +71,11 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     expect(value.split('\n')).toEqual([
       '**TASK-1** · Set up storage',
       '',
-      `- [index.md:7](${uri(index)}#L7): defined (table) · done ("COMPLETE")`,
+      `- [index.md:7](${uri(index)}#L7): table row (defines it) · done ("COMPLETE")`,
       `- [index.md:8](${uri(index)}#L8): dependency of TASK-2`,
-      `- [tracker.md:5](${uri(tracker)}#L5): defined (heading)`,
-      `- [tracker.md:7](${uri(tracker)}#L7): defined (field) · in progress ("IN PROGRESS")`,
-      `- [tracker.md:16](${uri(tracker)}#L16): mentioned (prose)`,
+      `- [tracker.md:5](${uri(tracker)}#L5): heading (defines it)`,
+      `- [tracker.md:7](${uri(tracker)}#L7): field line · in progress ("IN PROGRESS")`,
+      `- [tracker.md:16](${uri(tracker)}#L16): text`,
       '',
       'Depends on: none stated',
       '',
@@ -88,6 +88,17 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     expect((ofTask3.contents as MarkupContent).value).toContain(`Needed by: [TASK-4](${uri(index)}#L9)`);
     // Not on a task ID: nothing.
     expect(await client.request('textDocument/hover', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'Description') })).toBeNull();
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('a hover lists the first 20 places of a task named all over the folder, and says how many more there are', async () => {
+    const notes = Array.from({ length: 30 }, (_, i) => `- Note ${i}: TASK-1 came up again.`).join('\n');
+    const dir = writeFolder({ 'index.md': NAV_INDEX, 'notes.md': `# Notes\n\n${notes}\n` });
+    const client = await start(dir);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(path.join(dir, 'index.md')) }, position: positionOf(NAV_INDEX, 'TASK-1') });
+    const items = (hover.contents as MarkupContent).value.split('\n').filter((line) => line.startsWith('- '));
+    expect(items).toHaveLength(21);
+    expect(items[20]).toBe('- and 12 more places (find references lists them)');
     expect(await client.stop()).toBe(0);
   });
 

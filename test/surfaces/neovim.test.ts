@@ -216,7 +216,7 @@ describe('tasklint --lsp in Neovim', () => {
       expect(seen.error).toBeNull();
       expect(seen.ready).toBe(true);
       expect(seen.hover.split('\n')[0]).toBe('**TASK-1** · Set up storage');
-      expect(seen.hover).toContain('/tracker.md#L7): defined (field) · in progress ("IN PROGRESS")');
+      expect(seen.hover).toContain('/tracker.md#L7): field line · in progress ("IN PROGRESS")');
       expect(seen.hover).toContain('Needed by: [TASK-2](');
       expect(seen.definitions).toEqual([
         { file: 'index.md', line: 6 },
