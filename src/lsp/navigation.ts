@@ -5,6 +5,7 @@
  * changes with every edit, so a WeakMap keyed by it is that version's cache).
  */
 import { pathToFileURL } from 'node:url';
+import GithubSlugger from 'github-slugger';
 import {
   CodeLens,
   DocumentLink,
@@ -23,7 +24,6 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { isOpen } from '../extract/status.js';
-import GithubSlugger from 'github-slugger';
 import { buildIdMatcher, idsToReplace, rangeAfterId } from '../extract/ids.js';
 import { linkTarget, type Corpus, type MentionAt } from '../corpus.js';
 import { fileOfUri, toLspRange } from './server.js';
@@ -43,6 +43,11 @@ const uriOf = (file: string): string => pathToFileURL(file).href;
  */
 export function placesOf(corpus: Corpus, id: string, _from?: DocumentFacts): MentionAt[] {
   return corpus.mentions.get(id) ?? [];
+}
+
+/** Every task of the folder with its places: the listing counterpart of `placesOf`. */
+function allTasks(corpus: Corpus): Iterable<[string, MentionAt[]]> {
+  return corpus.mentions;
 }
 
 /** The corpus a request is answered from, and where to read a document's current text. */
@@ -91,7 +96,7 @@ export function mentionAt(view: View, file: string, position: LspPosition): { do
   let found: TaskMention | undefined;
   for (const mention of doc.mentions) {
     if (!contains(mention.range, position)) continue;
-    if (!corpus.mentions.has(mention.id)) continue;
+    if (!placesOf(corpus, mention.id, doc).length) continue;
     // The ID itself wins over a field line's value that spans it.
     if (!found || (isIdRange(view, doc, mention) && !isIdRange(view, doc, found))) found = mention;
   }
@@ -359,7 +364,7 @@ export function documentSymbols(view: View, file: string): DocumentSymbol[] {
     const next = headings.slice(i + 1).find((other) => other.depth <= heading.depth);
     return next ? { line: next.range.start.line - 1, character: 0 } : { line: doc.lineCount, character: 0 };
   });
-  const definitions = doc.mentions.filter((mention) => mention.kind === 'definition' && isIdRange(view, doc, mention) && corpus.mentions.has(mention.id));
+  const definitions = doc.mentions.filter((mention) => mention.kind === 'definition' && isIdRange(view, doc, mention) && placesOf(corpus, mention.id, doc).length > 0);
   let next = 0;
   const addTasks = (before: number, into: DocumentSymbol[]) => {
     while (next < definitions.length && definitions[next]!.range.start.line < before) {
@@ -399,7 +404,7 @@ function tasks(view: View): TaskEntry[] {
   let found = taskCache.get(corpus);
   if (found) return found;
   found = [];
-  for (const [id, places] of corpus.mentions) {
+  for (const [id, places] of allTasks(corpus)) {
     const place = definitionsOf(view, places)[0];
     if (!place) continue;
     const title = titleOf(places);
