@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,10 +17,11 @@ import {
 import { findingsByFile, type FindingInFile } from '../adapters/places.js';
 import { corpusScope } from '../adapters/scope.js';
 import { ConfigError } from '../config.js';
-import { isInside } from '../corpus.js';
+import { isInside, type Corpus } from '../corpus.js';
 import { toPosix, UsageError } from '../discover.js';
 import { ruleDocsUrl, VERSION } from '../package-info.js';
 import type { Diagnostic, Range } from '../types.js';
+import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation.js';
 import { isConfigFile, PlanningWorkspace } from './workspace.js';
 
 /** tasklint positions are 1-based; LSP's are 0-based, both in UTF-16 code units. */
@@ -76,6 +78,8 @@ class TasklintServer {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private again = false;
+  /** Requests waiting for the edits before them to be checked. */
+  private waiters: Array<() => void> = [];
 
   constructor(
     private readonly connection: Connection,
@@ -90,6 +94,7 @@ class TasklintServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...NAVIGATION_CAPABILITIES,
       },
       serverInfo: { name: 'tasklint', version: VERSION },
     };
@@ -182,7 +187,29 @@ class TasklintServer {
     if (this.timer) clearTimeout(this.timer);
     // The notifications of one read from the client make one run; keystrokes that arrive while a
     // run is going are taken together by the next one (drain), so no delay is added here.
-    this.timer = setTimeout(() => void this.drain(), 0);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.drain();
+    }, 0);
+  }
+
+  /** Resolves once every change received so far is checked: a request then reads the text it was sent after. */
+  settled(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** The checked corpus of the planning folder holding `file`. */
+  async corpusOf(file: string): Promise<Corpus | undefined> {
+    await this.settled();
+    const workspace = await this.workspaces.get(this.rootOf(file).root);
+    return workspace?.covers(file) ? workspace.current : undefined;
+  }
+
+  async corpora(): Promise<Corpus[]> {
+    await this.settled();
+    const loaded = await Promise.all(this.workspaces.values());
+    return loaded.flatMap((workspace) => (workspace?.current ? [workspace.current] : []));
   }
 
   private async drain(): Promise<void> {
@@ -200,6 +227,7 @@ class TasklintServer {
       this.reportError(error);
     } finally {
       this.running = false;
+      if (!this.timer) for (const resolve of this.waiters.splice(0)) resolve();
     }
   }
 
@@ -294,6 +322,20 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   buffers.onDidChangeContent((event) => server.bufferChanged(event.document.uri));
   buffers.onDidClose((event) => server.bufferClosed(event.document.uri));
   connection.onDidChangeWatchedFiles((params) => server.diskChanged(params.changes.map((change) => change.uri)));
+  registerNavigation(connection, {
+    corpusOf: (file) => server.corpusOf(file),
+    corpora: () => server.corpora(),
+    // The editor's text where the file is open, else the file on disk.
+    textOf: (file) => {
+      const open = buffers.get(pathToFileURL(file).href) ?? buffers.all().find((buffer) => fileOfUri(buffer.uri) === file);
+      if (open) return open.getText();
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
   buffers.listen(connection);
   connection.listen();
   return connection;

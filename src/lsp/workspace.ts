@@ -82,6 +82,11 @@ export class PlanningWorkspace {
     return !this.isGitIgnored(file);
   }
 
+  /** The corpus the rules last ran over: what the diagnostics show, and what navigation reads. */
+  get current(): Corpus | undefined {
+    return this.corpus;
+  }
+
   get files(): string[] {
     return [...this.documents.keys()];
   }

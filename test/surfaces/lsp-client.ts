@@ -124,6 +124,11 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
   }
 
+  /** Any request by its method name, as an editor sends it: `textDocument/hover`, `workspace/symbol`. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
   diagnosticsOf(file: string): Diagnostic[] {
     return this.diagnostics.get(uri(file)) ?? [];
   }
