@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, describeAjvError, newAjv, type Config, type RuleSetting } from './config.js';
 import type { Corpus } from './corpus.js';
-import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type Rule } from './rule.js';
+import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type ReportFix, type Rule } from './rule.js';
 import { isSuppressed } from './suppress.js';
-import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
+import type { Diagnostic, DocumentFacts, Fix, Severity, SeveritySetting } from './types.js';
 
 const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
 
@@ -110,7 +110,18 @@ function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnosti
       };
     }),
     ...(report.asRelated ? { asRelated: format(report.asRelated) } : {}),
+    ...(report.fix ? { fix: toFix(rule, 'fix', report.fix, report) } : {}),
+    ...(report.suggest?.length
+      ? { suggestions: report.suggest.map((suggestion) => ({ desc: format(suggestion), fix: toFix(rule, 'suggest', suggestion.fix, report) })) }
+      : {}),
   };
+}
+
+/** As ESLint: a rule that fixes or suggests says so in its metadata. */
+function toFix(rule: Rule, kind: 'fix' | 'suggest', fix: ReportFix, report: Report): Fix {
+  if (kind === 'fix' && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but its meta has no "fixable"`);
+  if (kind === 'suggest' && !rule.meta.hasSuggestions) throw new Error(`Rule ${rule.id} reported suggestions but its meta has no "hasSuggestions"`);
+  return { file: (fix.doc ?? report.at.doc).file, edits: fix.edits };
 }
 
 /** A finding before suppression, with the keys it depends on (rules with keyed incremental checking). */

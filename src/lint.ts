@@ -35,6 +35,10 @@ export interface LintOptions {
    * Default: worker threads when there are enough bytes to pay for them.
    */
   threads?: number;
+  /** Files linted as these bytes instead of what is on disk (`--fix` between its passes). */
+  contents?: ReadonlyMap<string, Buffer>;
+  /** Called with the bytes of each file as it is read (`--fix` keeps them to apply fixes to). */
+  onRead?: (file: string, bytes: Buffer) => void;
 }
 
 export interface LintResult {
@@ -55,6 +59,8 @@ export interface CorpusOptions {
   onWarning?: (message: string) => void;
   /** Stops the parsing threads; the corpus is then never built. */
   signal?: AbortSignal;
+  contents?: LintOptions['contents'];
+  onRead?: LintOptions['onRead'];
 }
 
 export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config'>): LoadedConfig {
@@ -141,7 +147,9 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
     for (let slot = 0; slot < discovery.files.length; slot++) {
       await turn(slot);
       const file = discovery.files[slot]!;
-      const read = readBytesSync(file, settings.maxFileSize);
+      const given = options.contents?.get(file);
+      const read = given ? { bytes: given } : readBytesSync(file, settings.maxFileSize);
+      if (read.bytes) options.onRead?.(file, read.bytes);
       if (!read.bytes) {
         documents[slot] = emptyFacts(file, settings, read.problems);
         continue;
@@ -211,6 +219,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     buildCorpus(options.paths ?? ['.'], cwd, loaded, {
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.contents ? { contents: options.contents } : {}),
+      ...(options.onRead ? { onRead: options.onRead } : {}),
       onWarning: (message) => warnings.push(message),
       signal: stop.signal,
     }),

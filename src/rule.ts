@@ -1,6 +1,6 @@
 import type { Corpus, MentionAt } from './corpus.js';
 import { idPrefix } from './extract/ids.js';
-import type { DocumentFacts, Range, Severity } from './types.js';
+import type { DocumentFacts, Range, Severity, TextEdit } from './types.js';
 
 export type MessageData = Record<string, string | number>;
 
@@ -31,6 +31,17 @@ export interface RelatedReport {
   asPrimary?: MessageRef;
 }
 
+/** Edits to a document: the report's own unless `doc` names another. */
+export interface ReportFix {
+  doc?: DocumentFacts;
+  edits: TextEdit[];
+}
+
+/** A suggestion: its description is a message of the rule. */
+export interface ReportSuggestion extends MessageRef {
+  fix: ReportFix;
+}
+
 export interface Report {
   messageId: string;
   data?: MessageData;
@@ -43,6 +54,10 @@ export interface Report {
    * IDs, subjects, files) of the documents it was drawn from.
    */
   keys?: string[];
+  /** Only where one side is derived from the other (`meta.fixable`). */
+  fix?: ReportFix;
+  /** Where a person must choose (`meta.hasSuggestions`). */
+  suggest?: ReportSuggestion[];
 }
 
 export interface RuleContext {
@@ -132,6 +147,12 @@ export interface RuleMeta<Options> {
   messageSeverity?: Record<string, Severity>;
   /** Markdown: What it does, Why is this bad?, Example, Options. */
   docs: string;
+  /** The rule's reports may carry a `fix` (`--fix` applies it), as ESLint's `fixable`. */
+  fixable?: 'code';
+  /** The rule's reports may carry suggestions, as ESLint's `hasSuggestions`. */
+  hasSuggestions?: boolean;
+  /** For the docs: what the fix changes, one sentence. */
+  fixDescription?: string;
 }
 
 /**
