@@ -147,14 +147,16 @@ None.
             data: { text: claim.text, count, where: evidence.parts.map((part) => `line ${part.range.start.line}`).join(', ') },
             at,
             related: evidence.parts.map((part) => ({ at: { doc, range: part.range }, messageId: 'workstream', data: { text: part.text } })),
+            ...countFix(claim, count),
           });
           continue;
         }
         const data = { text: claim.text, count, plural: count === 1 ? '' : 's', ...lines(evidence.parts) };
         const messageId = evidence.of === 'list items' ? 'list' : claim.remaining && evidence.open !== undefined && evidence.open !== count ? 'remainingTable' : 'table';
         const accepted = acceptedCounts(claim);
-        // Only when one number fits: with deprecated rows or subtasks, either count may be meant.
-        const fix = accepted.size === 1 && claim.deprecated === undefined ? countFix(claim, count) : {};
+        // Only when one number fits: with deprecated rows or subtasks, either count may be meant; a
+        // remaining count may be drawn from a fraction elsewhere rather than from these rows.
+        const fix = accepted.size === 1 && claim.deprecated === undefined && !claim.remaining ? countFix(claim, count) : {};
         context.report({ messageId, data: { ...data, open: evidence.open ?? count }, at, related: ends(doc, evidence.parts), ...fix });
       }
     }
@@ -163,8 +165,10 @@ None.
 
 /** "5 tasks" (and "5 tasks remaining") with the number counted, the noun in the right number. */
 function countFix(claim: CountClaim | RemainingClaim, count: number): Pick<Report, 'fix'> {
-  const written = /^(\d+)(\s+)(task|workstream)(s?)\b/i.exec(claim.text);
-  if (!written || count < 0) return {};
+  const found = [...claim.text.matchAll(/(?<![\d.])(\d+)(\s+)(task|workstream)(s?)\b/gi)];
+  const written = found.length === 1 ? found[0] : undefined;
+  const stated = claim.kind === 'count' ? claim.stated : claim.remaining;
+  if (!written || Number(written[1]) !== stated || count < 0) return {};
   const plural = count === 1 ? '' : written[4] || (written[3] === written[3]!.toUpperCase() ? 'S' : 's');
   return { fix: { edits: [{ range: claim.range, replaces: written[0], text: `${count}${written[2]}${written[3]}${plural}` }] } };
 }

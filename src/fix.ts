@@ -55,6 +55,8 @@ function resolveEdit(text: string, starts: number[], edit: TextEdit): ResolvedFi
   if (start === undefined || end === undefined || end < start) return undefined;
   if (edit.replaces === undefined) return { range: [start, end], text: edit.text };
   const slice = text.slice(start, end);
+  // The range is the text itself ("Ã©" in "cafÃ©"): nothing to search.
+  if (slice === edit.replaces) return { range: [start, end], text: edit.text };
   const found: number[] = [];
   for (let at = slice.indexOf(edit.replaces); at !== -1; at = slice.indexOf(edit.replaces, at + 1)) {
     if (standsAlone(text, start + at, edit.replaces.length)) found.push(start + at);
