@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from './discover.js';
 import { loadRules } from './engine.js';
 import { lint, type LintOptions, type LintResult } from './lint.js';
+import { LINE_END } from './rule.js';
 import type { Diagnostic, Fix, Position, TextEdit } from './types.js';
 
 /** A fix as offsets into a document's text (without its BOM), as ESLint's `fix.range`. */
@@ -33,7 +34,15 @@ export function offsetOf(starts: number[], text: string, position: Position): nu
   if (start === undefined) return undefined;
   const offset = start + position.column - 1;
   const lineEnd = starts[position.line] ?? text.length + 1;
+  if (position.column >= LINE_END) return contentEnd(text, start, lineEnd);
   return offset < start || offset > lineEnd ? undefined : Math.min(offset, text.length);
+}
+
+/** Where the line that starts at `start` ends, before its line break. */
+function contentEnd(text: string, start: number, next: number): number {
+  let end = Math.min(next, text.length);
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return end;
 }
 
 const WORD = /[\p{L}\p{N}_-]/u;

@@ -186,6 +186,46 @@ export function formatMessage(template: string, data: MessageData = {}, ruleId =
   });
 }
 
+/** A column past the end of any line: an edit's range that runs to the end of its line. */
+export const LINE_END = 1_000_000_000;
+
+/** An edit that replaces the one `replaces` written on the line of `range` (a status cell, a date) with `text`. */
+export function editOnLine(range: Range, replaces: string, text: string): TextEdit {
+  return { range: { start: { line: range.start.line, column: 1 }, end: { line: range.start.line, column: LINE_END } }, replaces, text };
+}
+
+/**
+ * Suggestions for a finding whose two sides are alike (a status here and there): for each other
+ * place, make this place say what it says, and the reverse. A side with nothing written to
+ * replace (a status implied by its section) gets no suggestion.
+ */
+export function suggestEitherWay(
+  here: { at: At; written: string | undefined },
+  others: Array<{ at: At; written: string | undefined }>,
+): ReportSuggestion[] {
+  const suggestions: ReportSuggestion[] = [];
+  for (const other of others) {
+    if (!here.written || !other.written || here.written === other.written) continue;
+    suggestions.push({
+      messageId: 'suggestHere',
+      data: { text: other.written, other: placeName(other.at, here.at.doc) },
+      fix: { doc: here.at.doc, edits: [editOnLine(here.at.range, here.written, other.written)] },
+    });
+    suggestions.push({
+      messageId: 'suggestThere',
+      data: { text: here.written, other: placeName(other.at, here.at.doc) },
+      fix: { doc: other.at.doc, edits: [editOnLine(other.at.range, other.written, here.written)] },
+    });
+  }
+  return suggestions;
+}
+
+/** The messages of `suggestEitherWay`, for a rule's `meta.messages`. */
+export const SUGGEST_MESSAGES = {
+  suggestHere: 'Make this place say "{{text}}", as {{other}} does',
+  suggestThere: 'Make {{other}} say "{{text}}", as this place does',
+} as const;
+
 /** `file:line` as a message names the other place in words. */
 export function placeName(at: At, from?: DocumentFacts): string {
   const file = from && from.file === at.doc.file ? 'line' : `${at.doc.relPath}:`;

@@ -146,4 +146,30 @@ describe('tasklint --fix', () => {
     expect(dry[0]!.messages).toEqual([]);
     expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(PLAN);
   });
+
+  it('offers a status, attribute or date conflict as suggestions both ways in --format json, and --fix applies none', () => {
+    const files = {
+      'plan.md': '# Plan\n\n**Last Updated:** 2026-11-20\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | HIGH | Done |\n\n**Last Updated:** 2026-11-12\n',
+      'index.md': '# Index\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | LOW | In Progress |\n',
+    };
+    const dir = folder(files);
+    type Suggestion = { desc: string; fix: { range: [number, number]; text: string; filePath?: string } };
+    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; fix?: unknown; suggestions?: Suggestion[] }> }>;
+    const messages = results.flatMap((result) => result.messages.map((m) => ({ ...m, filePath: result.filePath })));
+    const status = messages.find((m) => m.ruleId === 'task-status-conflict')!;
+    expect(status.fix).toBeUndefined();
+    expect(status.suggestions!.map((s) => s.desc)).toEqual([expect.stringMatching(/^Make this place say "(Done|In Progress)", as (index|plan)\.md:\d+ does$/), expect.stringMatching(/^Make (index|plan)\.md:\d+ say "(Done|In Progress)", as this place does$/)]);
+    for (const ruleId of ['task-attribute-conflict', 'date-conflict']) expect(messages.find((m) => m.ruleId === ruleId)!.suggestions).toHaveLength(2);
+    // Applying a suggestion settles the conflict.
+    for (const [i, suggestion] of status.suggestions!.entries()) {
+      const target = suggestion.fix.filePath ?? status.filePath;
+      const copy = folder(files);
+      const file = path.join(copy, path.relative(dir, target));
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]));
+      expect(runCli(['.'], copy).stdout, `suggestion ${i}`).not.toContain('task-status-conflict');
+    }
+    expect(runCli(['--fix', '.'], dir).code).toBe(1);
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(text);
+  });
 });
