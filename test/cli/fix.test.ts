@@ -54,6 +54,12 @@ describe('tasklint --fix', () => {
     expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(FIXED);
   });
 
+  it('says, as ESLint does, how many findings --fix would mend', () => {
+    const dir = folder({ 'plan.md': PLAN, 'index.md': '# Index\n\n| Task ID | Status |\n|---|---|\n| TASK-3 | Done |\n' });
+    expect(runCli(['.'], dir).stdout).toContain('✖ 3 problems (3 errors, 0 warnings)\n  2 errors and 0 warnings potentially fixable with the `--fix` option.\n');
+    expect(runCli(['--fix', '.'], dir).stdout).not.toContain('potentially fixable');
+  });
+
   it('reports the findings a person must settle and exits 1 for them', () => {
     const dir = folder({ 'plan.md': PLAN, 'index.md': '# Index\n\n| Task ID | Status |\n|---|---|\n| TASK-3 | Done |\n' });
     const run = runCli(['--fix', '.'], dir);
