@@ -28,7 +28,7 @@ export const RULES_END = '<!-- rules:end -->';
 /** The README's rule table. */
 export function rulesTable(rules: Rule[]): string {
   const rows = rules.map(
-    (rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.meta.description} | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'fix' : rule.meta.hasSuggestions ? 'suggestions' : ''} |`,
+    (rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.meta.description} | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'fix' : rule.meta.hasSuggestions ? 'suggestions' : 'no'} |`,
   );
   return ['| Rule | What it reports | Default | `--fix` / editor |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -103,8 +103,10 @@ describe('generated planning folders', () => {
           expect(readFileSync(file.file, 'utf8')).toBe(file.after);
         }
         const second = await fixFolder({ cwd: dir, paths: ['.'], write: false });
+        // A finding may still carry a fix whose text is not found (a claim read from reworded
+        // text): it is never applied, and nothing changes.
         expect(second.files.map((file) => file.relPath)).toEqual([]);
-        expect(second.result.diagnostics.filter((d) => d.fix)).toEqual([]);
+        expect(second.applied).toBe(0);
       }),
       { numRuns: 60 },
     );
