@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './discover.js';
 import { loadRules } from './engine.js';
@@ -192,6 +192,8 @@ export function writeAtomically(file: string, bytes: Buffer): void {
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
+      // The mode given to open is narrowed by the umask: the file keeps the one it had.
+      fchmodSync(fd, mode);
       writeSync(fd, bytes);
       fsyncSync(fd);
     } finally {

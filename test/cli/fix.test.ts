@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,14 @@ describe('tasklint --fix', () => {
     const after = readFileSync(path.join(dir, 'plan.md'));
     expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(after.subarray(3).toString('utf8')).toBe(FIXED.trimEnd().replace(/\n/g, '\r\n'));
+  });
+
+  it('keeps the file\'s permissions', () => {
+    const dir = folder({ 'plan.md': PLAN });
+    chmodSync(path.join(dir, 'plan.md'), 0o666);
+    expect(runCli(['--fix', '.'], dir).code).toBe(0);
+    expect(statSync(path.join(dir, 'plan.md')).mode & 0o777).toBe(0o666);
+    expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(FIXED);
   });
 
   it('never writes a file that was read with a problem', () => {
