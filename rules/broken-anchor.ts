@@ -67,6 +67,8 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
+    fixable: 'code',
+    fixDescription: 'A fragment with one heading close to it ("did you mean") is pointed at that heading.',
     docs: `## What it does
 
 Checks every link with a \`#fragment\` whose target is a document of the linted folder (or the
@@ -140,6 +142,7 @@ None.
             data: { fragment: link.fragment, target, slug: near.slug },
             at: { doc, range: link.range },
             related: [{ at: { doc: targetDoc, range: near.range }, messageId: 'suggestion', data: { heading: near.text, slug: near.slug } }],
+            fix: { edits: [{ range: link.range, replaces: `#${link.fragment}`, text: `#${near.slug}` }] },
           });
           continue;
         }

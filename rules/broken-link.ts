@@ -16,6 +16,8 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
+    fixable: 'code',
+    fixDescription: 'A link to a missing file, when exactly one document of the folder has its file name, is pointed at that document (the fragment kept).',
     docs: `## What it does
 
 Checks every relative link and link definition of every document: the file or folder it points
@@ -77,6 +79,7 @@ None.
             data: { target: link.path, candidate: candidateDoc.relPath },
             at: { doc, range: link.range },
             related: [{ at: { doc: candidateDoc, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }, messageId: 'candidate', data: { name: path.basename(target) } }],
+            fix: { edits: [{ range: link.range, replaces: link.path, text: movedPath(doc.relPath, candidateDoc.relPath, link.path) }] },
           });
           continue;
         }
@@ -85,3 +88,9 @@ None.
     }
   },
 });
+
+/** The path from `from` to `to`, written as the link was ("./" kept). */
+function movedPath(from: string, to: string, written: string): string {
+  const relative = path.posix.relative(path.posix.dirname(from), to);
+  return written.startsWith('./') && !relative.startsWith('../') ? `./${relative}` : relative;
+}

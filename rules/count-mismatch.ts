@@ -1,4 +1,4 @@
-import { defineRule, type RelatedReport } from '../src/rule.js';
+import { defineRule, type RelatedReport, type Report } from '../src/rule.js';
 import type { ClaimPart, CountClaim, DocumentFacts, RemainingClaim } from '../src/types.js';
 
 /**
@@ -59,6 +59,8 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
+    fixable: 'code',
+    fixDescription: 'A count over the table or list right under it, or a remaining count over its own fraction, becomes the number counted, when only one number fits (no deprecated rows or subtasks to count or not): "(6 tasks)" over four rows becomes "(4 tasks)".',
     docs: `## What it does
 
 Checks a number of tasks that a heading, a list item or a label states against the tasks listed
@@ -131,6 +133,7 @@ None.
             messageId: 'remaining',
             data: { text: claim.text, total: claim.total, done: claim.done, expected: claim.total - claim.done, plural: claim.total - claim.done === 1 ? '' : 's' },
             at: { doc, range: claim.range },
+            ...(claim.deprecated ? {} : countFix(claim, claim.total - claim.done)),
           });
           continue;
         }
@@ -144,13 +147,28 @@ None.
             data: { text: claim.text, count, where: evidence.parts.map((part) => `line ${part.range.start.line}`).join(', ') },
             at,
             related: evidence.parts.map((part) => ({ at: { doc, range: part.range }, messageId: 'workstream', data: { text: part.text } })),
+            ...countFix(claim, count),
           });
           continue;
         }
         const data = { text: claim.text, count, plural: count === 1 ? '' : 's', ...lines(evidence.parts) };
         const messageId = evidence.of === 'list items' ? 'list' : claim.remaining && evidence.open !== undefined && evidence.open !== count ? 'remainingTable' : 'table';
-        context.report({ messageId, data: { ...data, open: evidence.open ?? count }, at, related: ends(doc, evidence.parts) });
+        const accepted = acceptedCounts(claim);
+        // Only when one number fits: with deprecated rows or subtasks, either count may be meant; a
+        // remaining count may be drawn from a fraction elsewhere rather than from these rows.
+        const fix = accepted.size === 1 && claim.deprecated === undefined && !claim.remaining ? countFix(claim, count) : {};
+        context.report({ messageId, data: { ...data, open: evidence.open ?? count }, at, related: ends(doc, evidence.parts), ...fix });
       }
     }
   },
 });
+
+/** "5 tasks" (and "5 tasks remaining") with the number counted, the noun in the right number. */
+function countFix(claim: CountClaim | RemainingClaim, count: number): Pick<Report, 'fix'> {
+  const found = [...claim.text.matchAll(/(?<![\d.])(\d+)(\s+)(task|workstream)(s?)\b/gi)];
+  const written = found.length === 1 ? found[0] : undefined;
+  const stated = claim.kind === 'count' ? claim.stated : claim.remaining;
+  if (!written || Number(written[1]) !== stated || count < 0) return {};
+  const plural = count === 1 ? '' : written[4] || (written[3] === written[3]!.toUpperCase() ? 'S' : 's');
+  return { fix: { edits: [{ range: claim.range, replaces: written[0], text: `${count}${written[2]}${written[3]}${plural}` }] } };
+}

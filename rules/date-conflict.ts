@@ -1,4 +1,4 @@
-import { defineRule, placeName } from '../src/rule.js';
+import { defineRule, placeName, SUGGEST_MESSAGES, suggestEitherWay } from '../src/rule.js';
 import type { DateField, DocumentFacts } from '../src/types.js';
 
 export interface DateProblem {
@@ -50,7 +50,9 @@ export default defineRule({
       reviewBeforeUpdate: '"{{label}}" is {{date}}, before "{{otherLabel}}" {{otherDate}} at {{other}}: the review date was not moved on.',
       createdAfterUpdate: '"{{label}}" is {{date}}, after "{{otherLabel}}" {{otherDate}} at {{other}}.',
       otherDate: '"{{label}}" {{date}} here',
+      ...SUGGEST_MESSAGES,
     },
+    hasSuggestions: true,
     messageSeverity: { reviewBeforeUpdate: 'warning' },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
@@ -138,6 +140,10 @@ None.
         },
         at: { doc, range: problem.at.range },
         related: [{ at: { doc, range: problem.other.range }, messageId: 'otherDate', data: { label: problem.other.label, date: problem.other.text } }],
+        // Two "Last Updated" dates: either may be the stale one. A review or creation date is not copied over.
+        ...(problem.kind === 'lastUpdatedMismatch'
+          ? { suggest: suggestEitherWay({ at: { doc, range: problem.at.range }, written: problem.at.text }, [{ at: { doc, range: problem.other.range }, written: problem.other.text }]) }
+          : {}),
       });
     }
   },

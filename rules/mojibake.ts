@@ -1,4 +1,5 @@
-import { defineRule } from '../src/rule.js';
+import { defineRule, type Report } from '../src/rule.js';
+import type { Mojibake } from '../src/types.js';
 
 export default defineRule({
   id: 'mojibake',
@@ -12,6 +13,8 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'warning',
+    fixable: 'code',
+    fixDescription: 'The file is re-decoded, every damaged run replaced by the text it stood for, when every run repairs whole (no byte lost on the way) and the result is valid UTF-8.',
     docs: `## What it does
 
 Finds mojibake: UTF-8 bytes that a tool decoded as Windows-1252 or Mac Roman and wrote back, so
@@ -62,7 +65,38 @@ None.
           lines: `${lines} line${lines === 1 ? '' : 's'}`,
         },
         at: { doc, range: first.range },
+        ...mojibakeFix(doc.mojibake),
       });
     }
   },
 });
+
+/**
+ * Every run repaired, only when each repairs whole: a run stands for the bytes of its repair, one
+ * character a byte (an emoji may have lost its lead byte, which the repair restores); a run with
+ * more characters than that kept bytes that decode to nothing.
+ */
+function mojibakeFix(runs: Mojibake[]): Pick<Report, 'fix'> {
+  const edits = [];
+  for (const run of runs) {
+    const repaired = withPresentationSelector(run) ?? run.repaired;
+    if (repaired.includes('\uFFFD') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(repaired)) return {};
+    if ([...run.text].length > Buffer.byteLength(repaired, 'utf8')) return {};
+    edits.push({ range: run.range, replaces: run.text, text: repaired });
+  }
+  return { fix: { edits } };
+}
+
+/**
+ * "âš\u00A0ï¸" is ⚠️ (E2 9A A0, EF B8 8F) whose last byte Windows-1252 could not show and dropped.
+ * The only bytes it drops are 81, 8D, 8F, 90 and 9D; EF B8 and one of them is U+FE01, FE0D,
+ * FE0F, FE10 or FE1D, and after an emoji only U+FE0F, the emoji presentation selector, makes
+ * sense: that is the one repair.
+ */
+function withPresentationSelector(run: Mojibake): string | undefined {
+  if (run.encoding !== 'Windows-1252' || !run.text.endsWith('\u00EF\u00B8')) return undefined;
+  const last = [...run.repaired].at(-1) ?? '';
+  if (!/\p{Extended_Pictographic}/u.test(last)) return undefined;
+  if ([...run.text].length !== Buffer.byteLength(run.repaired, 'utf8') + 2) return undefined;
+  return `${run.repaired}\uFE0F`;
+}

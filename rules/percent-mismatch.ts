@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule.js';
+import { defineRule, type Report } from '../src/rule.js';
 import type { PercentClaim } from '../src/types.js';
 
 /**
@@ -24,6 +24,8 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
+    fixable: 'code',
+    fixDescription: 'The percentage is recomputed from its fraction, at the precision it was written in: "54% (6/8)" becomes "75% (6/8)".',
     docs: `## What it does
 
 Checks each percentage written next to its own fraction, such as "64% (31/48)", "60% Complete
@@ -69,8 +71,19 @@ None.
           messageId: 'mismatch',
           data: { percent: claim.percent, numerator: claim.numerator, denominator: claim.denominator, exact },
           at: { doc, range: claim.range },
+          ...percentFix(claim),
         });
       }
     }
   },
 });
+
+/** The percentage as written ("54%", "57.0 %") and the fraction's, at the same precision. */
+function percentFix(claim: PercentClaim): Pick<Report, 'fix'> {
+  const written = [...claim.text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)];
+  if (written.length !== 1 || Number(written[0]![1]) !== claim.percent) return {};
+  const decimals = written[0]![1]!.split('.')[1]?.length ?? 0;
+  const exact = (100 * claim.numerator) / claim.denominator;
+  const percent = exact.toFixed(decimals);
+  return { fix: { edits: [{ range: claim.range, replaces: written[0]![0], text: `${percent}${written[0]![0].slice(written[0]![1]!.length)}` }] } };
+}

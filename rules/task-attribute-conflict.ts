@@ -1,8 +1,9 @@
 import type { MentionAt } from '../src/corpus.js';
 import { formatTime } from '../src/extract/duration.js';
-import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import { defineRule, placeName, SUGGEST_MESSAGES, suggestEitherWay, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
 import { displayId } from '../src/scopes.js';
 import { statementRank } from './task-status-conflict.js';
+import type { TaskMention } from '../src/types.js';
 
 /** Words that say what is done to a task, not which task it is: "Create", "Complete", "Update". */
 const GENERIC_WORDS = new Set(
@@ -190,7 +191,9 @@ export default defineRule({
       dependencies: '{{id}} depends on {{value}} here but on {{otherValue}} at {{other}}{{more}}.',
       differentTask: '{{id}} names "{{value}}" here but "{{otherValue}}" at {{other}}{{more}}: the same ID seems to be used for two different tasks.',
       otherPlace: '{{id}} has {{attribute}} "{{value}}" here',
+      ...SUGGEST_MESSAGES,
     },
+    hasSuggestions: true,
     messageSeverity: { differentTask: 'warning' },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
@@ -278,7 +281,19 @@ None.
           },
         })),
         asRelated: { messageId: 'otherPlace', data: { id: conflict.id, attribute, value: conflict.value } },
+        // Which value is true only a person knows: each side may be made to say what the other says.
+        suggest: suggestEitherWay(
+          { at: { doc: primary.doc, range: primary.mention.range }, written: writtenValue(primary.mention, conflict.attribute) },
+          others.map((other) => ({ at: { doc: other.place.doc, range: other.place.mention.range }, written: writtenValue(other.place.mention, conflict.attribute) })),
+        ),
       });
     }
   },
 });
+
+/** A priority or an estimate as written on the mention's line; titles and dependency lists are not swapped. */
+function writtenValue(mention: TaskMention, attribute: AttributeConflict['attribute']): string | undefined {
+  if (attribute === 'priority') return mention.priority;
+  if (attribute === 'duration') return mention.duration?.text;
+  return undefined;
+}

@@ -1,8 +1,8 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
-import { defineRule, placeName, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import { defineRule, placeName, SUGGEST_MESSAGES, suggestEitherWay, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
 import { displayId } from '../src/scopes.js';
-import type { Status } from '../src/types.js';
+import type { Status, TaskMention } from '../src/types.js';
 
 const STATUS_WORDS: Record<Status, string> = {
   done: 'done',
@@ -77,7 +77,9 @@ export default defineRule({
     messages: {
       conflict: '{{id}} is {{status}} here ("{{statusText}}") but {{otherStatus}} at {{other}} ("{{otherText}}"){{more}}.',
       otherPlace: '{{id}} is {{status}} here ("{{statusText}}")',
+      ...SUGGEST_MESSAGES,
     },
+    hasSuggestions: true,
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
@@ -166,7 +168,18 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
           asPrimary: { messageId: 'conflict', data: conflictAt(other, primary, '') },
         })),
         asRelated: { messageId: 'otherPlace', data: placeData(primary) },
+        // Which status is true only a person knows: each side may be made to say what the other says.
+        suggest: suggestEitherWay(
+          { at: { doc: primary.doc, range: primary.mention.range }, written: writtenStatus(primary.mention) },
+          others.map((other) => ({ at: { doc: other.doc, range: other.mention.range }, written: writtenStatus(other.mention) })),
+        ),
       });
     }
   },
 });
+
+/** The status as written on the mention's line; none when it is implied by a section or is a checkbox. */
+function writtenStatus(mention: TaskMention): string | undefined {
+  if (mention.statusImplied || !mention.statusText || /^\[[ xX]\]$/.test(mention.statusText)) return undefined;
+  return mention.statusText;
+}

@@ -1,4 +1,4 @@
-import { defineRule, type RelatedReport } from '../src/rule.js';
+import { defineRule, type RelatedReport, type Report } from '../src/rule.js';
 import type { ClaimPart, DocumentFacts, TotalClaim } from '../src/types.js';
 
 export interface TotalCheck {
@@ -49,6 +49,8 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
+    fixable: 'code',
+    fixDescription: 'A TOTAL cell, or a count over its subsections or items, becomes the sum of its parts, when no part notes deprecated tasks (which the total may count or not); a whole fraction over a breakdown is left alone.',
     docs: `## What it does
 
 Checks each stated whole against the parts it names:
@@ -122,6 +124,7 @@ None.
           },
           at: { doc, range: claim.range },
           related: relatedParts(doc, claim),
+          ...totalFix(claim, check.sum),
         });
       }
     }
@@ -132,4 +135,10 @@ None.
 function relatedParts(doc: DocumentFacts, claim: TotalClaim): RelatedReport[] {
   const parts = claim.of === 'column' && claim.parts.length > 2 ? [claim.parts[0]!, claim.parts.at(-1)!] : claim.parts;
   return parts.map((part) => ({ at: { doc, range: part.range }, messageId: 'part', data: { text: part.text } }));
+}
+
+/** The stated total becomes the sum, when only the sum fits: no deprecated tasks on either side. */
+function totalFix(claim: TotalClaim, sum: number): Pick<Report, 'fix'> {
+  if (claim.of === 'fractions' || claim.deprecated !== undefined || claim.parts.some((part) => part.deprecated)) return {};
+  return { fix: { edits: [{ range: claim.range, replaces: String(claim.stated), text: String(sum) }] } };
 }

@@ -23,7 +23,13 @@ Options:
                            lint the planning folder around them (the config's folder,
                            else the git repository), report findings touching them
       --lsp                run the language server over stdio (--stdio is accepted)
-      --quiet              report errors only
+      --fix                fix what can be derived (counts, totals, percentages,
+                           durations, anchors, moved links, mojibake) and report what is left
+      --fix-dry-run        print the fixes as a unified diff, write nothing
+      --fix-type TYPE      fix only findings of rules of this type: problem, suggestion,
+                           layout (repeatable or comma-separated)
+      --fix-rule RULE      fix only findings of this rule (repeatable or comma-separated)
+      --quiet              report errors only (with --fix, fix errors only)
       --max-warnings N     exit 1 when there are more than N warnings
       --report-unused-disable-directives
                            report each tasklint-disable comment that silences
@@ -96,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
         lsp: { type: 'boolean' },
         stdio: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'fix-type': { type: 'string', multiple: true },
+        'fix-rule': { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         'no-error-on-unmatched-pattern': { type: 'boolean' },
         'report-unused-disable-directives': { type: 'boolean' },
@@ -216,7 +226,7 @@ async function main(argv: string[]): Promise<number> {
     // The reporter loads while the folder is linted, not after.
     const reporter = REPORTERS[format as keyof typeof REPORTERS]?.() ?? REPORTERS.stylish();
     reporter.catch(() => undefined);
-    const result = await lint({
+    const lintOptions = {
       paths: inputs.paths,
       cwd,
       ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
@@ -227,7 +237,16 @@ async function main(argv: string[]): Promise<number> {
       errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'] && !values.hook,
       // A string as typed ("2", "Warn"): lint() reads it as a config's severity.
       ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives as SeverityInput } : {}),
-    });
+    };
+    const fixing = fixRequest(values);
+    const texts = new Map<string, Buffer>();
+    let fixed: import('./fix.js').FixResult | undefined;
+    if (fixing) {
+      const { fixFolder } = await import('./fix.js');
+      fixed = await fixFolder({ ...lintOptions, ...fixing, errorsOnly: Boolean(values.quiet) });
+      for (const problem of fixed.problems) printWarning(problem);
+    }
+    const result = fixed?.result ?? (await lint({ ...lintOptions, ...(format === 'json' ? { onRead: (file: string, bytes: Buffer) => texts.set(file, bytes) } : {}) }));
     for (const warning of result.warnings) printWarning(warning);
     let diagnostics = result.diagnostics;
     if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
@@ -237,7 +256,9 @@ async function main(argv: string[]): Promise<number> {
     switch (format) {
       case 'json': {
         const { formatJson } = (await reporter) as typeof import('./report/json.js');
-        output = `${formatJson(result.files, diagnostics)}\n`;
+        const outputs = new Map((fixed?.files ?? []).map((file) => [file.file, file.after]));
+        const textOf = (file: string): string | undefined => outputs.get(file) ?? (texts.has(file) ? texts.get(file)!.toString('utf8').replace(/^\uFEFF/, '') : undefined);
+        output = `${formatJson(result.files, diagnostics, { textOf, outputs })}\n`;
         break;
       }
       case 'sarif': {
@@ -259,6 +280,10 @@ async function main(argv: string[]): Promise<number> {
         const { formatStylish } = (await reporter) as typeof import('./report/stylish.js');
         output = formatStylish(diagnostics, { cwd, color });
       }
+    }
+    if (fixed && !fixing?.write && format !== 'json') {
+      const { formatFixDiff } = await import('./fix.js');
+      output = `${await formatFixDiff(fixed.files)}${output}`;
     }
     if (values['output-file']) {
       const target = path.resolve(cwd, values['output-file']);
@@ -285,6 +310,27 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError || error instanceof UsageError) fail(error.message);
     throw error;
   }
+}
+
+/** `--fix`, `--fix-dry-run` and what narrows them, checked as ESLint checks them. */
+function fixRequest(values: { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string[]; 'fix-rule'?: string[] }):
+  | { write: boolean; fixTypes?: Array<'problem' | 'suggestion' | 'layout'>; fixRules?: string[] }
+  | undefined {
+  const split = (list: string[] | undefined) => list?.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+  const types = split(values['fix-type']);
+  const rules = split(values['fix-rule']);
+  if (values.fix && values['fix-dry-run']) fail('--fix and --fix-dry-run cannot be used together');
+  if (!values.fix && !values['fix-dry-run']) {
+    if (types || rules) fail(`${types ? '--fix-type' : '--fix-rule'} needs --fix or --fix-dry-run`);
+    return undefined;
+  }
+  const known = ['problem', 'suggestion', 'layout'];
+  for (const type of types ?? []) if (!known.includes(type)) fail(`unknown --fix-type "${type}"; use ${known.join(', ')}`);
+  return {
+    write: Boolean(values.fix),
+    ...(types ? { fixTypes: types as Array<'problem' | 'suggestion' | 'layout'> } : {}),
+    ...(rules ? { fixRules: rules } : {}),
+  };
 }
 
 const REPORTERS = {

@@ -3,10 +3,10 @@ import { pathToFileURL } from 'node:url';
 import { ajvKeys, allowedKeys, configError, configOrigin, describeAjvError, newAjv, severitySetting, type Config, type ConfigProblem, type RuleSetting } from './config.js';
 import { didYouMean } from './suggest.js';
 import type { Corpus } from './corpus.js';
-import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type Rule } from './rule.js';
+import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type ReportFix, type Rule } from './rule.js';
 import { RULES_DIR, ruleFiles, ruleIds } from './rule-ids.js';
 import { DirectiveUse } from './suppress.js';
-import type { Diagnostic, DocumentFacts, Severity, SeveritySetting } from './types.js';
+import type { Diagnostic, DocumentFacts, Fix, Severity, SeveritySetting } from './types.js';
 
 let loaded: Promise<Rule[]> | undefined;
 
@@ -124,7 +124,18 @@ function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnosti
       };
     }),
     ...(report.asRelated ? { asRelated: format(report.asRelated) } : {}),
+    ...(report.fix ? { fix: toFix(rule, 'fix', report.fix, report) } : {}),
+    ...(report.suggest?.length
+      ? { suggestions: report.suggest.map((suggestion) => ({ desc: format(suggestion), fix: toFix(rule, 'suggest', suggestion.fix, report) })) }
+      : {}),
   };
+}
+
+/** As ESLint: a rule that fixes or suggests says so in its metadata. */
+function toFix(rule: Rule, kind: 'fix' | 'suggest', fix: ReportFix, report: Report): Fix {
+  if (kind === 'fix' && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but its meta has no "fixable"`);
+  if (kind === 'suggest' && !rule.meta.hasSuggestions) throw new Error(`Rule ${rule.id} reported suggestions but its meta has no "hasSuggestions"`);
+  return { file: (fix.doc ?? report.at.doc).file, edits: fix.edits };
 }
 
 /** A finding before suppression, with the keys it depends on (rules with keyed incremental checking). */

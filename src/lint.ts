@@ -46,6 +46,10 @@ export interface LintOptions {
    * `"error"`; also `1`, `2`). Default `"off"`.
    */
   reportUnusedDisableDirectives?: SeverityInput;
+  /** Files linted as these bytes instead of what is on disk (`--fix` between its passes). */
+  contents?: ReadonlyMap<string, Buffer>;
+  /** Called with the bytes of each file as it is read (`--fix` keeps them to apply fixes to). */
+  onRead?: (file: string, bytes: Buffer) => void;
 }
 
 export interface LintResult {
@@ -68,6 +72,8 @@ export interface CorpusOptions {
   signal?: AbortSignal;
   /** What a path that lints nothing does (see `DiscoverOptions.unmatched`). */
   unmatched?: 'error' | 'allow';
+  contents?: LintOptions['contents'];
+  onRead?: LintOptions['onRead'];
 }
 
 export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config'>): LoadedConfig {
@@ -160,7 +166,9 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
     for (let slot = 0; slot < discovery.files.length; slot++) {
       await turn(slot);
       const file = discovery.files[slot]!;
-      const read = readBytesSync(file, settings.maxFileSize);
+      const given = options.contents?.get(file);
+      const read = given ? { bytes: given } : readBytesSync(file, settings.maxFileSize);
+      if (read.bytes) options.onRead?.(file, read.bytes);
       if (!read.bytes) {
         documents[slot] = emptyFacts(file, settings, read.problems);
         continue;
@@ -233,6 +241,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(options.errorOnUnmatchedPattern !== undefined ? { unmatched: options.errorOnUnmatchedPattern ? ('error' as const) : ('allow' as const) } : {}),
+      ...(options.contents ? { contents: options.contents } : {}),
+      ...(options.onRead ? { onRead: options.onRead } : {}),
       onWarning: (message) => warnings.push(message),
       signal: stop.signal,
     }),

@@ -1,5 +1,6 @@
 import { taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
-import type { DocumentFacts, Range, Severity } from './types.js';
+import { idPrefix } from './extract/ids.js';
+import type { DocumentFacts, Range, Severity, TextEdit } from './types.js';
 
 export type MessageData = Record<string, string | number>;
 
@@ -30,6 +31,17 @@ export interface RelatedReport {
   asPrimary?: MessageRef;
 }
 
+/** Edits to a document: the report's own unless `doc` names another. */
+export interface ReportFix {
+  doc?: DocumentFacts;
+  edits: TextEdit[];
+}
+
+/** A suggestion: its description is a message of the rule. */
+export interface ReportSuggestion extends MessageRef {
+  fix: ReportFix;
+}
+
 export interface Report {
   messageId: string;
   data?: MessageData;
@@ -42,6 +54,10 @@ export interface Report {
    * IDs, subjects, files) of the documents it was drawn from.
    */
   keys?: string[];
+  /** Only where one side is derived from the other (`meta.fixable`). */
+  fix?: ReportFix;
+  /** Where a person must choose (`meta.hasSuggestions`). */
+  suggest?: ReportSuggestion[];
 }
 
 export interface RuleContext {
@@ -132,6 +148,12 @@ export interface RuleMeta<Options> {
   messageSeverity?: Record<string, Severity>;
   /** Markdown: What it does, Why is this bad?, Example, Options. */
   docs: string;
+  /** The rule's reports may carry a `fix` (`--fix` applies it), as ESLint's `fixable`. */
+  fixable?: 'code';
+  /** The rule's reports may carry suggestions, as ESLint's `hasSuggestions`. */
+  hasSuggestions?: boolean;
+  /** For the docs: what the fix changes, one sentence. */
+  fixDescription?: string;
 }
 
 /**
@@ -164,6 +186,46 @@ export function formatMessage(template: string, data: MessageData = {}, ruleId =
     return String(data[key]);
   });
 }
+
+/** A column past the end of any line: an edit's range that runs to the end of its line. */
+export const LINE_END = 1_000_000_000;
+
+/** An edit that replaces the one `replaces` written on the line of `range` (a status cell, a date) with `text`. */
+export function editOnLine(range: Range, replaces: string, text: string): TextEdit {
+  return { range: { start: { line: range.start.line, column: 1 }, end: { line: range.start.line, column: LINE_END } }, replaces, text };
+}
+
+/**
+ * Suggestions for a finding whose two sides are alike (a status here and there): for each other
+ * place, make this place say what it says, and the reverse. A side with nothing written to
+ * replace (a status implied by its section) gets no suggestion.
+ */
+export function suggestEitherWay(
+  here: { at: At; written: string | undefined },
+  others: Array<{ at: At; written: string | undefined }>,
+): ReportSuggestion[] {
+  const suggestions: ReportSuggestion[] = [];
+  for (const other of others) {
+    if (!here.written || !other.written || here.written === other.written) continue;
+    suggestions.push({
+      messageId: 'suggestHere',
+      data: { text: other.written, other: placeName(other.at, here.at.doc) },
+      fix: { doc: here.at.doc, edits: [editOnLine(here.at.range, here.written, other.written)] },
+    });
+    suggestions.push({
+      messageId: 'suggestThere',
+      data: { text: here.written, other: placeName(other.at, here.at.doc) },
+      fix: { doc: other.at.doc, edits: [editOnLine(other.at.range, other.written, here.written)] },
+    });
+  }
+  return suggestions;
+}
+
+/** The messages of `suggestEitherWay`, for a rule's `meta.messages`. */
+export const SUGGEST_MESSAGES = {
+  suggestHere: 'Make this place say "{{text}}", as {{other}} does',
+  suggestThere: 'Make {{other}} say "{{text}}", as this place does',
+} as const;
 
 /** `file:line` as a message names the other place in words. */
 export function placeName(at: At, from?: DocumentFacts): string {

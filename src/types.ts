@@ -243,6 +243,29 @@ export interface Place {
   asPrimary?: string;
 }
 
+/**
+ * One replacement in a document's text: `text` for what `range` covers or, with `replaces`, for
+ * the one occurrence of `replaces` inside `range` (a stated number inside its claim's range). An
+ * edit whose `replaces` is not found exactly once is not applied: the text is not what the rule saw.
+ */
+export interface TextEdit {
+  range: Range;
+  text: string;
+  replaces?: string;
+}
+
+/** Edits to one file (absolute path), applied together or not at all. */
+export interface Fix {
+  file: string;
+  edits: TextEdit[];
+}
+
+/** A fix a person chooses (an editor's quick fix, `--format json`), never applied by `--fix`. */
+export interface Suggestion {
+  desc: string;
+  fix: Fix;
+}
+
 export interface Diagnostic {
   ruleId: string;
   /** Which of the rule's messages this is. */
@@ -254,6 +277,10 @@ export interface Diagnostic {
   related: Place[];
   /** What the finding's own place says in the words of a related place, for when it is shown at one of those. */
   asRelated?: string;
+  /** The fix `--fix` applies: the derived side recomputed from its source. */
+  fix?: Fix;
+  /** Fixes a person chooses between: each makes one side say what the other says. */
+  suggestions?: Suggestion[];
 }
 
 /** What the corpus stage learnt about a link target outside the corpus. */

@@ -69,6 +69,14 @@ describe('rule documentation', () => {
     expect(readme, 'README rule table is stale: run npm run docs').toBe(withRulesTable(readme, rules));
   });
 
+  it('the README shows what `npx tasklint --fix-dry-run` really prints', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = /```text\n\$ npx (tasklint --fix-dry-run [^\n]*)\n([\s\S]*?)```/.exec(readme);
+    expect(block, 'README --fix-dry-run block').not.toBeNull();
+    const args = block![1]!.split(' ').slice(1);
+    expect(runCli(args).stdout).toBe(block![2]);
+  });
+
   it('the README shows what `npx tasklint examples/` really prints', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const shown = /```text\n\$ npx tasklint examples\/\n([\s\S]*?)```/.exec(readme)?.[1];

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { lineStarts, resolveFix } from '../fix.js';
 import { ConfigError, type LoadedConfig } from '../config.js';
 import { indexCorpus, resolveTargets, type Corpus } from '../corpus.js';
 import { discover, toPosix, UsageError } from '../discover.js';
@@ -32,6 +33,15 @@ export interface RuleOnErrorInfo {
   detail?: string;
   range?: [number, number];
   information?: URL;
+  fixInfo?: FixInfo;
+}
+
+/** markdownlint's fix of one line: `markdownlint-cli2 --fix` applies it. */
+export interface FixInfo {
+  lineNumber?: number;
+  editColumn?: number;
+  deleteCount?: number;
+  insertText?: string;
 }
 
 export interface MarkdownlintRule {
@@ -148,7 +158,10 @@ async function findingsFor(file: string, text: string): Promise<{ folder: Planni
   const { corpus } = folder;
   let diagnostics = folder.diagnostics;
   const onDisk = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (corpus.byFile.has(file) && (onDisk === undefined || !sameText(onDisk, text))) {
+  // Saved since the folder was read (markdownlint-cli2 --fix writes a file, then lints it again).
+  const stat = await fs.stat(file).catch(() => undefined);
+  const savedSince = !stat || folder.fingerprint.get(file) !== `${stat.mtimeMs}:${stat.size}`;
+  if (corpus.byFile.has(file) && (onDisk === undefined || savedSince || !sameText(onDisk, text))) {
     // Unsaved edits: this document is extracted again from its text, the rest is as read.
     const documents = corpus.documents.map((doc) => (doc.file === file ? factsFromText(file, text, folder.settings) : doc));
     const targets = await resolveTargets(corpus.root, documents, corpus.targets);
@@ -176,8 +189,9 @@ export async function lintForMarkdownlint(params: RuleParams, onError: (info: Ru
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile()) return;
   let result;
+  const text = originalText(params);
   try {
-    result = await findingsFor(file, originalText(params));
+    result = await findingsFor(file, text);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) {
       if (severity === 'error') onError({ lineNumber: 1, detail: `tasklint could not run: ${error.message}` });
@@ -200,8 +214,26 @@ export async function lintForMarkdownlint(params: RuleParams, onError: (info: Ru
       detail: describe(finding, nameOf),
       ...(finding.range.start.line - offset === lineNumber && column >= 1 && length >= 1 ? { range: [column, length] as [number, number] } : {}),
       information: new URL(ruleDocsUrl(finding.diagnostic.ruleId)),
+      ...fixInfoOf(finding, file, text, offset),
     });
   }
+}
+
+/**
+ * A finding's fix as markdownlint's `fixInfo`: only a fix of this file, and only one that stays
+ * within a line (markdownlint edits line by line); a fix of another place is left to tasklint.
+ */
+function fixInfoOf(finding: FindingInFile, file: string, text: string, offset: number): { fixInfo?: FixInfo } {
+  const fix = finding.diagnostic.fix;
+  if (!fix || fix.file !== file || finding.mirrored) return {};
+  const starts = lineStarts(text);
+  const resolved = resolveFix(text, fix, starts);
+  if (!resolved || /[\r\n]/.test(text.slice(resolved.range[0], resolved.range[1]) + resolved.text)) return {};
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1]! <= resolved.range[0]) line++;
+  const lineNumber = line + 1 - offset;
+  if (lineNumber < 1) return {};
+  return { fixInfo: { lineNumber, editColumn: resolved.range[0] - starts[line]! + 1, deleteCount: resolved.range[1] - resolved.range[0], insertText: resolved.text } };
 }
 
 /** The markdownlint rule reporting tasklint's findings of one severity. */

@@ -8,6 +8,8 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
@@ -22,6 +24,7 @@ import { toPosix, UsageError } from '../discover.js';
 import { ruleDocsUrl, VERSION } from '../package-info.js';
 import type { Diagnostic, Range } from '../types.js';
 import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation.js';
+import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
 import { isConfigFile, PlanningWorkspace } from './workspace.js';
 
 /** tasklint positions are 1-based; LSP's are 0-based, both in UTF-16 code units. */
@@ -75,6 +78,8 @@ class TasklintServer {
   private readonly newRoots = new Set<string>();
   /** Per workspace root, the diagnostics last sent for each file that had some. */
   private readonly published = new Map<string, Map<string, string>>();
+  /** Per workspace root, every finding of the last run: what code actions are drawn from. */
+  private readonly latest = new Map<string, Diagnostic[]>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private again = false;
@@ -95,6 +100,7 @@ class TasklintServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...NAVIGATION_CAPABILITIES,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       },
       serverInfo: { name: 'tasklint', version: VERSION },
     };
@@ -146,6 +152,7 @@ class TasklintServer {
       this.workspaces.delete(root);
       for (const file of this.published.get(root)?.keys() ?? []) void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
       this.published.delete(root);
+      this.latest.delete(root);
     }
     for (const root of added) this.newRoots.add(root);
     this.schedule();
@@ -276,8 +283,35 @@ class TasklintServer {
     }
   }
 
+  /** The quick fixes and the fix-all of a document, from the findings last published. */
+  codeActions(params: CodeActionParams): CodeAction[] {
+    const file = fileOfUri(params.textDocument.uri);
+    if (!file) return [];
+    const rootOf = (of: string) => this.loadedRoots().filter((root) => isInside(of, root) && this.latest.has(root)).sort((a, b) => b.length - a.length)[0];
+    const root = rootOf(file);
+    if (!root) return [];
+    const diagnostics = this.latest.get(root) ?? [];
+    return codeActions(params, file, {
+      findingsIn: (of) => findingsByFile(diagnostics, (other) => toPosix(path.relative(root, other))).get(of) ?? [],
+      diagnosticsAround: () => diagnostics,
+      textOf: (of) => {
+        const buffer = this.buffers.get(this.uriOf(of));
+        if (buffer) return buffer.getText();
+        try {
+          return readFileSync(of, 'utf8').replace(/^\uFEFF/, '');
+        } catch {
+          return undefined;
+        }
+      },
+      uriOf: (of) => this.uriOf(of),
+      toLsp: (finding) => toLspDiagnostic(finding, (other) => this.uriOf(other)),
+      toLspRange: (finding) => toLspRange(finding.range),
+    });
+  }
+
   /** Sends each file's findings where they differ from what was sent; `affected`: only those files can differ. */
   private publish(root: string, diagnostics: Diagnostic[], affected?: Set<string>): void {
+    this.latest.set(root, diagnostics);
     const sent = this.published.get(root) ?? new Map<string, string>();
     this.published.set(root, sent);
     const shown = affected ? diagnostics.filter((d) => affected.has(d.file) || d.related.some((related) => affected.has(related.file))) : diagnostics;
@@ -321,6 +355,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   });
   buffers.onDidChangeContent((event) => server.bufferChanged(event.document.uri));
   buffers.onDidClose((event) => server.bufferClosed(event.document.uri));
+  connection.onCodeAction((params) => server.codeActions(params));
   connection.onDidChangeWatchedFiles((params) => server.diskChanged(params.changes.map((change) => change.uri)));
   registerNavigation(connection, {
     corpusOf: (file) => server.corpusOf(file),

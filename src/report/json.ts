@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../types.js';
+import { lineStarts, resolveFix } from '../fix.js';
+import type { Diagnostic, Fix } from '../types.js';
 
 export interface EslintRelated {
   filePath: string;
@@ -18,6 +19,16 @@ export interface EslintMessage {
   endLine: number;
   endColumn: number;
   related: EslintRelated[];
+  /** As ESLint: offsets into the file's text and what replaces them. */
+  fix?: EslintFix;
+  suggestions?: Array<{ desc: string; fix: EslintFix }>;
+}
+
+export interface EslintFix {
+  range: [number, number];
+  text: string;
+  /** A suggestion that edits another file than the message's own. */
+  filePath?: string;
 }
 
 export interface EslintResult {
@@ -30,10 +41,28 @@ export interface EslintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: [];
+  /** The fixed text, after `--fix` or `--fix-dry-run` changed the file (as ESLint). */
+  output?: string;
+}
+
+export interface JsonOptions {
+  /** The text of a linted file, for the offsets of fixes; without it, messages carry no fix. */
+  textOf?: (file: string) => string | undefined;
+  /** Fixed texts by file. */
+  outputs?: ReadonlyMap<string, string>;
 }
 
 /** ESLint's JSON result format, one result per linted file, each message with its related places. */
-export function toEslintResults(files: string[], diagnostics: Diagnostic[]): EslintResult[] {
+export function toEslintResults(files: string[], diagnostics: Diagnostic[], options: JsonOptions = {}): EslintResult[] {
+  const starts = new Map<string, number[]>();
+  const resolve = (fix: Fix, own: string): EslintFix | undefined => {
+    const text = options.textOf?.(fix.file);
+    if (text === undefined) return undefined;
+    let lines = starts.get(fix.file);
+    if (!lines) starts.set(fix.file, (lines = lineStarts(text)));
+    const resolved = resolveFix(text, fix, lines);
+    return resolved ? { ...resolved, ...(fix.file !== own ? { filePath: fix.file } : {}) } : undefined;
+  };
   const byFile = new Map<string, Diagnostic[]>(files.map((file) => [file, []]));
   for (const diagnostic of diagnostics) {
     const list = byFile.get(diagnostic.file) ?? [];
@@ -57,6 +86,7 @@ export function toEslintResults(files: string[], diagnostics: Diagnostic[]): Esl
         endColumn: r.range.end.column,
         message: r.message ?? '',
       })),
+      ...fixesOf(d, resolve),
     }));
     const errorCount = messages.filter((m) => m.severity === 2).length;
     return {
@@ -66,13 +96,23 @@ export function toEslintResults(files: string[], diagnostics: Diagnostic[]): Esl
       errorCount,
       fatalErrorCount: 0,
       warningCount: messages.length - errorCount,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableErrorCount: messages.filter((m) => m.fix && m.severity === 2).length,
+      fixableWarningCount: messages.filter((m) => m.fix && m.severity === 1).length,
       usedDeprecatedRules: [],
+      ...(options.outputs?.has(filePath) ? { output: options.outputs.get(filePath)! } : {}),
     };
   });
 }
 
-export function formatJson(files: string[], diagnostics: Diagnostic[]): string {
-  return JSON.stringify(toEslintResults(files, diagnostics));
+function fixesOf(d: Diagnostic, resolve: (fix: Fix, own: string) => EslintFix | undefined): Pick<EslintMessage, 'fix' | 'suggestions'> {
+  const fix = d.fix && resolve(d.fix, d.file);
+  const suggestions = (d.suggestions ?? []).flatMap((suggestion) => {
+    const resolved = resolve(suggestion.fix, d.file);
+    return resolved ? [{ desc: suggestion.desc, fix: resolved }] : [];
+  });
+  return { ...(fix ? { fix } : {}), ...(suggestions.length ? { suggestions } : {}) };
+}
+
+export function formatJson(files: string[], diagnostics: Diagnostic[], options: JsonOptions = {}): string {
+  return JSON.stringify(toEslintResults(files, diagnostics, options));
 }

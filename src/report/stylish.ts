@@ -47,5 +47,12 @@ export function formatStylish(diagnostics: Diagnostic[], { cwd, color }: Stylish
   const total = diagnostics.length;
   const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   lines.push(errors > 0 ? red(bold(summary)) : yellow(bold(summary)));
+  // As ESLint's stylish: how many of them --fix would mend.
+  const fixableErrors = diagnostics.filter((d) => d.fix && d.severity === 'error').length;
+  const fixableWarnings = diagnostics.filter((d) => d.fix && d.severity !== 'error').length;
+  if (fixableErrors + fixableWarnings > 0) {
+    const fixable = `  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`;
+    lines.push(errors > 0 ? red(bold(fixable)) : yellow(bold(fixable)));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { loadRules } from '../../src/engine.js';
+import { fixFolder } from '../../src/fix.js';
 import { lint } from '../../src/lint.js';
 import type { Diagnostic } from '../../src/types.js';
 
@@ -33,6 +34,11 @@ export interface ExpectedError extends ExpectedPlace {
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
+  /**
+   * As ESLint's RuleTester: the files `--fix` changes (with only this rule on), as they read after
+   * it; `null` when the findings must carry no fix. Absent: not checked.
+   */
+  output?: Record<string, string> | null;
 }
 
 const folders: string[] = [];
@@ -64,6 +70,15 @@ export async function lintWithRule(ruleId: string, files: Files, config: Partial
     config: { ...config, rules: { ...only, ...(config.rules ?? {}) } },
   });
   return { dir, diagnostics: result.diagnostics.filter((d) => d.ruleId === ruleId) };
+}
+
+/** What `--fix` with only `ruleId` on would make of the folder: each changed file's text. */
+export async function fixWithRule(ruleId: string, files: Files, config: Partial<Config> = {}, paths?: string[]): Promise<Record<string, string>> {
+  const dir = writeFolder(files);
+  const rules = await loadRules();
+  const only = Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId ? 'error' : 'off'])) as Config['rules'];
+  const fixed = await fixFolder({ cwd: dir, paths: paths ?? ['.'], config: { ...config, rules: { ...only, ...(config.rules ?? {}) } }, write: false });
+  return Object.fromEntries(fixed.files.map((file) => [file.relPath, file.after]));
 }
 
 function describePlace(dir: string, d: { file: string; range: { start: { line: number; column: number } } }): string {
@@ -112,6 +127,9 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           if (expected.related) expect(got.related).toEqual(expected.related.map((r) => `${r.file}:${r.line}`));
           expect(got.message).not.toMatch(/\{\{\w+\}\}/);
         });
+        if (testCase.output !== undefined) {
+          expect(await fixWithRule(ruleId, testCase.files, testCase.config, testCase.paths)).toEqual(testCase.output ?? {});
+        }
       });
     }
   });

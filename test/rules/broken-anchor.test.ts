@@ -17,16 +17,19 @@ ruleTester('broken-anchor', {
       name: 'a fragment that matches no heading of its target, with the closest heading suggested',
       files: { 'index.md': '[Compute](./plan.md#phase-2-compute)\n', 'plan.md': '# Plan\n\n## Phase 2: Compute Cluster\n' },
       errors: [{ messageId: 'missingSuggest', file: 'index.md', line: 1, messageIncludes: ['#phase-2-compute-cluster'], related: [{ file: 'plan.md', line: 3 }] }],
+      output: { 'index.md': '[Compute](./plan.md#phase-2-compute-cluster)\n' }
     },
     {
       name: 'a fragment of the same document with no heading',
       files: { 'index.md': '# Index\n\n[Statistics](#statistics-summary)\n' },
       errors: [{ messageId: 'missing', file: 'index.md', line: 3, messageIncludes: ['this document'] }],
+      output: null
     },
     {
       name: 'a heading whose emoji is mis-encoded no longer has the linked anchor',
       files: { 'index.md': Buffer.from('- [Next](#-what-to-work-on-next)\n\n## \u00fc\u00e9\u00d8 What to Work On Next\n', 'utf8') },
       errors: [{ messageId: 'mojibake', file: 'index.md', line: 1, messageIncludes: ['mis-encoded'], related: [{ file: 'index.md', line: 3 }] }],
+      output: null
     },
   ],
 });

@@ -20,6 +20,7 @@ ruleTester('broken-link', {
       name: 'a relative link to a missing file',
       files: { 'index.md': '# Index\n\nSee [the HPC list](./hpc-task-list.md).\n' },
       errors: [{ messageId: 'missing', file: 'index.md', line: 3, column: 5, messageIncludes: ['./hpc-task-list.md'] }],
+      output: null
     },
     {
       name: 'a link definition to a missing file',
@@ -36,6 +37,7 @@ ruleTester('broken-link', {
       name: 'a file moved to the archive is named',
       files: { 'index.md': '[Stream B](./stream-b.md)\n', 'archive/stream-b.md': '# Stream B\n' },
       errors: [{ messageId: 'missingRenamed', file: 'index.md', line: 1, messageIncludes: ['archive/stream-b.md'], related: [{ file: 'archive/stream-b.md', line: 1 }] }],
+      output: { 'index.md': '[Stream B](./archive/stream-b.md)\n' }
     },
     {
       name: 'links in an archive break too',

@@ -132,6 +132,7 @@ ruleTester('count-mismatch', {
           ],
         },
       ],
+      output: { 'tracker.md': phase('4 tasks', 4) }
     },
     {
       name: 'a heading says four tasks over a table of five, with a list after it',
@@ -144,6 +145,7 @@ ruleTester('count-mismatch', {
         'index.md': `# Index\n\n### Active Tasks\n\n#### HPC SLURM Deployment (17 tasks remaining)\n\n**Current Focus:** Phase 4, then Phase 6.\n\n| Task ID | Description | Status |\n|---|---|---|\n${Array.from({ length: 11 }, (_, i) => `| TASK-${i + 35} | Step ${i + 1} | Pending |`).join('\n')}\n`,
       },
       errors: [{ messageId: 'table', file: 'index.md', line: 5, messageIncludes: ['"17 tasks remaining"', 'lists 11 tasks (lines 11-21)'], related: [{ file: 'index.md', line: 11 }, { file: 'index.md', line: 21 }] }],
+      output: null
     },
     {
       name: '"N tasks remaining" over a table where fewer are open',
@@ -151,16 +153,19 @@ ruleTester('count-mismatch', {
         'index.md': `# Index\n\n#### Storage (3 tasks remaining)\n\n| Task ID | Description | Status |\n|---|---|---|\n${Array.from({ length: 5 }, (_, i) => `| TASK-${i + 1} | Step ${i + 1} | ${i < 3 ? '✅ Done' : 'Pending'} |`).join('\n')}\n`,
       },
       errors: [{ messageId: 'remainingTable', file: 'index.md', line: 3, messageIncludes: ['lists 5 tasks, 2 of them open'] }],
+      output: null
     },
     {
       name: '"(18/22 complete) - 3 tasks remaining": 22 - 18 is 4',
       files: { 'index.md': '# Index\n\n**Key Phases:**\n\n- ✅ Phase 3: Enhancements (3/3 complete)\n- 🟡 Phase 4: Infrastructure Consolidation (18/22 complete) - 3 tasks remaining\n' },
       errors: [{ messageId: 'remaining', file: 'index.md', line: 6, messageIncludes: ['"3 tasks remaining"', '18 of 22 complete leaves 4 tasks'] }],
+      output: { 'index.md': '# Index\n\n**Key Phases:**\n\n- ✅ Phase 3: Enhancements (3/3 complete)\n- 🟡 Phase 4: Infrastructure Consolidation (18/22 complete) - 4 tasks remaining\n' }
     },
     {
       name: 'a status line and a remaining line that disagree',
       files: { 'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Status:** 60% Complete (29/48 tasks)  \n**Remaining:** 17 tasks  \n**Estimated Time:** 31.5 hours\n' },
       errors: [{ messageId: 'remaining', file: 'tracker.md', line: 6, messageIncludes: ['29 of 48 complete leaves 19 tasks'] }],
+      output: { 'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Status:** 60% Complete (29/48 tasks)  \n**Remaining:** 19 tasks  \n**Estimated Time:** 31.5 hours\n' }
     },
     {
       name: '"31 tasks across 2 workstreams" in a document with three',
@@ -180,6 +185,7 @@ ruleTester('count-mismatch', {
           ],
         },
       ],
+      output: { 'tracker.md': '# Active Workstreams\n\n**Active Tasks:** 31 tasks across 3 workstreams\n\n## Workstream 1: HPC\n\nText.\n\n## Workstream 2: Rebranding\n\nText.\n\n## Workstream 3: MLOps Validation (Future)\n\nText.\n' }
     },
     {
       name: 'a list item says three tasks over a nested list of two',

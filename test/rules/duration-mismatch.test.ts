@@ -130,6 +130,7 @@ ruleTester('duration-mismatch', {
       name: 'an approximate total far from its sum, printed as written ("~9 hrs")',
       files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '2 hrs']) },
       errors: [{ messageId: 'mismatch', file: 'plan.md', line: 3, messageIncludes: ['~9 hrs is stated here', 'add up to 7 hrs'] }],
+      output: null
     },
     {
       name: 'a TOTAL row written with a thousands separator',
@@ -152,6 +153,7 @@ ruleTester('duration-mismatch', {
           ],
         },
       ],
+      output: { 'plan.md': stream('12 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) }
     },
     {
       name: 'the estimated completion is not the sum of the workstreams',
@@ -169,11 +171,13 @@ ruleTester('duration-mismatch', {
           ],
         },
       ],
+      output: { 'tracker.md': workstreams('39.5 hours + 18 days') }
     },
     {
       name: 'a heading says 3 hrs over rows of 4',
       files: { 'tracker.md': phase('2 tasks - 3 hrs', ['2 hrs', '2 hrs']) },
       errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 3, messageIncludes: ['3 hrs is stated here', 'the 2 rows of the table under it add up to 4 hrs'], related: [{ file: 'tracker.md', line: 7 }, { file: 'tracker.md', line: 8 }] }],
+      output: { 'tracker.md': phase('2 tasks - 4 hrs', ['2 hrs', '2 hrs']) }
     },
     {
       name: 'an estimate over subsections whose task tables add up to less',
@@ -181,17 +185,20 @@ ruleTester('duration-mismatch', {
         'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 20 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n',
       },
       errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 5, messageIncludes: ['20 hrs is stated here', 'add up to 12 hrs'], related: [{ file: 'tracker.md', line: 7 }, { file: 'tracker.md', line: 13 }] }],
+      output: { 'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 12 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n' }
     },
     {
       name: 'a TOTAL row of a time column',
       files: { 'plan.md': '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **4 days** |\n' },
       errors: [{ messageId: 'mismatch', file: 'plan.md', line: 7, messageIncludes: ['4 days is stated here', 'add up to 5 days'] }],
+      output: { 'plan.md': '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **5 days** |\n' }
     },
     {
       name: 'without rounding, 1.5 hrs over 80 minutes is reported',
       files: { 'tracker.md': phase('3 tasks - 1.5 hrs', ['30 min', '20 min', '30 min']) },
       config: { rules: { 'duration-mismatch': ['error', { allowRounding: false }] } },
       errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 3, messageIncludes: ['1.5 hrs is stated here', 'add up to 1.33 hrs'] }],
+      output: null
     },
   ],
 });

@@ -47,11 +47,32 @@ ruleTester('mojibake', {
       name: 'emoji read as Windows-1252',
       files: { 'tracker.md': `# Tracker\n\n${misencode('- ✅ Storage done\n- ⏳ Compute waiting\n', 'windows-1252')}` },
       errors: [{ messageId: 'mojibake', file: 'tracker.md', line: 3, column: 3, messageIncludes: ['Windows-1252', '"✅"', '2 places on 2 lines'] }],
+      // ⏳'s second byte, 0x8F, has no character in Windows-1252: the saved text holds U+FFFD, and what it stood for is lost.
+      output: null
     },
     {
       name: 'emoji read as Mac Roman',
       files: { 'index.md': `# Index\n\n${misencode('Status: ✅ COMPLETE\n', 'macintosh')}` },
       errors: [{ messageId: 'mojibake', file: 'index.md', line: 3, messageIncludes: ['Mac Roman', '"✅"'] }],
+      output: { 'index.md': '# Index\n\nStatus: ✅ COMPLETE\n' }
+    },
+    {
+      name: 'emoji and arrows read as Windows-1252, repaired by --fix',
+      files: { 'tracker.md': `# Tracker\n\n${misencode('- ✅ Storage done → next\n- 🚀 Compute\n', 'windows-1252')}` },
+      errors: [{ messageId: 'mojibake', file: 'tracker.md', line: 3 }],
+      output: { 'tracker.md': '# Tracker\n\n- ✅ Storage done → next\n- 🚀 Compute\n' },
+    },
+    {
+      name: '⚠️ whose last byte Windows-1252 dropped is repaired with its presentation selector',
+      files: { 'tracker.md': `# Tracker\n\n${misencode('- ⚠️ IN PROGRESS\n', 'windows-1252').replace('\uFFFD', '')}` },
+      errors: [{ messageId: 'mojibake', file: 'tracker.md', line: 3 }],
+      output: { 'tracker.md': '# Tracker\n\n- ⚠️ IN PROGRESS\n' },
+    },
+    {
+      name: 'a run that lost a byte on the way is not repaired by --fix: what it stood for is not known',
+      files: { 'index.md': `# Index\n\n${misencode('- ✅', 'windows-1252')}${misencode('✅', 'windows-1252').slice(0, 2)} done\n` },
+      errors: [{ messageId: 'mojibake', file: 'index.md', line: 3 }],
+      output: null,
     },
   ],
 });

@@ -42,6 +42,7 @@ ruleTester('percent-mismatch', {
       name: 'a percentage that disagrees with its own fraction',
       files: { 'index.md': '# Index\n\n**Active Work Progress:** 54% complete (39/68, excluding 2 deprecated).\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 3, messageIncludes: ['54%', '39/68', '57.35%'] }],
+      output: { 'index.md': '# Index\n\n**Active Work Progress:** 57% complete (39/68, excluding 2 deprecated).\n' }
     },
     {
       name: 'a percentage that disagrees with counts written with thousands separators',
@@ -57,16 +58,19 @@ ruleTester('percent-mismatch', {
       name: 'a fraction followed by its percentage',
       files: { 'index.md': '- Storage: 4/6 tasks (50%)\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 1, messageIncludes: ['4/6'] }],
+      output: { 'index.md': '- Storage: 4/6 tasks (67%)\n' }
     },
     {
       name: 'a table row whose % disagrees with its counts',
       files: { 'index.md': '| Task List | Total Tasks | Completed | Completion % |\n|---|---|---|---|\n| HPC | 48 | 31 | 58% |\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 3, messageIncludes: ['58%', '31/48'] }],
+      output: { 'index.md': '| Task List | Total Tasks | Completed | Completion % |\n|---|---|---|---|\n| HPC | 48 | 31 | 65% |\n' }
     },
     {
       name: 'a Completion % column after a Progress column of fractions, disagreeing',
       files: { 'index.md': '| Phase | Progress | Total | Done | Completion % |\n|---|---|---|---|---|\n| Phase 2 | 3/7 | 7 | 3 | 60% |\n' },
       errors: [{ messageId: 'mismatch', file: 'index.md', line: 3, messageIncludes: ['60%', '3/7'] }],
+      output: { 'index.md': '| Phase | Progress | Total | Done | Completion % |\n|---|---|---|---|---|\n| Phase 2 | 3/7 | 7 | 3 | 43% |\n' }
     },
   ],
 });

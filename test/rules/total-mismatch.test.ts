@@ -78,11 +78,13 @@ ruleTester('total-mismatch', {
           ],
         },
       ],
+      output: { 'index.md': index('| **TOTAL** | **124** (2 deprecated) | **95** | **0** | **29** | **76%** | 🟡 In Progress |') }
     },
     {
       name: 'a second TOTAL row sums only the rows after the first',
       files: { 'plan.md': '# Plan\n\n| Stream | Tasks |\n|---|---|\n| A | 3 |\n| B | 4 |\n| Total | 7 |\n| C | 2 |\n| D | 2 |\n| Total | 5 |\n' },
       errors: [{ messageId: 'column', file: 'plan.md', line: 10, messageIncludes: ['TOTAL Tasks is 5', 'the 2 rows above add up to 4'] }],
+      output: { 'plan.md': '# Plan\n\n| Stream | Tasks |\n|---|---|\n| A | 3 |\n| B | 4 |\n| Total | 7 |\n| C | 2 |\n| D | 2 |\n| Total | 4 |\n' }
     },
     {
       name: 'a heading count over subsections that count fewer',
@@ -99,11 +101,13 @@ ruleTester('total-mismatch', {
           ],
         },
       ],
+      output: null
     },
     {
       name: 'a heading count over list items that count fewer',
       files: { 'index.md': '# Index\n\n#### MLOps Validation Tasks (10 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n3. **Category 3: Inference (2 tasks)** - 3 days\n' },
       errors: [{ messageId: 'items', file: 'index.md', line: 3, messageIncludes: ['count 6 (2 + 2 + 2, lines 5-7)'] }],
+      output: { 'index.md': '# Index\n\n#### MLOps Validation Tasks (6 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n3. **Category 3: Inference (2 tasks)** - 3 days\n' }
     },
     {
       name: 'phases that add up to more than the whole beside them',

@@ -13,8 +13,11 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  CodeActionRequest,
+  type CodeAction,
   type Diagnostic,
   type InitializeResult,
+  type Range,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node.js';
 import { CLI } from '../helpers/cli.js';
@@ -131,6 +134,12 @@ export class LspClient {
 
   diagnosticsOf(file: string): Diagnostic[] {
     return this.diagnostics.get(uri(file)) ?? [];
+  }
+
+  /** The code actions the server offers for a range of a document (`only`: the kinds asked for). */
+  async codeActions(file: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const actions = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    return (actions ?? []).filter((action): action is CodeAction => 'kind' in action || 'edit' in action);
   }
 
   /** Resolves once `condition` holds over the published diagnostics; fails with what was published. */

@@ -73,6 +73,18 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     expect(run.output).toContain(shown);
   });
 
+  it('markdownlint-cli2 --fix applies the fixes of tasklint\'s findings in each file and reports what is left', async () => {
+    const plan = '# Plan\n\n## Release Tasks (5 tasks)\n\n| Task ID | Description | Status |\n| --- | --- | --- |\n| TASK-11 | Tag | Pending |\n| TASK-12 | Publish | Pending |\n| TASK-13 | Announce | Pending |\n| TASK-14 | Archive | Pending |\n\n- Progress: 20% (1/4 tasks)\n';
+    const dir = project({ 'plan.md': plan, 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
+    const run = await markdownlintCli2(['--fix', '*.md'], dir);
+    expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(plan.replace('(5 tasks)', '(4 tasks)').replace('20% (1/4', '25% (1/4'));
+    // A contradiction has no fix: it is still reported, and the files are as they were.
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).not.toContain('plan.md');
+    expect(readFileSync(path.join(dir, 'tracker.md'), 'utf8')).toBe(TRACKER_CONTRADICTING);
+    expect(readFileSync(path.join(dir, 'index.md'), 'utf8')).toBe(INDEX);
+  });
+
   describe("severities: a tasklint warning does not fail the run, an error does (the README's configs)", () => {
     /** The JSON blocks of the README's markdownlint section, as printed: the plain config, then the one with warnings. */
     const section = readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n### markdownlint\n')[1]!.split('\n## ')[0]!;

@@ -189,6 +189,24 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       const unrelated = await commit('notes again');
       expect(unrelated.output, unrelated.output).toMatch(/tasklint\.+Passed/);
       expect(unrelated.code).toBe(0);
+
+      // The README's --fix variant: a wrong count in a staged file is fixed, and the commit fails
+      // as pre-commit fails any hook that modifies files; staged again, it passes.
+      const variant = /To have the hook fix[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!;
+      expect(variant).toContain('args: [--fix]');
+      writeFileSync(path.join(project, '.pre-commit-config.yaml'), variant.replace(/repo: \S+/, `repo: ${hookRepo}`).replace(/rev: \S+/, `rev: ${rev}`));
+      const release = '# Release\n\n## Release Tasks (3 tasks)\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-20 | Tag | Pending |\n| TASK-21 | Publish | Pending |\n';
+      writeFileSync(path.join(project, 'planning', 'release.md'), release);
+      await must(run('git', ['add', '-A'], project, env));
+      const modified = await commit('release plan');
+      expect(modified.code, modified.output).not.toBe(0);
+      expect(modified.output).toMatch(/tasklint\.+Failed/);
+      expect(modified.output).toContain('files were modified by this hook');
+      expect(readFileSync(path.join(project, 'planning', 'release.md'), 'utf8')).toBe(release.replace('(3 tasks)', '(2 tasks)'));
+      await must(run('git', ['add', '-A'], project, env));
+      const refixed = await commit('release plan, fixed');
+      expect(refixed.output, refixed.output).toMatch(/tasklint\.+Passed/);
+      expect(refixed.code).toBe(0);
     },
     240_000,
   );

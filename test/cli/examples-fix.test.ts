@@ -1,0 +1,45 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+/** The files `tasklint --fix examples/` changes, as they must read after it; every other file stays as it is. */
+const EXPECTED = path.join(ROOT, 'test', 'fixtures', 'examples-fixed');
+
+function filesUnder(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+describe('tasklint --fix examples/ on a copy', () => {
+  const copy = mkdtempSync(path.join(tmpdir(), 'tasklint-examples-fix-'));
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  cpSync(path.join(ROOT, 'examples'), copy, { recursive: true });
+  const fix = runCli(['--fix', '.'], copy);
+
+  it('fixes the derived numbers, the anchor and the mojibake, file by file as expected, and nothing else', () => {
+    expect(fix.stderr).toBe('');
+    const expected = new Set(filesUnder(EXPECTED));
+    for (const file of filesUnder(path.join(ROOT, 'examples'))) {
+      const want = expected.has(file) ? readFileSync(path.join(EXPECTED, file)) : readFileSync(path.join(ROOT, 'examples', file));
+      expect(readFileSync(path.join(copy, file)).equals(want), file).toBe(true);
+    }
+    expect(filesUnder(copy).sort()).toEqual(filesUnder(path.join(ROOT, 'examples')).sort());
+  });
+
+  it('leaves only findings that need a person, and a second --fix changes nothing', () => {
+    const results = JSON.parse(runCli(['-f', 'json', '.'], copy).stdout) as Array<{ messages: Array<{ ruleId: string; fix?: unknown }> }>;
+    const messages = results.flatMap((result) => result.messages);
+    expect(messages.filter((m) => m.fix)).toEqual([]);
+    const left = new Set(messages.map((m) => m.ruleId));
+    for (const derived of ['count-mismatch', 'percent-mismatch', 'total-mismatch', 'duration-mismatch', 'mojibake', 'broken-anchor']) expect(left.has(derived), derived).toBe(false);
+    // A status contradiction, a missing file with no candidate: a person decides.
+    expect(left.has('task-status-conflict')).toBe(true);
+    expect(left.has('broken-link')).toBe(true);
+    const again = runCli(['--fix-dry-run', '.'], copy);
+    expect(again.stdout).not.toContain('--- a/');
+  });
+});
