@@ -193,7 +193,9 @@ async function main(argv: string[]): Promise<number> {
     }
 
     const { resolveLoadedConfig, buildCorpus, lint } = lintModule ?? (await import('./lint.js'));
-    const loaded = resolveLoadedConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
+    const [command, ...rest] = positionals;
+    const linted = command === 'facts' ? rest : values.hook ? [] : positionals;
+    const loaded = resolveLoadedConfig({ cwd, paths: linted, ...(values.config ? { configFile: values.config } : {}) });
     if (values['print-config']) {
       // Every rule, as it runs: its severity and options, the defaults filled in; a bad option is a config error here too.
       const { activeRules, effectiveRules, loadRules } = await import('./engine.js');
@@ -206,7 +208,6 @@ async function main(argv: string[]): Promise<number> {
 
     const printWarning = (message: string) => process.stderr.write(`tasklint: warning: ${message}\n`);
 
-    const [command, ...rest] = positionals;
     if (command === 'facts') {
       const { formatFacts } = await import('./report/facts.js');
       const corpus = await buildCorpus(rest.length ? rest : ['.'], cwd, loaded, { cache, onWarning: printWarning });

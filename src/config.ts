@@ -420,6 +420,8 @@ export function findConfigFile(cwd: string): { file: string; fromPackageJson: bo
 
 export interface LoadConfigOptions {
   cwd: string;
+  /** Where to start looking upward for a config file (default: `cwd`). */
+  searchFrom?: string;
   /** `--config FILE`. */
   configFile?: string;
 }
@@ -432,12 +434,12 @@ function readConfig(file: string, cwd: string, fromPackageJson: boolean): Loaded
   return { config: resolveConfig(value ?? {}, { label, locate: read.locate }), file, dir: path.dirname(file) };
 }
 
-export function loadConfig({ cwd, configFile }: LoadConfigOptions): LoadedConfig {
+export function loadConfig({ cwd, configFile, searchFrom }: LoadConfigOptions): LoadedConfig {
   if (configFile) {
     const file = path.resolve(cwd, configFile);
     return readConfig(file, cwd, path.basename(file) === 'package.json');
   }
-  const found = findConfigFile(cwd);
+  const found = findConfigFile(searchFrom ?? cwd);
   if (!found) return { config: resolveConfig({}, '(defaults)'), dir: path.resolve(cwd) };
   return readConfig(found.file, cwd, found.fromPackageJson);
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { cacheKey, cacheLocation, contentHash, FactsCache, type StoredEntry } from './cache.js';
 import { loadConfig, resolveConfig, severitySetting, type Config, type LoadedConfig, type SeverityInput } from './config.js';
@@ -76,10 +76,26 @@ export interface CorpusOptions {
   onRead?: LintOptions['onRead'];
 }
 
-export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config'>): LoadedConfig {
+export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config' | 'paths'>): LoadedConfig {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.config) return { config: resolveConfig(options.config, '(options.config)'), dir: cwd };
-  return loadConfig({ cwd, ...(options.configFile ? { configFile: options.configFile } : {}) });
+  return loadConfig({ cwd, searchFrom: configSearchStart(cwd, options.paths), ...(options.configFile ? { configFile: options.configFile } : {}) });
+}
+
+/**
+ * Where the config is looked for, as ESLint 10 does: from the folder being linted upward, so
+ * `tasklint planning/` run from the repository root finds planning/.tasklintrc.json. For several
+ * paths, from the folder that holds them all; with none, from the working directory.
+ */
+function configSearchStart(cwd: string, paths: readonly string[] | undefined): string {
+  if (!paths?.length) return cwd;
+  const folders = paths.map((given) => {
+    const absolute = path.resolve(cwd, given);
+    return existsSync(absolute) && statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+  });
+  let common = folders[0]!;
+  for (const folder of folders.slice(1)) while (common !== path.dirname(common) && path.relative(common, folder).startsWith('..')) common = path.dirname(common);
+  return common;
 }
 
 /**

@@ -20,6 +20,20 @@ describe('tasklint on a folder', () => {
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings)');
   });
 
+  it('finds the config of the folder it lints, run from above it (as ESLint 10 looks up from the linted files)', () => {
+    const idsWithoutDash = {
+      'planning/.tasklintrc.json': '{ "taskIdPattern": "TASK\\\\d{3}" }\n',
+      'planning/a.md': '# A\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK001 | Mount volumes | Done |\n',
+      'planning/b.md': '# B\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK001 | Mount volumes | Pending |\n',
+    };
+    const dir = writeFolder(idsWithoutDash);
+    const fromRoot = runCli(['planning'], dir);
+    expect(fromRoot.stdout).toContain('task-status-conflict');
+    expect(fromRoot.code).toBe(1);
+    expect(runCli(['.'], path.join(dir, 'planning')).stdout).toContain('task-status-conflict');
+    expect(runCli(['--print-config', 'planning'], dir).stdout).toContain('TASK\\\\d{3}');
+  });
+
   it('exits 0 and prints nothing on a consistent folder', () => {
     const dir = writeFolder({ 'index.md': '# Index\n\n[Tracker](./tracker.md)\n', 'tracker.md': '# Tracker\n' });
     expect(runCli([], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
