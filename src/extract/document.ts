@@ -756,7 +756,8 @@ function statusBeforeId(before: string): StatusReading | undefined {
 
 /** "- Fix BeeGFS Kernel Module ⚠️ BLOCKING (4 hrs)" becomes "Fix BeeGFS Kernel Module". */
 function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | undefined {
-  const separators = /^[\s\-–—:|]+/u;
+  // "[TASK-002] - Phase 1.1": the bracket that closes around the ID is no part of the title.
+  const separators = /^[\s\-–—:|\])]+/u;
   let title = afterId
     .replace(/\([^)]*\)/gu, ' ')
     .replace(EVERY_STATUS_EMOJI, ' ')

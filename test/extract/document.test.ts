@@ -207,3 +207,10 @@ describe('lists written short after a full ID', () => {
     ]);
   });
 });
+
+describe('titles', () => {
+  it('a heading that brackets its ID: "# [TASK-002] - Phase 1.1: Set up storage"', () => {
+    const [definition] = extract('# [TASK-002] - Phase 1.1: Set up storage\n').mentions;
+    expect(definition).toMatchObject({ id: 'TASK-002', kind: 'definition', title: 'Phase 1.1: Set up storage' });
+  });
+});
