@@ -137,7 +137,7 @@ describe("the README's install commands, run as printed", { timeout: 300_000 }, 
     await expectLintsPlanning(await project('linked-globally'), 'tasklint planning/', withGlobalPrefix(prefix));
 
     const quickStart = await shell(QUICK_START, clone);
-    expect(quickStart.stdout, output(quickStart)).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n$/);
+    expect(quickStart.stdout, output(quickStart)).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n(?: {2}\d+ errors? and \d+ warnings? potentially fixable with the `--fix` option\.\n)?$/);
     expect(quickStart.status).toBe(1);
   });
 
