@@ -259,7 +259,8 @@ async function main(argv: string[]): Promise<number> {
         const { formatJson } = (await reporter) as typeof import('./report/json.js');
         const outputs = new Map((fixed?.files ?? []).map((file) => [file.file, file.after]));
         const textOf = (file: string): string | undefined => outputs.get(file) ?? (texts.has(file) ? texts.get(file)!.toString('utf8').replace(/^\uFEFF/, '') : undefined);
-        output = `${formatJson(result.files, diagnostics, { textOf, outputs })}\n`;
+        const formatOf = (file: string) => result.corpus.byFile.get(file)?.format;
+        output = `${formatJson(result.files, diagnostics, { textOf, outputs, formatOf })}\n`;
         break;
       }
       case 'sarif': {

@@ -1,5 +1,5 @@
 import { lineStarts, resolveFix } from '../fix.js';
-import type { Diagnostic, Fix } from '../types.js';
+import type { Diagnostic, DocumentFormat, Fix } from '../types.js';
 
 export interface EslintRelated {
   filePath: string;
@@ -43,6 +43,8 @@ export interface EslintResult {
   usedDeprecatedRules: [];
   /** The fixed text, after `--fix` or `--fix-dry-run` changed the file (as ESLint). */
   output?: string;
+  /** The coding tool's format the file was read as (tasklint's own field). */
+  format?: DocumentFormat;
 }
 
 export interface JsonOptions {
@@ -50,6 +52,8 @@ export interface JsonOptions {
   textOf?: (file: string) => string | undefined;
   /** Fixed texts by file. */
   outputs?: ReadonlyMap<string, string>;
+  /** The format each file was read as (spec-kit, Kiro, Backlog.md ...), where it has one. */
+  formatOf?: (file: string) => DocumentFormat | undefined;
 }
 
 /** ESLint's JSON result format, one result per linted file, each message with its related places. */
@@ -89,6 +93,7 @@ export function toEslintResults(files: string[], diagnostics: Diagnostic[], opti
       ...fixesOf(d, resolve),
     }));
     const errorCount = messages.filter((m) => m.severity === 2).length;
+    const format = options.formatOf?.(filePath);
     return {
       filePath,
       messages,
@@ -100,6 +105,7 @@ export function toEslintResults(files: string[], diagnostics: Diagnostic[], opti
       fixableWarningCount: messages.filter((m) => m.fix && m.severity === 1).length,
       usedDeprecatedRules: [],
       ...(options.outputs?.has(filePath) ? { output: options.outputs.get(filePath)! } : {}),
+      ...(format ? { format } : {}),
     };
   });
 }

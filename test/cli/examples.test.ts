@@ -5,8 +5,17 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 describe('the bundled examples/ folder', () => {
   const run = runCli(['-f', 'json', 'examples/']);
-  const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; message: string }> }>;
+  const results = JSON.parse(run.stdout) as Array<{ filePath: string; format?: string; messages: Array<{ ruleId: string; line: number; message: string }> }>;
   const messages = results.flatMap((r) => r.messages.map((m) => ({ ...m, file: path.relative(ROOT, r.filePath) })));
+
+  it('--format json names the format each file was read as, and none for a hand-written tracker', () => {
+    const formatOf = (file: string) => results.find((r) => path.relative(ROOT, r.filePath) === file)?.format;
+    expect(formatOf('examples/specs/001-event-search/tasks.md')).toBe('spec-kit');
+    expect(formatOf('examples/.kiro/specs/export/tasks.md')).toBe('kiro');
+    expect(formatOf('examples/backlog/tasks/task-2 - List-events.md')).toBe('backlog');
+    expect(formatOf('examples/tasks/tasks-prd-event-export.md')).toBe('ai-dev-tasks');
+    expect(formatOf('examples/tracker.md')).toBeUndefined();
+  });
 
   it('shows every rule firing at least once', async () => {
     const fired = new Set(messages.map((m) => m.ruleId));
