@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import { tableColumns } from './document.js';
 import { DURATION_PATTERN, formatTime, parseDuration, withApproximation } from './duration.js';
+import { groupedNumber } from './vocab/numbers.js';
 import { leadingId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
@@ -996,7 +997,7 @@ export function fractionsIn(text: string): Fraction[] {
 function numberCell(text: string): { value: number; deprecated?: number } | undefined {
   const match = NUMBER_CELL.exec(text);
   if (!match || match[0].includes('.')) return undefined;
-  const value = Number(match[1]!.replace(/,/gu, ''));
+  const value = groupedNumber(match[1]!);
   const deprecated = match[2] ? DEPRECATED.exec(match[2]) : null;
   return deprecated ? { value, deprecated: Number(deprecated[1]) } : { value };
 }

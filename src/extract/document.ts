@@ -30,6 +30,7 @@ import { extractDates } from './dates.js';
 import { extractDependencies } from './dependencies.js';
 import { expressesDoubt, onlyOpenScope, openHeading, rowShowsStatus } from './scope.js';
 import { readFieldLine } from './vocab/fields.js';
+import { groupedNumber } from './vocab/numbers.js';
 
 export interface ExtractOptions {
   file: string;
@@ -623,11 +624,11 @@ class DocumentExtractor {
     // Counts may separate thousands with commas: "(175 of 1,171 hours complete)".
     const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d.,]*%)/giu;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      this.addPercent(match[0], Number(match[1]), count(match[2]!), count(match[3]!), offsets);
+      this.addPercent(match[0], Number(match[1]), groupedNumber(match[2]!), groupedNumber(match[3]!), offsets);
     }
     const reverse = /(?<![\d/,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
     for (let match = reverse.exec(text); match; match = reverse.exec(text)) {
-      this.addPercent(match[0], Number(match[3]), count(match[1]!), count(match[2]!), offsets);
+      this.addPercent(match[0], Number(match[3]), groupedNumber(match[1]!), groupedNumber(match[2]!), offsets);
     }
   }
 
@@ -672,11 +673,6 @@ class DocumentExtractor {
       subject: label,
     });
   }
-}
-
-/** "1,171" is 1171. */
-function count(text: string): number {
-  return Number(text.replace(/,/g, ''));
 }
 
 /** The text of a paragraph's last line when it is a label such as "**Prerequisites:**". */

@@ -1,4 +1,5 @@
 import type { Duration } from '../types.js';
+import { groupedNumber } from './vocab/numbers.js';
 
 const UNIT_MINUTES: Record<string, number> = { minute: 1, hour: 60 };
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 5 };
@@ -38,7 +39,7 @@ export function parseDuration(text: string): Duration | undefined {
   if (match[2]!.length === 1 && match[2] !== match[2]!.toLowerCase()) return undefined;
   const unit = unitOf(match[2]!);
   if (!unit) return undefined;
-  const amount = Number(match[1]!.replace(/,/gu, ''));
+  const amount = groupedNumber(match[1]!);
   const duration: Duration =
     unit === 'minute' || unit === 'hour' ? { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] } : { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
   return withApproximation(duration, before);
