@@ -25,7 +25,20 @@ function random(seed) {
 }
 
 const AREAS = ['HPC', 'MLOPS', 'CLOUD', 'DOCS', 'INFRA', 'SEC', 'DATA', 'NET', 'OBS', 'CI'];
-const VERBS = ['Deploy', 'Validate', 'Consolidate', 'Migrate', 'Document', 'Benchmark', 'Harden', 'Refactor', 'Automate', 'Remove', 'Integrate', 'Upgrade'];
+const VERBS = [
+  'Deploy',
+  'Validate',
+  'Consolidate',
+  'Migrate',
+  'Document',
+  'Benchmark',
+  'Harden',
+  'Refactor',
+  'Automate',
+  'Remove',
+  'Integrate',
+  'Upgrade',
+];
 const THINGS = [
   'BeeGFS client kernel module',
   'SLURM accounting database',
@@ -101,17 +114,26 @@ function makeTasks(rand, prefix, count) {
 }
 
 function phaseTable(rand, tasks) {
-  const lines = ['| Task ID | Description | Priority | Duration | Status | Dependencies |', '|---------|-------------|----------|----------|--------|--------------|'];
+  const lines = [
+    '| Task ID | Description | Priority | Duration | Status | Dependencies |',
+    '|---------|-------------|----------|----------|--------|--------------|',
+  ];
   tasks.forEach((task, i) => {
-    const dependency = i > 0 && rand() < 0.7 ? `${tasks[i - 1].id}${tasks[i - 1].status.word === 'COMPLETE' ? ' ✅' : ''}` : 'None';
-    lines.push(`| ${task.id} | ${task.title} | ${task.priority} | ${task.duration} | ${task.status.emoji} ${task.status.word} | ${dependency} |`);
+    const dependency =
+      i > 0 && rand() < 0.7 ? `${tasks[i - 1].id}${tasks[i - 1].status.word === 'COMPLETE' ? ' ✅' : ''}` : 'None';
+    lines.push(
+      `| ${task.id} | ${task.title} | ${task.priority} | ${task.duration} | ${task.status.emoji} ${task.status.word} | ${dependency} |`,
+    );
   });
   return lines.join('\n');
 }
 
 function taskDetail(rand, task, listFile) {
   const done = task.status.word === 'COMPLETE';
-  const checks = Array.from({ length: 3 + Math.floor(rand() * 3) }, (_, k) => `- [${done || rand() < 0.3 ? 'x' : ' '}] ${pick(rand, VERBS)} step ${k + 1}: ${pick(rand, THINGS)}`);
+  const checks = Array.from(
+    { length: 3 + Math.floor(rand() * 3) },
+    (_, k) => `- [${done || rand() < 0.3 ? 'x' : ' '}] ${pick(rand, VERBS)} step ${k + 1}: ${pick(rand, THINGS)}`,
+  );
   return [
     `#### ${task.id}: ${task.title}`,
     '',
@@ -143,53 +165,137 @@ function taskListFile(rand, name, prefix, targetBytes, links) {
   const out = [];
   const allTasks = [];
   let phase = 0;
-  out.push(`# ${title}`, '', `**Last Updated:** 2025-10-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}  `, `**Owner:** ${name} team  `, '');
-  out.push('## Overview', '', pick(rand, PROSE), '', `See the [index](${links.index}) and the [active workstreams](${links.tracker}).`, '', '## Phase tables', '');
+  out.push(
+    `# ${title}`,
+    '',
+    `**Last Updated:** 2025-10-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}  `,
+    `**Owner:** ${name} team  `,
+    '',
+  );
+  out.push(
+    '## Overview',
+    '',
+    pick(rand, PROSE),
+    '',
+    `See the [index](${links.index}) and the [active workstreams](${links.tracker}).`,
+    '',
+    '## Phase tables',
+    '',
+  );
   let body = '';
   let taskNumber = 0;
   while (out.join('\n').length + body.length < targetBytes * 0.55) {
     phase++;
     const count = 3 + Math.floor(rand() * 6);
-    const tasks = makeTasks(rand, prefix, count).map((task) => ({ ...task, id: `${prefix}-${String(++taskNumber).padStart(3, '0')}` }));
+    const tasks = makeTasks(rand, prefix, count).map((task) => ({
+      ...task,
+      id: `${prefix}-${String(++taskNumber).padStart(3, '0')}`,
+    }));
     allTasks.push(...tasks);
-    out.push(`### Phase ${phase}: ${pick(rand, VERBS)} ${pick(rand, THINGS)} (${tasks.length} tasks)`, '', phaseTable(rand, tasks), '', pick(rand, PROSE), '', '---', '');
+    out.push(
+      `### Phase ${phase}: ${pick(rand, VERBS)} ${pick(rand, THINGS)} (${tasks.length} tasks)`,
+      '',
+      phaseTable(rand, tasks),
+      '',
+      pick(rand, PROSE),
+      '',
+      '---',
+      '',
+    );
     for (const task of tasks) body += taskDetail(rand, task, links.self);
   }
   const done = allTasks.filter((task) => task.status.word === 'COMPLETE').length;
-  out.splice(4, 0, `**Progress:** ${Math.round((done / allTasks.length) * 100)}% complete (${done}/${allTasks.length} tasks)  `);
+  out.splice(
+    4,
+    0,
+    `**Progress:** ${Math.round((done / allTasks.length) * 100)}% complete (${done}/${allTasks.length} tasks)  `,
+  );
   out.push('## Task details', '', body);
   while (out.join('\n').length < targetBytes) {
-    out.push('### Notes', '', pick(rand, PROSE), '', `> ${pick(rand, PROSE)}`, '', '1. ' + pick(rand, PROSE), '2. ' + pick(rand, PROSE), '');
+    out.push(
+      '### Notes',
+      '',
+      pick(rand, PROSE),
+      '',
+      `> ${pick(rand, PROSE)}`,
+      '',
+      '1. ' + pick(rand, PROSE),
+      '2. ' + pick(rand, PROSE),
+      '',
+    );
   }
   return { text: out.join('\n'), tasks: allTasks, done };
 }
 
 function indexFile(rand, lists, tracker) {
-  const out = ['# Task List Index', '', '**Last Updated:** 2025-10-30  ', `**Total Task Lists:** ${lists.length} lists  `];
+  const out = [
+    '# Task List Index',
+    '',
+    '**Last Updated:** 2025-10-30  ',
+    `**Total Task Lists:** ${lists.length} lists  `,
+  ];
   const total = lists.reduce((sum, list) => sum + list.tasks.length, 0);
   const done = lists.reduce((sum, list) => sum + list.done, 0);
   out.push(`**Overall Progress:** ${Math.round((done / total) * 100)}% complete (${done}/${total})  `, '');
-  out.push('## Quick Navigation', '', `- [🎯 Active work](${tracker}#-current-sprint-focus)`, '- [Completion Status Overview](#completion-status-overview)', '');
-  out.push('## Completion Status Overview', '', '| Task List | Total Tasks | Completed | Pending | Completion % | Status |', '|-----------|-------------|-----------|---------|--------------|--------|');
+  out.push(
+    '## Quick Navigation',
+    '',
+    `- [🎯 Active work](${tracker}#-current-sprint-focus)`,
+    '- [Completion Status Overview](#completion-status-overview)',
+    '',
+  );
+  out.push(
+    '## Completion Status Overview',
+    '',
+    '| Task List | Total Tasks | Completed | Pending | Completion % | Status |',
+    '|-----------|-------------|-----------|---------|--------------|--------|',
+  );
   for (const list of lists) {
     const percent = Math.round((list.done / list.tasks.length) * 100);
-    out.push(`| [${list.name}](${list.file}) | ${list.tasks.length} | ${list.done} | ${list.tasks.length - list.done} | ${percent}% | ${percent === 100 ? '✅ Complete' : '🟡 Active'} |`);
+    out.push(
+      `| [${list.name}](${list.file}) | ${list.tasks.length} | ${list.done} | ${list.tasks.length - list.done} | ${percent}% | ${percent === 100 ? '✅ Complete' : '🟡 Active'} |`,
+    );
   }
-  out.push(`| **TOTAL** | **${total}** | **${done}** | **${total - done}** | **${Math.round((done / total) * 100)}%** | 🟡 In Progress |`, '');
+  out.push(
+    `| **TOTAL** | **${total}** | **${done}** | **${total - done}** | **${Math.round((done / total) * 100)}%** | 🟡 In Progress |`,
+    '',
+  );
   return out.join('\n');
 }
 
 function trackerFile(rand, lists) {
-  const out = ['# Active Workstreams - Unified Task Tracking', '', '**Last Updated:** 2025-10-30  ', '', '## 🎯 Current Sprint Focus', ''];
+  const out = [
+    '# Active Workstreams - Unified Task Tracking',
+    '',
+    '**Last Updated:** 2025-10-30  ',
+    '',
+    '## 🎯 Current Sprint Focus',
+    '',
+  ];
   for (const list of lists.slice(0, 40)) {
     const open = list.tasks.filter((task) => task.status.word !== 'COMPLETE').slice(0, 4);
     if (open.length === 0) continue;
     out.push(`### ${list.name} (${open.length} tasks)`, '', `**Reference:** [\`${list.file}\`](${list.file})`, '');
     // Now and then the tracker is a step behind the list: the contradictions tasklint exists for.
-    for (const task of open) out.push(`1. **${task.id}** - ${task.title} ${rand() < 0.1 ? '✅ **COMPLETE**' : `${task.status.emoji} **${task.status.word}**`} (${task.duration})`);
+    for (const task of open)
+      out.push(
+        `1. **${task.id}** - ${task.title} ${rand() < 0.1 ? '✅ **COMPLETE**' : `${task.status.emoji} **${task.status.word}**`} (${task.duration})`,
+      );
     out.push('');
   }
-  out.push('## Dependency Graph', '', '```text', ...lists.slice(0, 10).map((list) => list.tasks.slice(0, 6).map((task) => task.id).join(' → ')), '```', '');
+  out.push(
+    '## Dependency Graph',
+    '',
+    '```text',
+    ...lists.slice(0, 10).map((list) =>
+      list.tasks
+        .slice(0, 6)
+        .map((task) => task.id)
+        .join(' → '),
+    ),
+    '```',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -213,7 +319,11 @@ export function generateFolder(dir, scale = 1) {
     const prefix = `${area}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}${String.fromCharCode(65 + (i % 26))}`;
     // Sizes vary like real files do: a few large lists, many medium ones.
     const target = Math.round(BYTES_PER_FILE * (0.4 + rand() * 1.2));
-    const list = taskListFile(rand, name, prefix, target, { index: `${up}task-list-index.md`, tracker: `${up}active-workstreams.md`, self: `./${base}` });
+    const list = taskListFile(rand, name, prefix, target, {
+      index: `${up}task-list-index.md`,
+      tracker: `${up}active-workstreams.md`,
+      self: `./${base}`,
+    });
     lists.push({ name, file, ...list });
   }
   const files = [
@@ -233,5 +343,7 @@ export function generateFolder(dir, scale = 1) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const scale = Number(process.argv[3] ?? 1);
   const result = generateFolder(path.resolve(process.argv[2] ?? '.bench/folder'), scale);
-  process.stdout.write(`${result.files.length} files, ${(result.bytes / 1024 / 1024).toFixed(2)} MB in ${result.dir}\n`);
+  process.stdout.write(
+    `${result.files.length} files, ${(result.bytes / 1024 / 1024).toFixed(2)} MB in ${result.dir}\n`,
+  );
 }

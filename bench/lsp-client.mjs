@@ -61,7 +61,11 @@ export class LspClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
-        reject(new Error(`no matching message from the language server within ${timeoutMs} ms${this.stderr ? `; stderr: ${this.stderr.slice(-500)}` : ''}`));
+        reject(
+          new Error(
+            `no matching message from the language server within ${timeoutMs} ms${this.stderr ? `; stderr: ${this.stderr.slice(-500)}` : ''}`,
+          ),
+        );
       }, timeoutMs);
       const listener = (message, at) => {
         if (!accept(message)) return;

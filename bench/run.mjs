@@ -62,16 +62,23 @@ function measure(args, cwd, { preload = true, okStatus = [0, 1] } = {}) {
   });
   const wall = performance.now() - start;
   if (result.error || !okStatus.includes(result.status)) {
-    throw new Error(`node ${args.join(' ')} failed (status ${result.status}, ${result.signal ?? ''}):\n${result.stderr}`);
+    throw new Error(
+      `node ${args.join(' ')} failed (status ${result.status}, ${result.signal ?? ''}):\n${result.stderr}`,
+    );
   }
   const stderr = result.stderr.toString();
-  if (/warning/i.test(stderr) && args[0] === CLI) process.stdout.write(`  (stderr of ${path.basename(args[0])}: ${stderr.trim().split('\n')[0]})\n`);
+  if (/warning/i.test(stderr) && args[0] === CLI)
+    process.stdout.write(`  (stderr of ${path.basename(args[0])}: ${stderr.trim().split('\n')[0]})\n`);
   const usage = preload ? JSON.parse(readFileSync(rssFile, 'utf8')) : { rss: 0, cpu: 0 };
   return { wall, ...usage };
 }
 
 function runOutput(args, cwd) {
-  const result = spawnSync(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} failed:\n${result.stderr}`);
   return result.stdout.toString();
 }
@@ -81,7 +88,8 @@ const median = (xs) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const seconds = (ms) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 const megabytes = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const pad = (text, width) => String(text).padEnd(width);
 
@@ -89,15 +97,27 @@ function summarise(samples) {
   const walls = samples.map((s) => s.wall);
   const rss = samples.map((s) => s.rss);
   const cpu = samples.map((s) => s.cpu ?? 0);
-  return { wall: median(walls), wallMin: Math.min(...walls), wallMax: Math.max(...walls), rss: median(rss), rssMin: Math.min(...rss), rssMax: Math.max(...rss), cpu: median(cpu) };
+  return {
+    wall: median(walls),
+    wallMin: Math.min(...walls),
+    wallMax: Math.max(...walls),
+    rss: median(rss),
+    rssMin: Math.min(...rss),
+    rssMax: Math.max(...rss),
+    cpu: median(cpu),
+  };
 }
 
 function printTable(title, rows) {
   process.stdout.write(`\n${title}\n`);
-  process.stdout.write(`  ${pad('contender', 44)}${pad('wall median', 13)}${pad('min-max', 20)}${pad('peak RSS median', 17)}${pad('min-max', 14)}CPU median (all threads)\n`);
+  process.stdout.write(
+    `  ${pad('contender', 44)}${pad('wall median', 13)}${pad('min-max', 20)}${pad('peak RSS median', 17)}${pad('min-max', 14)}CPU median (all threads)\n`,
+  );
   for (const [name, s] of rows) {
     const rss = s.rss ? [megabytes(s.rss), `${megabytes(s.rssMin)}-${megabytes(s.rssMax)}`] : ['-', '-'];
-    process.stdout.write(`  ${pad(name, 44)}${pad(seconds(s.wall), 13)}${pad(`${seconds(s.wallMin)}-${seconds(s.wallMax)}`, 20)}${pad(rss[0], 17)}${pad(rss[1], 14)}${s.cpu ? seconds(s.cpu) : '-'}\n`);
+    process.stdout.write(
+      `  ${pad(name, 44)}${pad(seconds(s.wall), 13)}${pad(`${seconds(s.wallMin)}-${seconds(s.wallMax)}`, 20)}${pad(rss[0], 17)}${pad(rss[1], 14)}${s.cpu ? seconds(s.cpu) : '-'}\n`,
+    );
   }
 }
 
@@ -110,7 +130,9 @@ function target(label, value, limit, shown) {
 
 /** The file the "one file changed" run edits: a task list of median size. */
 function pickEditedFile(files) {
-  const lists = files.filter((file) => file.includes(`${path.sep}workstreams${path.sep}`)).map((file) => ({ file, size: statSync(file).size }));
+  const lists = files
+    .filter((file) => file.includes(`${path.sep}workstreams${path.sep}`))
+    .map((file) => ({ file, size: statSync(file).size }));
   lists.sort((a, b) => a.size - b.size);
   return lists[lists.length >> 1].file;
 }
@@ -121,7 +143,12 @@ async function lspEditLatency(dir, file, rounds) {
   const uri = pathToFileURL(file).href;
   try {
     const loadStart = performance.now();
-    await client.request('initialize', { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'bench' }], capabilities: {} });
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: folderUri,
+      workspaceFolders: [{ uri: folderUri, name: 'bench' }],
+      capabilities: {},
+    });
     client.notify('initialized', {});
     // The whole folder is read and linted first; then it publishes the findings.
     await client.waitFor((message) => message.method === 'textDocument/publishDiagnostics', 600_000);
@@ -136,9 +163,15 @@ async function lspEditLatency(dir, file, rounds) {
       const missing = `./bench-missing-${round}.md`;
       text += `\nSee [the edit](${missing}).\n`;
       const start = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version: round + 1 }, contentChanges: [{ text }] });
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version: round + 1 },
+        contentChanges: [{ text }],
+      });
       const { at } = await client.waitFor(
-        (message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && JSON.stringify(message.params.diagnostics).includes(missing),
+        (message) =>
+          message.method === 'textDocument/publishDiagnostics' &&
+          message.params.uri === uri &&
+          JSON.stringify(message.params.diagnostics).includes(missing),
         60_000,
       );
       latencies.push(at - start);
@@ -175,14 +208,18 @@ async function benchScale(scale) {
   const runs = Number(values.runs ?? (scale <= 1 ? 5 : scale <= 10 ? 3 : 1));
   const edited = pickEditedFile(files);
   const original = readFileSync(edited, 'utf8');
-  process.stdout.write(`\n== ${scale}x: ${files.length} files, ${(generated.bytes / 1024 / 1024).toFixed(2)} MB; ${runs} rounds; edited file ${path.relative(dir, edited)} (${(Buffer.byteLength(original) / 1024).toFixed(1)} KB)\n`);
+  process.stdout.write(
+    `\n== ${scale}x: ${files.length} files, ${(generated.bytes / 1024 / 1024).toFixed(2)} MB; ${runs} rounds; edited file ${path.relative(dir, edited)} (${(Buffer.byteLength(original) / 1024).toFixed(1)} KB)\n`,
+  );
 
   // Untimed: fills the cache, and checks that a cached run reports what a cold one does.
   const coldOutput = runOutput([CLI, '--format', 'json', '.'], dir);
   runOutput([CLI, '--cache', '--cache-location', cacheDir, '.'], dir);
   const warmOutput = runOutput([CLI, '--format', 'json', '--cache', '--cache-location', cacheDir, '.'], dir);
   const findings = JSON.parse(coldOutput).reduce((sum, result) => sum + result.messages.length, 0);
-  process.stdout.write(`  tasklint reports ${findings} findings; warm (cached) output identical to cold: ${coldOutput === warmOutput ? 'yes' : 'NO'}\n`);
+  process.stdout.write(
+    `  tasklint reports ${findings} findings; warm (cached) output identical to cold: ${coldOutput === warmOutput ? 'yes' : 'NO'}\n`,
+  );
 
   const contenders = [
     ['bare read', () => measure([BENCH('bare-read.mjs'), dir], dir)],
@@ -205,12 +242,17 @@ async function benchScale(scale) {
       },
     ],
     ['markdownlint-cli2 (default rules)', () => measure([MARKDOWNLINT, '**/*.md'], dir)],
-    ['edited file: its parse alone (in-process)', () => {
-      const result = spawnSync(process.execPath, [BENCH('parse-one.mjs'), edited], { cwd: dir });
-      return { wall: Number(result.stdout.toString()), rss: 0, cpu: 0 };
-    }],
+    [
+      'edited file: its parse alone (in-process)',
+      () => {
+        const result = spawnSync(process.execPath, [BENCH('parse-one.mjs'), edited], { cwd: dir });
+        return { wall: Number(result.stdout.toString()), rss: 0, cpu: 0 };
+      },
+    ],
   ];
-  const samples = new Map(contenders.flatMap(([name]) => (name === PAIR ? [WARM, CHANGED] : [name]).map((shown) => [shown, []])));
+  const samples = new Map(
+    contenders.flatMap(([name]) => (name === PAIR ? [WARM, CHANGED] : [name]).map((shown) => [shown, []])),
+  );
   const differences = [];
   // Another process busy on the machine slows every contender, and threads most: say so.
   const loadBefore = loadavg()[0].toFixed(1);
@@ -255,8 +297,18 @@ for (const [scale, { summary }] of results) {
   const parse = summary['bare parse (unified+remark, 1 thread)'];
   const markdownlint = summary['markdownlint-cli2 (default rules)'];
   const fileParse = summary['edited file: its parse alone (in-process)'];
-  target(`${scale}x tasklint cold / bare parse <= 1.0`, cold.wall / parse.wall, 1.0, (cold.wall / parse.wall).toFixed(2));
-  target(`${scale}x tasklint cold / markdownlint-cli2 <= 0.8`, cold.wall / markdownlint.wall, 0.8, (cold.wall / markdownlint.wall).toFixed(2));
+  target(
+    `${scale}x tasklint cold / bare parse <= 1.0`,
+    cold.wall / parse.wall,
+    1.0,
+    (cold.wall / parse.wall).toFixed(2),
+  );
+  target(
+    `${scale}x tasklint cold / markdownlint-cli2 <= 0.8`,
+    cold.wall / markdownlint.wall,
+    0.8,
+    (cold.wall / markdownlint.wall).toFixed(2),
+  );
   target(`${scale}x tasklint warm / cold <= 0.1`, warm.wall / cold.wall, 0.1, (warm.wall / cold.wall).toFixed(3));
   const extra = summary.changedOverWarm;
   target(
@@ -281,15 +333,33 @@ if (scaleList.length >= 2) {
   const timeRatio = b.summary['tasklint cold'].wall / a.summary['tasklint cold'].wall;
   const memoryRatio = b.summary['tasklint cold'].rss / a.summary['tasklint cold'].rss;
   // Linear: time grows no faster than the bytes do (with 20% slack for noise).
-  target(`${small}x to ${large}x cold time grows linearly (x${sizeRatio.toFixed(1)} bytes)`, timeRatio, sizeRatio * 1.2, `x${timeRatio.toFixed(2)}`);
-  target(`${small}x to ${large}x cold peak RSS grows at most linearly`, memoryRatio, sizeRatio * 1.2, `x${memoryRatio.toFixed(2)}`);
+  target(
+    `${small}x to ${large}x cold time grows linearly (x${sizeRatio.toFixed(1)} bytes)`,
+    timeRatio,
+    sizeRatio * 1.2,
+    `x${timeRatio.toFixed(2)}`,
+  );
+  target(
+    `${small}x to ${large}x cold peak RSS grows at most linearly`,
+    memoryRatio,
+    sizeRatio * 1.2,
+    `x${memoryRatio.toFixed(2)}`,
+  );
 }
 for (const [scale, { summary }] of results) {
-  if (scale === 10) target('10x peak RSS under 1 GB (cold)', summary['tasklint cold'].rss, 1024 ** 3, megabytes(summary['tasklint cold'].rss));
+  if (scale === 10)
+    target(
+      '10x peak RSS under 1 GB (cold)',
+      summary['tasklint cold'].rss,
+      1024 ** 3,
+      megabytes(summary['tasklint cold'].rss),
+    );
 }
 
 const startup = startupFigures(10);
-process.stdout.write(`\nStart-up (10 alternating runs): node -e 0 ${seconds(startup.node.wall)} (${seconds(startup.node.wallMin)}-${seconds(startup.node.wallMax)}); tasklint --version ${seconds(startup.version.wall)} (${seconds(startup.version.wallMin)}-${seconds(startup.version.wallMax)}); difference ${seconds(startup.version.wall - startup.node.wall)}\n`);
+process.stdout.write(
+  `\nStart-up (10 alternating runs): node -e 0 ${seconds(startup.node.wall)} (${seconds(startup.node.wallMin)}-${seconds(startup.node.wallMax)}); tasklint --version ${seconds(startup.version.wall)} (${seconds(startup.version.wallMin)}-${seconds(startup.version.wallMax)}); difference ${seconds(startup.version.wall - startup.node.wall)}\n`,
+);
 
 if (!values['no-lsp']) {
   const lspScale = results.has(10) ? 10 : scaleList[scaleList.length - 1];
@@ -300,11 +370,18 @@ if (!values['no-lsp']) {
     process.stdout.write(
       `\nLanguage server, ${lspScale}x folder: initial load and lint ${seconds(loadTime)}; after a one-file edit, diagnostics in ${seconds(median(latencies))} median (${latencies.map(seconds).join(', ')})\n`,
     );
-    target(`LSP edit to diagnostics <= file's parse + 20 ms`, median(latencies), fileParse + 20, `${seconds(median(latencies))} vs ${seconds(fileParse + 20)}`);
+    target(
+      `LSP edit to diagnostics <= file's parse + 20 ms`,
+      median(latencies),
+      fileParse + 20,
+      `${seconds(median(latencies))} vs ${seconds(fileParse + 20)}`,
+    );
   } catch (error) {
     process.stdout.write(`\nLanguage server: could not be measured (${error.message.split('\n')[0]})\n`);
   }
 }
 
 const missed = verdicts.filter((v) => !v.met);
-process.stdout.write(`\n${verdicts.length - missed.length} of ${verdicts.length} targets met${missed.length ? `; missed: ${missed.map((v) => v.label).join('; ')}` : ''}\n`);
+process.stdout.write(
+  `\n${verdicts.length - missed.length} of ${verdicts.length} targets met${missed.length ? `; missed: ${missed.map((v) => v.label).join('; ')}` : ''}\n`,
+);

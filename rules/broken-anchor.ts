@@ -40,7 +40,14 @@ const anchorMemo = new WeakMap<DocumentFacts, Set<string>>();
 
 function anchorsOf(doc: DocumentFacts): Set<string> {
   let anchors = anchorMemo.get(doc);
-  if (!anchors) anchorMemo.set(doc, (anchors = new Set([...doc.headings.map((heading) => heading.slug), ...doc.anchors.map((anchor) => anchor.toLowerCase())])));
+  if (!anchors)
+    anchorMemo.set(
+      doc,
+      (anchors = new Set([
+        ...doc.headings.map((heading) => heading.slug),
+        ...doc.anchors.map((anchor) => anchor.toLowerCase()),
+      ])),
+    );
   return anchors;
 }
 
@@ -49,7 +56,10 @@ const fileKey = (file: string): string => `file:${file}`;
 
 /** A document's own headings, and the documents its fragment links point into. */
 function anchorKeys(doc: DocumentFacts, _corpus: Corpus): string[] {
-  return [fileKey(doc.file), ...doc.links.filter((link) => link.fragment).map((link) => fileKey(linkTarget(doc, link)))];
+  return [
+    fileKey(doc.file),
+    ...doc.links.filter((link) => link.fragment).map((link) => fileKey(linkTarget(doc, link))),
+  ];
 }
 
 export default defineRule({
@@ -61,7 +71,8 @@ export default defineRule({
       missing: 'Link fragment "#{{fragment}}" matches no heading of {{target}}.',
       missingSuggest: 'Link fragment "#{{fragment}}" matches no heading of {{target}}; did you mean "#{{slug}}"?',
       suggestion: 'the heading "{{heading}}" has the anchor "#{{slug}}"',
-      mojibake: 'Link fragment "#{{fragment}}" matches no heading of {{target}}: the heading "{{heading}}" would have this anchor, but its emoji is mis-encoded.',
+      mojibake:
+        'Link fragment "#{{fragment}}" matches no heading of {{target}}: the heading "{{heading}}" would have this anchor, but its emoji is mis-encoded.',
       heading: 'this heading is mis-encoded; its anchor is "#{{slug}}"',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
@@ -130,7 +141,9 @@ None.
             messageId: 'mojibake',
             data: { fragment: link.fragment, target, heading: repaired.text },
             at: { doc, range: link.range },
-            related: [{ at: { doc: targetDoc, range: repaired.range }, messageId: 'heading', data: { slug: repaired.slug } }],
+            related: [
+              { at: { doc: targetDoc, range: repaired.range }, messageId: 'heading', data: { slug: repaired.slug } },
+            ],
           });
           continue;
         }
@@ -141,12 +154,23 @@ None.
             messageId: 'missingSuggest',
             data: { fragment: link.fragment, target, slug: near.slug },
             at: { doc, range: link.range },
-            related: [{ at: { doc: targetDoc, range: near.range }, messageId: 'suggestion', data: { heading: near.text, slug: near.slug } }],
+            related: [
+              {
+                at: { doc: targetDoc, range: near.range },
+                messageId: 'suggestion',
+                data: { heading: near.text, slug: near.slug },
+              },
+            ],
             fix: { edits: [{ range: link.range, replaces: `#${link.fragment}`, text: `#${near.slug}` }] },
           });
           continue;
         }
-        context.report({ keys, messageId: 'missing', data: { fragment: link.fragment, target }, at: { doc, range: link.range } });
+        context.report({
+          keys,
+          messageId: 'missing',
+          data: { fragment: link.fragment, target },
+          at: { doc, range: link.range },
+        });
       }
     }
   },

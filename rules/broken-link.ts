@@ -9,7 +9,8 @@ export default defineRule({
     description: 'Disallow relative links to files that do not exist',
     messages: {
       missing: 'Link target "{{target}}" does not exist.',
-      missingOutside: 'Link target "{{target}}" does not exist (it is outside the linted folder, so only its existence was checked).',
+      missingOutside:
+        'Link target "{{target}}" does not exist (it is outside the linted folder, so only its existence was checked).',
       missingRenamed: 'Link target "{{target}}" does not exist; {{candidate}} has that name. Was it moved?',
       candidate: 'a document named {{name}}',
     },
@@ -17,7 +18,8 @@ export default defineRule({
     defaultOptions: {},
     defaultSeverity: 'error',
     fixable: 'code',
-    fixDescription: 'A link to a missing file, when exactly one document of the folder has its file name, is pointed at that document (the fragment kept).',
+    fixDescription:
+      'A link to a missing file, when exactly one document of the folder has its file name, is pointed at that document (the fragment kept).',
     docs: `## What it does
 
 Checks every relative link and link definition of every document: the file or folder it points
@@ -61,7 +63,8 @@ None.
   incremental: 'document',
   check(corpus, context) {
     const byName = new Map<string, string[]>();
-    for (const doc of corpus.documents) byName.set(path.basename(doc.file), [...(byName.get(path.basename(doc.file)) ?? []), doc.relPath]);
+    for (const doc of corpus.documents)
+      byName.set(path.basename(doc.file), [...(byName.get(path.basename(doc.file)) ?? []), doc.relPath]);
     for (const doc of corpus.documents) {
       if (doc.role === 'template' || !context.wants(doc)) continue;
       for (const link of doc.links) {
@@ -72,18 +75,39 @@ None.
         if (!info || info.exists) continue;
         // Another document of the folder with the same file name: the target was probably moved there.
         const renamed = (byName.get(path.basename(target)) ?? []).filter((relPath) => relPath !== doc.relPath);
-        const candidateDoc = renamed.length === 1 && !info.outsideRoot ? corpus.documents.find((d) => d.relPath === renamed[0]) : undefined;
+        const candidateDoc =
+          renamed.length === 1 && !info.outsideRoot
+            ? corpus.documents.find((d) => d.relPath === renamed[0])
+            : undefined;
         if (candidateDoc) {
           context.report({
             messageId: 'missingRenamed',
             data: { target: link.path, candidate: candidateDoc.relPath },
             at: { doc, range: link.range },
-            related: [{ at: { doc: candidateDoc, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }, messageId: 'candidate', data: { name: path.basename(target) } }],
-            fix: { edits: [{ range: link.range, replaces: link.path, text: movedPath(doc.relPath, candidateDoc.relPath, link.path) }] },
+            related: [
+              {
+                at: { doc: candidateDoc, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } },
+                messageId: 'candidate',
+                data: { name: path.basename(target) },
+              },
+            ],
+            fix: {
+              edits: [
+                {
+                  range: link.range,
+                  replaces: link.path,
+                  text: movedPath(doc.relPath, candidateDoc.relPath, link.path),
+                },
+              ],
+            },
           });
           continue;
         }
-        context.report({ messageId: info.outsideRoot ? 'missingOutside' : 'missing', data: { target: link.path }, at: { doc, range: link.range } });
+        context.report({
+          messageId: info.outsideRoot ? 'missingOutside' : 'missing',
+          data: { target: link.path },
+          at: { doc, range: link.range },
+        });
       }
     }
   },

@@ -29,7 +29,8 @@ function completeButUnchecked(doc: DocumentFacts, corpus: Corpus, report: (repor
     if (items.length === 0 || items.some((item) => item.checked)) return;
     const stated = statedStatuses(mentionsIn(corpus, doc, section.id));
     const inSection = stated.filter(
-      ({ doc: other, mention }) => other === doc && mention.source === 'heading' && mention.range.start.line === section.range.start.line,
+      ({ doc: other, mention }) =>
+        other === doc && mention.source === 'heading' && mention.range.start.line === section.range.start.line,
     );
     const first = items[0]!;
     const checklist = `${items.length === 1 ? 'the only item' : `all ${items.length} items`} of its checklist (${items.length === 1 ? '' : 'from '}${placeName({ doc, range: first.range }, doc)})`;
@@ -43,9 +44,19 @@ function completeButUnchecked(doc: DocumentFacts, corpus: Corpus, report: (repor
     if (ownDone) {
       report({
         messageId: 'completeUnchecked',
-        data: { id: section.id, statusText: ownDone.text, checklist: `${checklist} ${items.length === 1 ? 'is' : 'are'} unchecked` },
+        data: {
+          id: section.id,
+          statusText: ownDone.text,
+          checklist: `${checklist} ${items.length === 1 ? 'is' : 'are'} unchecked`,
+        },
         at: { doc, range: ownDone.range },
-        related: [{ at: { doc, range: first.range }, messageId: 'uncheckedHere', data: { count: plural(items.length, 'unchecked item') } }],
+        related: [
+          {
+            at: { doc, range: first.range },
+            messageId: 'uncheckedHere',
+            data: { count: plural(items.length, 'unchecked item') },
+          },
+        ],
       });
       return;
     }
@@ -59,10 +70,19 @@ function completeButUnchecked(doc: DocumentFacts, corpus: Corpus, report: (repor
         id: section.id,
         other: placeName({ doc: where.doc, range: where.mention.range }, doc),
         statusText: where.mention.statusText ?? '',
-        count: items.length === 1 ? 'its only checklist item here is' : `all ${items.length} items of its checklist here are`,
+        count:
+          items.length === 1
+            ? 'its only checklist item here is'
+            : `all ${items.length} items of its checklist here are`,
       },
       at: { doc, range: first.range },
-      related: [{ at: { doc: where.doc, range: where.mention.range }, messageId: 'doneHere', data: { id: section.id, statusText: where.mention.statusText ?? '' } }],
+      related: [
+        {
+          at: { doc: where.doc, range: where.mention.range },
+          messageId: 'doneHere',
+          data: { id: section.id, statusText: where.mention.statusText ?? '' },
+        },
+      ],
     });
   });
 }
@@ -84,7 +104,11 @@ function checkedOverUnchecked(doc: DocumentFacts, report: (report: Report) => vo
         first: placeName({ doc, range: unchecked[0]!.range }, doc),
       },
       at: { doc, range: parent.range },
-      related: unchecked.map((item) => ({ at: { doc, range: item.range }, messageId: 'uncheckedChild', data: { text: shorten(item.text) } })),
+      related: unchecked.map((item) => ({
+        at: { doc, range: item.range },
+        messageId: 'uncheckedChild',
+        data: { text: shorten(item.text) },
+      })),
     });
   });
 }
@@ -124,21 +148,37 @@ function phaseTicks(doc: DocumentFacts, corpus: Corpus, report: (report: Report)
     const number = /\d+[a-z]?$/iu.exec(tick.phase)?.[0] ?? '';
     const word = tick.phase.split(/\s+/)[0]!;
     const heading = new RegExp(`^[^\\p{L}\\p{N}]*${word}\\s+${number}(?![\\p{L}\\p{N}.&]|\\s*&)`, 'iu');
-    const definitions = doc.mentions.filter((mention) => mention.kind === 'definition' && mention.source !== 'code' && mention.context === 'normal');
+    const definitions = doc.mentions.filter(
+      (mention) => mention.kind === 'definition' && mention.source !== 'code' && mention.context === 'normal',
+    );
     const headings = new Set(definitions.flatMap((mention) => mention.section.filter((text) => heading.test(text))));
     if (headings.size !== 1) continue;
     const [phaseHeading] = headings;
-    const tasks = [...new Set(definitions.filter((mention) => mention.section.includes(phaseHeading!)).map((mention) => mention.id))];
+    const tasks = [
+      ...new Set(definitions.filter((mention) => mention.section.includes(phaseHeading!)).map((mention) => mention.id)),
+    ];
     const open: MentionAt[] = [];
     for (const id of tasks) {
-      const place = contradictedBy({ id, at: { doc, range: tick.range }, kind: 'prerequisite', text: tick.text }, mentionsIn(corpus, doc, id));
+      const place = contradictedBy(
+        { id, at: { doc, range: tick.range }, kind: 'prerequisite', text: tick.text },
+        mentionsIn(corpus, doc, id),
+      );
       if (place) open.push(place);
     }
     if (open.length === 0) continue;
-    const named = open.slice(0, 4).map((place) => `${place.mention.id} (${statusWord(place.mention)} at ${placeName({ doc: place.doc, range: place.mention.range }, doc)})`);
+    const named = open
+      .slice(0, 4)
+      .map(
+        (place) =>
+          `${place.mention.id} (${statusWord(place.mention)} at ${placeName({ doc: place.doc, range: place.mention.range }, doc)})`,
+      );
     report({
       messageId: 'phaseOpen',
-      data: { text: tick.text, phase: phaseHeading!, tasks: `${named.join(', ')}${open.length > 4 ? ` and ${open.length - 4} more` : ''}` },
+      data: {
+        text: tick.text,
+        phase: phaseHeading!,
+        tasks: `${named.join(', ')}${open.length > 4 ? ` and ${open.length - 4} more` : ''}`,
+      },
       at: { doc, range: tick.range },
       related: open.map((place) => ({
         at: { doc: place.doc, range: place.mention.range },
@@ -153,8 +193,12 @@ function phaseTicks(doc: DocumentFacts, corpus: Corpus, report: (report: Report)
 function claims(doc: DocumentFacts, corpus: Corpus): Claim[] {
   const found: Claim[] = [];
   const mentionsOf = (id: string): MentionAt[] => mentionsIn(corpus, doc, id);
-  const statedOf = (id: string): Set<TaskMention> => new Set(statedStatuses(mentionsOf(id)).map(({ mention }) => mention));
-  const onLine = (id: string, line: number): TaskMention[] => mentionsOf(id).filter((place) => place.doc === doc && place.mention.range.start.line === line).map(({ mention }) => mention);
+  const statedOf = (id: string): Set<TaskMention> =>
+    new Set(statedStatuses(mentionsOf(id)).map(({ mention }) => mention));
+  const onLine = (id: string, line: number): TaskMention[] =>
+    mentionsOf(id)
+      .filter((place) => place.doc === doc && place.mention.range.start.line === line)
+      .map(({ mention }) => mention);
   for (const item of doc.checklist ?? []) {
     if (!item.checked || item.optional) continue;
     for (const id of item.ids) {
@@ -168,8 +212,14 @@ function claims(doc: DocumentFacts, corpus: Corpus): Claim[] {
   }
   for (const mention of doc.mentions) {
     if (mention.context !== 'prerequisite' || mention.status !== 'done' || mention.source === 'code') continue;
-    if (found.some((claim) => claim.id === mention.id && claim.at.range.start.line === mention.range.start.line)) continue;
-    found.push({ id: mention.id, at: { doc, range: mention.range }, kind: 'prerequisite', text: mention.statusText ?? '' });
+    if (found.some((claim) => claim.id === mention.id && claim.at.range.start.line === mention.range.start.line))
+      continue;
+    found.push({
+      id: mention.id,
+      at: { doc, range: mention.range },
+      kind: 'prerequisite',
+      text: mention.statusText ?? '',
+    });
   }
   return found;
 }
@@ -184,8 +234,10 @@ export default defineRule({
       doneElsewhereUnchecked: '{{id}} is done at {{other}} ("{{statusText}}"), but {{count}} unchecked.',
       checkedParent: '"{{text}}" is ticked here, but {{unchecked}} {{verb}} not (first at {{first}}).',
       checkedOpen: '{{id}} is ticked here, but it is {{status}} at {{other}} ("{{otherText}}").',
-      prerequisiteOpen: '{{id}} is ticked as a completed prerequisite here ("{{text}}"), but it is {{status}} at {{other}} ("{{otherText}}").',
-      phaseOpen: '"{{text}}" is ticked as a completed prerequisite here, but {{phase}} still has open tasks: {{tasks}}.',
+      prerequisiteOpen:
+        '{{id}} is ticked as a completed prerequisite here ("{{text}}"), but it is {{status}} at {{other}} ("{{otherText}}").',
+      phaseOpen:
+        '"{{text}}" is ticked as a completed prerequisite here, but {{phase}} still has open tasks: {{tasks}}.',
       uncheckedHere: '{{count}} here',
       uncheckedChild: '"{{text}}" is not ticked',
       doneHere: '{{id}} is done here ("{{statusText}}")',
@@ -260,7 +312,9 @@ None.
     for (const doc of corpus.documents) {
       if (doc.role !== 'active' || !context.wants(doc)) continue;
       const keys = [documentKey(doc), ...taskKeysOf(doc, corpus)];
-      const report = (found: Report): void => context.report({ ...found, keys });
+      const report = (found: Report): void => {
+        context.report({ ...found, keys });
+      };
       completeButUnchecked(doc, corpus, report);
       checkedOverUnchecked(doc, report);
       phaseTicks(doc, corpus, report);
@@ -268,7 +322,13 @@ None.
         const open = contradictedBy(claim, mentionsIn(corpus, doc, claim.id));
         if (!open) continue;
         const other = placeName({ doc: open.doc, range: open.mention.range }, doc);
-        const data = { id: claim.id, status: statusWord(open.mention), other, otherText: open.mention.statusText ?? '', text: claim.text };
+        const data = {
+          id: claim.id,
+          status: statusWord(open.mention),
+          other,
+          otherText: open.mention.statusText ?? '',
+          text: claim.text,
+        };
         report({
           messageId: claim.kind === 'checked' ? 'checkedOpen' : 'prerequisiteOpen',
           data,

@@ -48,9 +48,11 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow a stated number of tasks that differs from the tasks listed right under it',
     messages: {
-      table: '"{{text}}" is stated here, but the table under it lists {{count}} task{{plural}} (lines {{from}}-{{to}}).',
+      table:
+        '"{{text}}" is stated here, but the table under it lists {{count}} task{{plural}} (lines {{from}}-{{to}}).',
       list: '"{{text}}" is stated here, but the list under it has {{count}} task{{plural}} (lines {{from}}-{{to}}).',
-      remainingTable: '"{{text}}" is stated here, but the table under it lists {{count}} task{{plural}}, {{open}} of them open (lines {{from}}-{{to}}).',
+      remainingTable:
+        '"{{text}}" is stated here, but the table under it lists {{count}} task{{plural}}, {{open}} of them open (lines {{from}}-{{to}}).',
       workstreams: '"{{text}}" is stated here, but this document has {{count}} workstream sections ({{where}}).',
       remaining: '"{{text}}" is stated here, but {{done}} of {{total}} complete leaves {{expected}} task{{plural}}.',
       counted: '{{which}} task counted: {{text}}',
@@ -60,7 +62,8 @@ export default defineRule({
     defaultOptions: {},
     defaultSeverity: 'error',
     fixable: 'code',
-    fixDescription: 'A count over the table or list right under it, or a remaining count over its own fraction, becomes the number counted, when only one number fits (no deprecated rows or subtasks to count or not): "(6 tasks)" over four rows becomes "(4 tasks)".',
+    fixDescription:
+      'A count over the table or list right under it, or a remaining count over its own fraction, becomes the number counted, when only one number fits (no deprecated rows or subtasks to count or not): "(6 tasks)" over four rows becomes "(4 tasks)".',
     docs: `## What it does
 
 Checks a number of tasks that a heading, a list item or a label states against the tasks listed
@@ -131,7 +134,13 @@ None.
           if (!remainingMismatch(claim)) continue;
           context.report({
             messageId: 'remaining',
-            data: { text: claim.text, total: claim.total, done: claim.done, expected: claim.total - claim.done, plural: claim.total - claim.done === 1 ? '' : 's' },
+            data: {
+              text: claim.text,
+              total: claim.total,
+              done: claim.done,
+              expected: claim.total - claim.done,
+              plural: claim.total - claim.done === 1 ? '' : 's',
+            },
             at: { doc, range: claim.range },
             ...(claim.deprecated ? {} : countFix(claim, claim.total - claim.done)),
           });
@@ -144,20 +153,40 @@ None.
         if (claim.noun === 'workstreams') {
           context.report({
             messageId: 'workstreams',
-            data: { text: claim.text, count, where: evidence.parts.map((part) => `line ${part.range.start.line}`).join(', ') },
+            data: {
+              text: claim.text,
+              count,
+              where: evidence.parts.map((part) => `line ${part.range.start.line}`).join(', '),
+            },
             at,
-            related: evidence.parts.map((part) => ({ at: { doc, range: part.range }, messageId: 'workstream', data: { text: part.text } })),
+            related: evidence.parts.map((part) => ({
+              at: { doc, range: part.range },
+              messageId: 'workstream',
+              data: { text: part.text },
+            })),
             ...countFix(claim, count),
           });
           continue;
         }
         const data = { text: claim.text, count, plural: count === 1 ? '' : 's', ...lines(evidence.parts) };
-        const messageId = evidence.of === 'list items' ? 'list' : claim.remaining && evidence.open !== undefined && evidence.open !== count ? 'remainingTable' : 'table';
+        const messageId =
+          evidence.of === 'list items'
+            ? 'list'
+            : claim.remaining && evidence.open !== undefined && evidence.open !== count
+              ? 'remainingTable'
+              : 'table';
         const accepted = acceptedCounts(claim);
         // Only when one number fits: with deprecated rows or subtasks, either count may be meant; a
         // remaining count may be drawn from a fraction elsewhere rather than from these rows.
-        const fix = accepted.size === 1 && claim.deprecated === undefined && !claim.remaining ? countFix(claim, count) : {};
-        context.report({ messageId, data: { ...data, open: evidence.open ?? count }, at, related: ends(doc, evidence.parts), ...fix });
+        const fix =
+          accepted.size === 1 && claim.deprecated === undefined && !claim.remaining ? countFix(claim, count) : {};
+        context.report({
+          messageId,
+          data: { ...data, open: evidence.open ?? count },
+          at,
+          related: ends(doc, evidence.parts),
+          ...fix,
+        });
       }
     }
   },
@@ -170,5 +199,7 @@ function countFix(claim: CountClaim | RemainingClaim, count: number): Pick<Repor
   const stated = claim.kind === 'count' ? claim.stated : claim.remaining;
   if (!written || Number(written[1]) !== stated || count < 0) return {};
   const plural = count === 1 ? '' : written[4] || (written[3] === written[3]!.toUpperCase() ? 'S' : 's');
-  return { fix: { edits: [{ range: claim.range, replaces: written[0], text: `${count}${written[2]}${written[3]}${plural}` }] } };
+  return {
+    fix: { edits: [{ range: claim.range, replaces: written[0], text: `${count}${written[2]}${written[3]}${plural}` }] },
+  };
 }

@@ -10,7 +10,10 @@ export interface DateProblem {
 
 /** Dates that speak about the same thing: both document metadata, or both in one block of a section. */
 function together(a: DateField, b: DateField): boolean {
-  return (a.scope === 'document' && b.scope === 'document') || (a.scope === 'section' && b.scope === 'section' && a.group === b.group);
+  return (
+    (a.scope === 'document' && b.scope === 'document') ||
+    (a.scope === 'section' && b.scope === 'section' && a.group === b.group)
+  );
 }
 
 /**
@@ -21,9 +24,13 @@ export function findDateProblems(dates: DateField[]): DateProblem[] {
   const problems: DateProblem[] = [];
   const updated = dates.filter((field) => field.kind === 'last-updated');
   const documentUpdates = updated.filter((field) => field.scope === 'document');
-  const newest = documentUpdates.reduce<DateField | undefined>((found, field) => (!found || field.date > found.date ? field : found), undefined);
+  const newest = documentUpdates.reduce<DateField | undefined>(
+    (found, field) => (!found || field.date > found.date ? field : found),
+    undefined,
+  );
   if (newest) {
-    for (const field of documentUpdates) if (field.date < newest.date) problems.push({ kind: 'lastUpdatedMismatch', at: field, other: newest });
+    for (const field of documentUpdates)
+      if (field.date < newest.date) problems.push({ kind: 'lastUpdatedMismatch', at: field, other: newest });
   }
   const latest = (kinds: DateField['kind'][], near: DateField): DateField | undefined =>
     dates
@@ -46,8 +53,10 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow document dates that contradict each other',
     messages: {
-      lastUpdatedMismatch: '"{{label}}" says {{date}} here but {{otherDate}} at {{other}}: one of them was not updated.',
-      reviewBeforeUpdate: '"{{label}}" is {{date}}, before "{{otherLabel}}" {{otherDate}} at {{other}}: the review date was not moved on.',
+      lastUpdatedMismatch:
+        '"{{label}}" says {{date}} here but {{otherDate}} at {{other}}: one of them was not updated.',
+      reviewBeforeUpdate:
+        '"{{label}}" is {{date}}, before "{{otherLabel}}" {{otherDate}} at {{other}}: the review date was not moved on.',
       createdAfterUpdate: '"{{label}}" is {{date}}, after "{{otherLabel}}" {{otherDate}} at {{other}}.',
       otherDate: '"{{label}}" {{date}} here',
       ...SUGGEST_MESSAGES,
@@ -139,10 +148,20 @@ None.
           other: placeName({ doc, range: problem.other.range }, doc),
         },
         at: { doc, range: problem.at.range },
-        related: [{ at: { doc, range: problem.other.range }, messageId: 'otherDate', data: { label: problem.other.label, date: problem.other.text } }],
+        related: [
+          {
+            at: { doc, range: problem.other.range },
+            messageId: 'otherDate',
+            data: { label: problem.other.label, date: problem.other.text },
+          },
+        ],
         // Two "Last Updated" dates: either may be the stale one. A review or creation date is not copied over.
         ...(problem.kind === 'lastUpdatedMismatch'
-          ? { suggest: suggestEitherWay({ at: { doc, range: problem.at.range }, written: problem.at.text }, [{ at: { doc, range: problem.other.range }, written: problem.other.text }]) }
+          ? {
+              suggest: suggestEitherWay({ at: { doc, range: problem.at.range }, written: problem.at.text }, [
+                { at: { doc, range: problem.other.range }, written: problem.other.text },
+              ]),
+            }
           : {}),
       });
     }

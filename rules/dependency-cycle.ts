@@ -7,7 +7,7 @@ import type { DependencyEdge, DocumentFacts } from '../src/types.js';
 export interface StatedEdge {
   from: string;
   to: string;
-  places: Array<{ at: At; source: DependencyEdge['source'] }>;
+  places: { at: At; source: DependencyEdge['source'] }[];
 }
 
 const SOURCE_RANK: Record<DependencyEdge['source'], number> = { table: 0, field: 1, graph: 2 };
@@ -34,7 +34,11 @@ export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>
   return [...byPair.values()];
 }
 
-type EdgeEntry = { to: string; at: At; source: DependencyEdge['source'] };
+interface EdgeEntry {
+  to: string;
+  at: At;
+  source: DependencyEdge['source'];
+}
 
 /** The task keys of a dependency a document states, when both ends name one task of a known scheme. */
 function edgeKeys(corpus: Corpus, doc: DocumentFacts, edge: DependencyEdge): [string, string] | undefined {
@@ -44,9 +48,9 @@ function edgeKeys(corpus: Corpus, doc: DocumentFacts, edge: DependencyEdge): [st
 }
 
 /** The dependencies a document states, under the task they start from. */
-function edgeEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, EdgeEntry]> {
+function edgeEntries(corpus: Corpus, doc: DocumentFacts): [string, EdgeEntry][] {
   if (doc.role !== 'active') return [];
-  const entries: Array<[string, EdgeEntry]> = [];
+  const entries: [string, EdgeEntry][] = [];
   for (const edge of doc.edges ?? []) {
     const keys = edgeKeys(corpus, doc, edge);
     if (keys) entries.push([keys[0], { to: keys[1], at: { doc, range: edge.range }, source: edge.source }]);
@@ -58,7 +62,11 @@ function edgeEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, EdgeEnt
  * After an edit: the dependencies among the tasks the edited tasks lead to. A loop through one of
  * them lies entirely among those, so the rest of the graph need not be built.
  */
-function edgesReachedFrom(corpus: Corpus, only: ReadonlySet<string>, context: Pick<RuleContext, 'index'>): StatedEdge[] {
+function edgesReachedFrom(
+  corpus: Corpus,
+  only: ReadonlySet<string>,
+  context: Pick<RuleContext, 'index'>,
+): StatedEdge[] {
   const index = context.index('edges', (doc) => edgeEntries(corpus, doc));
   const reached = new Set<string>();
   const queue: string[] = [];
@@ -98,7 +106,9 @@ const compareIds = (a: string, b: string): number => collator.compare(a, b);
  */
 export function stronglyConnected(nodes: string[], successors: Map<string, string[]>): string[][] {
   const number = new Map(nodes.map((node, i) => [node, i]));
-  const out = nodes.map((node) => (successors.get(node) ?? []).map((next) => number.get(next)).filter((next): next is number => next !== undefined));
+  const out = nodes.map((node) =>
+    (successors.get(node) ?? []).map((next) => number.get(next)).filter((next): next is number => next !== undefined),
+  );
   const index = new Int32Array(nodes.length).fill(-1);
   const low = new Int32Array(nodes.length);
   const onStack = new Uint8Array(nodes.length);
@@ -289,12 +299,21 @@ None.
           to: displayId(first!.to),
           rest: `${rest
             .slice(0, 5)
-            .map((step) => `${displayId(step.to)} depends on ${displayId(step.from)} at ${placeName(step.places[0]!.at, firstPlace.at.doc)}`)
+            .map(
+              (step) =>
+                `${displayId(step.to)} depends on ${displayId(step.from)} at ${placeName(step.places[0]!.at, firstPlace.at.doc)}`,
+            )
             .join(', ')}${rest.length > 5 ? ` and ${rest.length - 5} more steps` : ''}`,
         },
         at: firstPlace.at,
         // A loop of thousands of steps: the first ones show where to look.
-        related: rest.slice(0, 10).map((step) => ({ at: step.places[0]!.at, messageId: 'step', data: { from: displayId(step.from), to: displayId(step.to) } })),
+        related: rest
+          .slice(0, 10)
+          .map((step) => ({
+            at: step.places[0]!.at,
+            messageId: 'step',
+            data: { from: displayId(step.from), to: displayId(step.to) },
+          })),
       });
     }
   },

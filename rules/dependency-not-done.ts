@@ -27,7 +27,10 @@ export interface UnfinishedDependency {
 }
 
 /** Tasks stated done whose dependency is stated open, each status agreed on by every place that states one. */
-export function findUnfinishedDependencies(edges: StatedEdge[], mentions: Map<string, MentionAt[]>): UnfinishedDependency[] {
+export function findUnfinishedDependencies(
+  edges: StatedEdge[],
+  mentions: Map<string, MentionAt[]>,
+): UnfinishedDependency[] {
   const found: UnfinishedDependency[] = [];
   for (const edge of edges) {
     if (edge.from === edge.to) continue;
@@ -46,7 +49,8 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow a task being done while a task it depends on is not',
     messages: {
-      notDone: '{{dependent}} is done here ("{{doneText}}"), but it depends on {{dependency}} ({{edge}}), which is {{status}} at {{open}} ("{{openText}}").',
+      notDone:
+        '{{dependent}} is done here ("{{doneText}}"), but it depends on {{dependency}} ({{edge}}), which is {{status}} at {{open}} ("{{openText}}").',
       dependency: '{{dependent}} depends on {{dependency}} here',
       openHere: '{{dependency}} is {{status}} here ("{{openText}}")',
     },
@@ -108,7 +112,10 @@ None.
           dependent,
           doneText: done.mention.statusText ?? '',
           dependency,
-          edge: statement.doc === done.doc && statement.range.start.line === done.mention.range.start.line ? 'on this line' : `stated at ${placeName(statement, done.doc)}`,
+          edge:
+            statement.doc === done.doc && statement.range.start.line === done.mention.range.start.line
+              ? 'on this line'
+              : `stated at ${placeName(statement, done.doc)}`,
           status: statusWord(open.mention),
           open: placeName({ doc: open.doc, range: open.mention.range }, done.doc),
           openText: open.mention.statusText ?? '',
@@ -118,7 +125,11 @@ None.
           ...(statement.doc === done.doc && statement.range.start.line === done.mention.range.start.line
             ? []
             : [{ at: statement, messageId: 'dependency', data: { dependent, dependency } }]),
-          { at: { doc: open.doc, range: open.mention.range }, messageId: 'openHere', data: { dependency, status: statusWord(open.mention), openText: open.mention.statusText ?? '' } },
+          {
+            at: { doc: open.doc, range: open.mention.range },
+            messageId: 'openHere',
+            data: { dependency, status: statusWord(open.mention), openText: open.mention.statusText ?? '' },
+          },
         ],
       });
     }

@@ -74,7 +74,11 @@ export function checkDuration(claim: DurationClaim, options: DurationOptions): D
 }
 
 function describe(sums: Map<Duration['unit'], number>, written: Duration[] = []): string {
-  return [...sums].map(([unit, value]) => formatTime({ unit, value, approximate: written.some((d) => d.unit === unit && d.approximate) })).join(' + ');
+  return [...sums]
+    .map(([unit, value]) =>
+      formatTime({ unit, value, approximate: written.some((d) => d.unit === unit && d.approximate) }),
+    )
+    .join(' + ');
 }
 
 const EVIDENCE_WORDS: Record<NonNullable<DurationClaim['evidence']>['of'], string> = {
@@ -96,14 +100,23 @@ export default defineRule<DurationOptions>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        allowRounding: { type: 'boolean', description: 'Accept a total that is the sum rounded at the precision it is written in.' },
-        tolerancePercent: { type: 'number', minimum: 0, maximum: 100, description: 'Further slack, as a percentage of the stated total.' },
+        allowRounding: {
+          type: 'boolean',
+          description: 'Accept a total that is the sum rounded at the precision it is written in.',
+        },
+        tolerancePercent: {
+          type: 'number',
+          minimum: 0,
+          maximum: 100,
+          description: 'Further slack, as a percentage of the stated total.',
+        },
       },
     },
     defaultOptions: { allowRounding: true, tolerancePercent: 0 },
     defaultSeverity: 'error',
     fixable: 'code',
-    fixDescription: 'A total of one duration becomes the sum of its parts in the unit it was written in ("8 hrs" over 3 + 2 + 4 hrs becomes "9 hrs"), when neither the total nor a part is approximate and the sum is a round number in that unit.',
+    fixDescription:
+      'A total of one duration becomes the sum of its parts in the unit it was written in ("8 hrs" over 3 + 2 + 4 hrs becomes "9 hrs"), when neither the total nor a part is approximate and the sum is a round number in that unit.',
     docs: `## What it does
 
 Checks a stated total time against the durations it sums:
@@ -206,13 +219,27 @@ function relatedParts(doc: DocumentFacts, claim: DurationClaim): RelatedReport[]
   return shown.map((part) => ({ at: { doc, range: part.range }, messageId: 'part', data: { text: part.text } }));
 }
 
-const SINGULAR: Record<string, string> = { hrs: 'hr', hours: 'hour', days: 'day', weeks: 'week', wks: 'wk', mins: 'min', minutes: 'minute' };
-const PLURAL: Record<string, string> = Object.fromEntries(Object.entries(SINGULAR).map(([plural, singular]) => [singular, plural]));
+const SINGULAR: Record<string, string> = {
+  hrs: 'hr',
+  hours: 'hour',
+  days: 'day',
+  weeks: 'week',
+  wks: 'wk',
+  mins: 'min',
+  minutes: 'minute',
+};
+const PLURAL: Record<string, string> = Object.fromEntries(
+  Object.entries(SINGULAR).map(([plural, singular]) => [singular, plural]),
+);
 
 /** Each stated time as written ("8 hrs", "37.5 hours + 18 days") with the sum in its unit, when that is a plain number. */
 function durationFix(claim: DurationClaim, check: DurationCheck): Pick<Report, 'fix'> {
   if (claim.evidence!.parts.some((part) => part.durations.some((d) => d.approximate))) return {};
-  const found = [...claim.text.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(\s*)(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)(?!\p{L})/giu)];
+  const found = [
+    ...claim.text.matchAll(
+      /(?<![\d.])(\d+(?:\.\d+)?)(\s*)(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)(?!\p{L})/giu,
+    ),
+  ];
   // One written time per stated one, in order, and one kind of unit each.
   if (found.length !== claim.stated.length || check.stated.size !== claim.stated.length) return {};
   const edits: TextEdit[] = [];
@@ -220,7 +247,14 @@ function durationFix(claim: DurationClaim, check: DurationCheck): Pick<Report, '
     const written = found[i]!;
     if (stated.approximate) return {};
     const word = written[3]!;
-    const size = stated.unit === 'minutes' ? (/^(?:m|mins?|minutes?)$/iu.test(word) ? 1 : unitSize(word) === 60 ? 60 : 0) : unitSize(word);
+    const size =
+      stated.unit === 'minutes'
+        ? /^(?:m|mins?|minutes?)$/iu.test(word)
+          ? 1
+          : unitSize(word) === 60
+            ? 60
+            : 0
+        : unitSize(word);
     const sum = check.sum.get(stated.unit);
     if (!size || sum === undefined || Math.abs(Number(written[1]) * size - stated.value) > 1e-9) return {};
     if (Math.abs(sum - stated.value) < 1e-9) continue;
@@ -228,7 +262,12 @@ function durationFix(claim: DurationClaim, check: DurationCheck): Pick<Report, '
     if (Math.abs(value * size - sum) > 1e-9 || value <= 0) return {};
     const lower = word.toLowerCase();
     const noun = value === 1 ? (SINGULAR[lower] ?? word) : (PLURAL[lower] ?? word);
-    const cased = word === lower ? noun : word === word.toUpperCase() ? noun.toUpperCase() : noun.charAt(0).toUpperCase() + noun.slice(1);
+    const cased =
+      word === lower
+        ? noun
+        : word === word.toUpperCase()
+          ? noun.toUpperCase()
+          : noun.charAt(0).toUpperCase() + noun.slice(1);
     edits.push({ range: claim.range, replaces: written[0], text: `${value}${written[2]}${cased}` });
   }
   return edits.length ? { fix: { edits } } : {};

@@ -42,7 +42,11 @@ None.
       if (!context.wants(doc)) continue;
       for (const problem of doc.problems) {
         if (problem.fatal) continue;
-        context.report({ messageId: 'encoding', data: { reason: problem.message }, at: { doc, range: problem.range ?? FIRST_LINE } });
+        context.report({
+          messageId: 'encoding',
+          data: { reason: problem.message },
+          at: { doc, range: problem.range ?? FIRST_LINE },
+        });
       }
     }
   },

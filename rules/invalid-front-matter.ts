@@ -12,12 +12,13 @@ export default defineRule({
   id: 'invalid-front-matter',
   meta: {
     type: 'problem',
-    description: 'Require a task file\'s front matter to be valid YAML that names the task its file is named for',
+    description: "Require a task file's front matter to be valid YAML that names the task its file is named for",
     messages: {
-      invalidYaml: 'The front matter is not valid YAML ({{detail}}): the task\'s id, status and dependencies were not read.',
+      invalidYaml:
+        "The front matter is not valid YAML ({{detail}}): the task's id, status and dependencies were not read.",
       notMapping: 'The front matter is not valid task metadata ({{detail}}): it was not read.',
       tooLarge: 'The front matter is too large ({{detail}}): it was not read.',
-      idMismatch: 'The task\'s id disagrees with its file ({{detail}}): one of them was not updated.',
+      idMismatch: "The task's id disagrees with its file ({{detail}}): one of them was not updated.",
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
@@ -70,7 +71,11 @@ None.
     for (const doc of corpus.documents) {
       if (!context.wants(doc)) continue;
       for (const problem of doc.frontMatterProblems ?? []) {
-        context.report({ messageId: MESSAGES[problem.kind], data: { detail: problem.detail }, at: { doc, range: problem.range } });
+        context.report({
+          messageId: MESSAGES[problem.kind],
+          data: { detail: problem.detail },
+          at: { doc, range: problem.range },
+        });
       }
     }
   },

@@ -30,7 +30,12 @@ export function conflictBlocks(markers: ConflictMarker[]): ConflictBlock[] {
   return blocks;
 }
 
-const SYMBOL: Record<ConflictMarker['kind'], string> = { ours: '<<<<<<<', base: '|||||||', separator: '=======', theirs: '>>>>>>>' };
+const SYMBOL: Record<ConflictMarker['kind'], string> = {
+  ours: '<<<<<<<',
+  base: '|||||||',
+  separator: '=======',
+  theirs: '>>>>>>>',
+};
 
 function describe(marker: ConflictMarker): string {
   return `${SYMBOL[marker.kind]}${marker.label ? ` ${marker.label}` : ''}`;
@@ -95,14 +100,25 @@ None.
     for (const doc of corpus.documents) {
       if (!context.wants(doc)) continue;
       for (const block of conflictBlocks(doc.conflictMarkers ?? [])) {
-        const markers = [block.ours, block.base, block.separator, block.theirs].filter((marker): marker is ConflictMarker => marker !== undefined);
+        const markers = [block.ours, block.base, block.separator, block.theirs].filter(
+          (marker): marker is ConflictMarker => marker !== undefined,
+        );
         const [first, ...rest] = markers;
         if (!first) continue;
-        const related = rest.map((marker) => ({ at: { doc, range: marker.range }, messageId: 'marker', data: { marker: describe(marker) } }));
+        const related = rest.map((marker) => ({
+          at: { doc, range: marker.range },
+          messageId: 'marker',
+          data: { marker: describe(marker) },
+        }));
         if (block.ours && block.theirs) {
           context.report({
             messageId: 'conflict',
-            data: { start: describe(first), rest: rest.map((marker) => `"${describe(marker)}" at ${placeName({ doc, range: marker.range }, doc)}`).join(', ') },
+            data: {
+              start: describe(first),
+              rest: rest
+                .map((marker) => `"${describe(marker)}" at ${placeName({ doc, range: marker.range }, doc)}`)
+                .join(', '),
+            },
             at: { doc, range: first.range },
             related,
           });

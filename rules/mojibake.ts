@@ -14,7 +14,8 @@ export default defineRule({
     defaultOptions: {},
     defaultSeverity: 'warning',
     fixable: 'code',
-    fixDescription: 'The file is re-decoded, every damaged run replaced by the text it stood for, when every run repairs whole (no byte lost on the way) and the result is valid UTF-8.',
+    fixDescription:
+      'The file is re-decoded, every damaged run replaced by the text it stood for, when every run repairs whole (no byte lost on the way) and the result is valid UTF-8.',
     docs: `## What it does
 
 Finds mojibake: UTF-8 bytes that a tool decoded as Windows-1252 or Mac Roman and wrote back, so
@@ -80,7 +81,11 @@ function mojibakeFix(runs: Mojibake[]): Pick<Report, 'fix'> {
   const edits = [];
   for (const run of runs) {
     const repaired = withPresentationSelector(run) ?? run.repaired;
-    if (repaired.includes('\uFFFD') || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(repaired)) return {};
+    if (
+      repaired.includes('\uFFFD') ||
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(repaired)
+    )
+      return {};
     if ([...run.text].length > Buffer.byteLength(repaired, 'utf8')) return {};
     edits.push({ range: run.range, replaces: run.text, text: repaired });
   }

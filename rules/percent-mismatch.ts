@@ -25,7 +25,8 @@ export default defineRule({
     defaultOptions: {},
     defaultSeverity: 'error',
     fixable: 'code',
-    fixDescription: 'The percentage is recomputed from its fraction, at the precision it was written in: "54% (6/8)" becomes "75% (6/8)".',
+    fixDescription:
+      'The percentage is recomputed from its fraction, at the precision it was written in: "54% (6/8)" becomes "75% (6/8)".',
     docs: `## What it does
 
 Checks each percentage written next to its own fraction, such as "64% (31/48)", "60% Complete
@@ -85,5 +86,15 @@ function percentFix(claim: PercentClaim): Pick<Report, 'fix'> {
   const decimals = written[0]![1]!.split('.')[1]?.length ?? 0;
   const exact = (100 * claim.numerator) / claim.denominator;
   const percent = exact.toFixed(decimals);
-  return { fix: { edits: [{ range: claim.range, replaces: written[0]![0], text: `${percent}${written[0]![0].slice(written[0]![1]!.length)}` }] } };
+  return {
+    fix: {
+      edits: [
+        {
+          range: claim.range,
+          replaces: written[0]![0],
+          text: `${percent}${written[0]![0].slice(written[0]![1]!.length)}`,
+        },
+      ],
+    },
+  };
 }

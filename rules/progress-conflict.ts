@@ -4,8 +4,10 @@ import { defineRule, placeName, type At, type IndexEntry, type RuleContext } fro
 import type { Claim, ClaimSubject, DocumentFacts, ProgressClaim, Range } from '../src/types.js';
 
 /** Words that name no particular subject: a section called "Status" is about whatever is above it. */
-const GENERIC_LABEL = /^(?:overview|summary|status|progress|notes?|tasks?|total|totals|current status|next steps?|details|active|active tasks|completed|in progress|not started|remaining|metrics|statistics)$/u;
-const ORDINAL_LABEL = /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/u;
+const GENERIC_LABEL =
+  /^(?:overview|summary|status|progress|notes?|tasks?|total|totals|current status|next steps?|details|active|active tasks|completed|in progress|not started|remaining|metrics|statistics)$/u;
+const ORDINAL_LABEL =
+  /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/u;
 
 /**
  * A subject's name reduced to its words: lower case, no emoji, markup or "(…)", no "Workstream
@@ -31,7 +33,13 @@ const STATE_LABEL =
   /^(?:new|updated?|latest|recent|recently (?:completed|added|updated)|important|highlights?|changes|completed?|done|finished|active|current|open|pending|remaining|blocked|in progress|not started|upcoming|planned|future|past)(?:\s+(?:phases?|tasks?|items?|work|workstreams?|streams?|milestones?|stages?|sprints?|categories?|deployments?))?$/u;
 
 function usableLabel(label: string): boolean {
-  return label.length >= 3 && /\p{L}/u.test(label) && !GENERIC_LABEL.test(label) && !STATE_LABEL.test(label) && !ORDINAL_LABEL.test(label);
+  return (
+    label.length >= 3 &&
+    /\p{L}/u.test(label) &&
+    !GENERIC_LABEL.test(label) &&
+    !STATE_LABEL.test(label) &&
+    !ORDINAL_LABEL.test(label)
+  );
 }
 
 /** A document path relative to the corpus root; a folder's README or index stands for the folder. */
@@ -41,7 +49,9 @@ function pathKey(root: string, absolute: string): string {
 }
 
 function linkKey(corpus: Corpus, doc: DocumentFacts, link: string): string {
-  const absolute = link.startsWith('/') ? path.resolve(path.dirname(doc.file), `.${link}`) : path.resolve(path.dirname(doc.file), link);
+  const absolute = link.startsWith('/')
+    ? path.resolve(path.dirname(doc.file), `.${link}`)
+    : path.resolve(path.dirname(doc.file), link);
   return pathKey(corpus.root, absolute);
 }
 
@@ -116,7 +126,10 @@ export function countTasks(doc: DocumentFacts): CountedList | undefined {
   const ranges: Range[] = [];
   for (const mention of doc.mentions) {
     if (mention.kind !== 'definition' || mention.source !== 'table' || mention.context !== 'normal') continue;
-    const status = mention.status === undefined || mention.status === 'unknown' || mention.statusImplied ? 'unknown' : mention.status;
+    const status =
+      mention.status === undefined || mention.status === 'unknown' || mention.statusImplied
+        ? 'unknown'
+        : mention.status;
     statuses.set(mention.id, (statuses.get(mention.id) ?? new Set()).add(status));
     ranges.push(mention.range);
   }
@@ -174,7 +187,12 @@ function subjectsOf(corpus: Corpus, doc: DocumentFacts): { subjects: Subject[]; 
   };
   // The subjects of a document link to few files, most often the document itself.
   const linkKeys = new Map<string, string>();
-  entry.subjects = (doc.claims ?? []).map((claim, at) => ({ doc, at, claim, keys: subjectKeys(corpus, doc, claim.subject, entry.own, linkKeys) }));
+  entry.subjects = (doc.claims ?? []).map((claim, at) => ({
+    doc,
+    at,
+    claim,
+    keys: subjectKeys(corpus, doc, claim.subject, entry.own, linkKeys),
+  }));
   subjectMemo.set(doc, entry);
   return entry;
 }
@@ -183,7 +201,7 @@ function subjectsOf(corpus: Corpus, doc: DocumentFacts): { subjects: Subject[]; 
 const ALIAS_PATHS = 'aliases';
 
 /** The path keys the config's aliases name, as full keys and as endings. */
-function aliasPaths(corpus: Corpus): Array<{ wanted: string; tail: string }> {
+function aliasPaths(corpus: Corpus): { wanted: string; tail: string }[] {
   return Object.entries(corpus.config.aliases ?? {}).flatMap(([name, aliases]) =>
     [name, ...aliases]
       .filter((alias) => /\.(?:md|markdown|txt)$|\//iu.test(alias))
@@ -200,7 +218,11 @@ export function progressKeys(doc: DocumentFacts, corpus: Corpus): string[] {
   const { subjects, own } = subjectsOf(corpus, doc);
   const keys = [own, ...subjects.flatMap(({ keys: { label, paths } }) => [...(label ? [label] : []), ...paths])];
   const aliases = aliasPaths(corpus);
-  if (aliases.length && keys.some((key) => aliases.some(({ wanted, tail }) => key === wanted || key.endsWith(`/${tail}`)))) keys.push(ALIAS_PATHS);
+  if (
+    aliases.length &&
+    keys.some((key) => aliases.some(({ wanted, tail }) => key === wanted || key.endsWith(`/${tail}`)))
+  )
+    keys.push(ALIAS_PATHS);
   return keys;
 }
 
@@ -212,10 +234,10 @@ export function progressKeys(doc: DocumentFacts, corpus: Corpus): string[] {
 /** What a document puts in the subjects index: each subject under each of its keys, and itself under its own path. */
 type SubjectEntry = { subject: Subject } | { list: DocumentFacts };
 
-function subjectEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, SubjectEntry]> {
+function subjectEntries(corpus: Corpus, doc: DocumentFacts): [string, SubjectEntry][] {
   if (doc.role !== 'active') return [];
   const { subjects, own } = subjectsOf(corpus, doc);
-  const entries: Array<[string, SubjectEntry]> = [[own, { list: doc }]];
+  const entries: [string, SubjectEntry][] = [[own, { list: doc }]];
   for (const subject of subjects) {
     if (subject.keys.label) entries.push([subject.keys.label, { subject }]);
     for (const key of subject.keys.paths) entries.push([key, { subject }]);
@@ -228,7 +250,11 @@ function subjectEntries(corpus: Corpus, doc: DocumentFacts): Array<[string, Subj
  * found by following shared keys through the subjects index, so an edit costs what its groups
  * hold rather than what the folder holds.
  */
-function reachedBy(only: ReadonlySet<string>, index: ReadonlyMap<string, ReadonlyArray<IndexEntry<SubjectEntry>>>, aliasKeys: Map<string, string[]>): { subjects: Subject[]; lists: DocumentFacts[] } {
+function reachedBy(
+  only: ReadonlySet<string>,
+  index: ReadonlyMap<string, readonly IndexEntry<SubjectEntry>[]>,
+  aliasKeys: Map<string, string[]>,
+): { subjects: Subject[]; lists: DocumentFacts[] } {
   const seen = new Set<string>(only);
   const queue = [...only];
   const subjects = new Set<Subject>();
@@ -252,8 +278,12 @@ function reachedBy(only: ReadonlySet<string>, index: ReadonlyMap<string, Readonl
       for (const path of value.subject.keys.paths) visit(path);
     }
   }
-  const order = (a: Subject, b: Subject): number => (a.doc.relPath < b.doc.relPath ? -1 : a.doc.relPath > b.doc.relPath ? 1 : a.at - b.at);
-  return { subjects: [...subjects].sort(order), lists: [...lists].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)) };
+  const order = (a: Subject, b: Subject): number =>
+    a.doc.relPath < b.doc.relPath ? -1 : a.doc.relPath > b.doc.relPath ? 1 : a.at - b.at;
+  return {
+    subjects: [...subjects].sort(order),
+    lists: [...lists].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)),
+  };
 }
 
 export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only' | 'index'>): ProgressGroup[] {
@@ -267,7 +297,10 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
   } else {
     active = corpus.documents.filter((doc) => doc.role === 'active');
     subjects = active.flatMap((doc) => subjectsOf(corpus, doc).subjects);
-    knownPaths = new Set([...subjects.flatMap(({ keys }) => keys.paths), ...active.map((doc) => subjectsOf(corpus, doc).own)]);
+    knownPaths = new Set([
+      ...subjects.flatMap(({ keys }) => keys.paths),
+      ...active.map((doc) => subjectsOf(corpus, doc).own),
+    ]);
   }
   const aliasLabels = new Set<string>();
   const aliasKeys = new Set<string>();
@@ -287,7 +320,8 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
   );
   if (index && context?.only) {
     const joinedByAlias = new Map<string, string[]>();
-    for (const keys of aliasGroups) for (const key of keys) joinedByAlias.set(key, [...(joinedByAlias.get(key) ?? []), ...keys]);
+    for (const keys of aliasGroups)
+      for (const key of keys) joinedByAlias.set(key, [...(joinedByAlias.get(key) ?? []), ...keys]);
     const reached = reachedBy(context.only, index, joinedByAlias);
     subjects = reached.subjects;
     active = reached.lists;
@@ -298,7 +332,8 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
     if (paths) return paths;
     paths = new Set();
     if (index) {
-      for (const { value } of index.get(label) ?? []) if ('subject' in value) for (const key of value.subject.keys.paths) paths.add(key);
+      for (const { value } of index.get(label) ?? [])
+        if ('subject' in value) for (const key of value.subject.keys.paths) paths.add(key);
     }
     pathsOfLabel.set(label, paths);
     return paths;
@@ -313,9 +348,12 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
   }
   const groups = new UnionFind();
   for (const keys of aliasGroups) for (const key of keys.slice(1)) groups.union(keys[0]!, key);
-  const usable = (label: string | undefined): label is string => label !== undefined && (aliasLabels.has(label) || labelPaths(label).size <= 1);
+  const usable = (label: string | undefined): label is string =>
+    label !== undefined && (aliasLabels.has(label) || labelPaths(label).size <= 1);
   // Each subject's joining keys: its name where that is usable, and its task lists.
-  const joiningKeys = subjects.map(({ keys }) => (usable(keys.label) ? (keys.paths.length ? [keys.label, ...keys.paths] : [keys.label]) : keys.paths));
+  const joiningKeys = subjects.map(({ keys }) =>
+    usable(keys.label) ? (keys.paths.length ? [keys.label, ...keys.paths] : [keys.label]) : keys.paths,
+  );
   for (const keys of joiningKeys) for (let k = 1; k < keys.length; k++) groups.union(keys[0]!, keys[k]!);
   // Every key each group was joined from, and the names of its subjects even where a name was
   // too ambiguous to join by: an edit that changes what joins with what shares one of them.
@@ -338,7 +376,7 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
     const root = roots[i];
     if (root === undefined) continue;
     const group = byRoot.get(root) ?? { places: [], keys: [] };
-    group.places.push({ doc: subject.doc, claim: subject.claim as ProgressClaim });
+    group.places.push({ doc: subject.doc, claim: subject.claim });
     byRoot.set(root, group);
   }
   for (const doc of active) {
@@ -384,7 +422,9 @@ export function findProgressConflicts(group: ProgressGroup): ProgressConflict[] 
   const { counted } = group;
   if (counted) {
     const countedTotals = totalsOf(counted.total, counted.deprecated);
-    const comparable = group.places.filter(({ claim }) => totalsOf(claim.total, claim.deprecated).some((total) => countedTotals.includes(total)));
+    const comparable = group.places.filter(({ claim }) =>
+      totalsOf(claim.total, claim.deprecated).some((total) => countedTotals.includes(total)),
+    );
     const wrong = comparable.filter(({ claim }) => claim.done !== counted.done);
     return clusters(wrong).map((cluster) => {
       const inList = cluster.find(({ doc }) => doc === counted.doc) ?? cluster[0]!;
@@ -394,7 +434,9 @@ export function findProgressConflicts(group: ProgressGroup): ProgressConflict[] 
   const all = clusters(group.places);
   if (all.length < 2) return [];
   const majority = [...all].sort((a, b) => b.length - a.length)[0]!;
-  return all.filter((cluster) => cluster !== majority).map((cluster) => ({ place: cluster[0]!, same: cluster.slice(1), others: majority }));
+  return all
+    .filter((cluster) => cluster !== majority)
+    .map((cluster) => ({ place: cluster[0]!, same: cluster.slice(1), others: majority }));
 }
 
 function value(claim: ProgressClaim): string {
@@ -417,8 +459,10 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow two places stating different progress for the same task list',
     messages: {
-      conflict: 'Progress of "{{subject}}" is {{value}} here but {{otherValue}} at {{other}} ("{{otherSubject}}"){{more}}.',
-      counted: 'Progress of "{{subject}}" is {{value}} here, but its task list {{list}} marks {{done}} of its {{total}} tasks done{{more}}.',
+      conflict:
+        'Progress of "{{subject}}" is {{value}} here but {{otherValue}} at {{other}} ("{{otherSubject}}"){{more}}.',
+      counted:
+        'Progress of "{{subject}}" is {{value}} here, but its task list {{list}} marks {{done}} of its {{total}} tasks done{{more}}.',
       otherPlace: 'progress of "{{subject}}" is {{value}} here',
       list: 'the task list: {{done}} of {{total}} tasks done',
     },
@@ -495,8 +539,15 @@ None. Name other spellings of a subject in the config's \`aliases\`:
       for (const conflict of findProgressConflicts(group)) {
         const { place, same, others, counted } = conflict;
         const more = same.length;
-        const moreText = more > 0 ? `; ${more} more place${more === 1 ? '' : 's'} also say${more === 1 ? 's' : ''} ${value(place.claim)}` : '';
-        const sameRelated = same.map((p) => ({ at: at(p), messageId: 'otherPlace', data: { subject: p.claim.subject.label, value: value(p.claim) } }));
+        const moreText =
+          more > 0
+            ? `; ${more} more place${more === 1 ? '' : 's'} also say${more === 1 ? 's' : ''} ${value(place.claim)}`
+            : '';
+        const sameRelated = same.map((p) => ({
+          at: at(p),
+          messageId: 'otherPlace',
+          data: { subject: p.claim.subject.label, value: value(p.claim) },
+        }));
         if (counted) {
           context.report({
             keys: group.keys,
@@ -504,14 +555,21 @@ None. Name other spellings of a subject in the config's \`aliases\`:
             data: {
               subject: place.claim.subject.label,
               value: value(place.claim),
-              list: counted.doc === place.doc ? `(lines ${counted.first.start.line}-${counted.last.start.line})` : placeName({ doc: counted.doc, range: counted.first }, place.doc),
+              list:
+                counted.doc === place.doc
+                  ? `(lines ${counted.first.start.line}-${counted.last.start.line})`
+                  : placeName({ doc: counted.doc, range: counted.first }, place.doc),
               done: counted.done,
               total: counted.total,
               more: moreText,
             },
             at: at(place),
             related: [
-              { at: { doc: counted.doc, range: counted.first }, messageId: 'list', data: { done: counted.done, total: counted.total } },
+              {
+                at: { doc: counted.doc, range: counted.first },
+                messageId: 'list',
+                data: { done: counted.done, total: counted.total },
+              },
               ...sameRelated,
             ],
           });
@@ -532,7 +590,11 @@ None. Name other spellings of a subject in the config's \`aliases\`:
           },
           at: at(place),
           related: [
-            ...firstPerDocument(others).map((p) => ({ at: at(p), messageId: 'otherPlace', data: { subject: p.claim.subject.label, value: value(p.claim) } })),
+            ...firstPerDocument(others).map((p) => ({
+              at: at(p),
+              messageId: 'otherPlace',
+              data: { subject: p.claim.subject.label, value: value(p.claim) },
+            })),
             ...sameRelated,
           ],
         });

@@ -1,13 +1,23 @@
 import type { MentionAt } from '../src/corpus.js';
 import { formatTime } from '../src/extract/duration.js';
-import { defineRule, placeName, SUGGEST_MESSAGES, suggestEitherWay, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import {
+  defineRule,
+  placeName,
+  SUGGEST_MESSAGES,
+  suggestEitherWay,
+  taskKey,
+  taskKeysOf,
+  wantedMentions,
+} from '../src/rule.js';
 import { displayId } from '../src/scopes.js';
 import { statementRank } from './task-status-conflict.js';
 import type { TaskMention } from '../src/types.js';
 
 /** Words that say what is done to a task, not which task it is: "Create", "Complete", "Update". */
 const GENERIC_WORDS = new Set(
-  'a an the and or of for to in on with into from by at as via per new all initial final step phase task tasks create creating add adding implement implementing complete completing update updating fix fixing finish start starting set setup up make do build write run'.split(' '),
+  'a an the and or of for to in on with into from by at as via per new all initial final step phase task tasks create creating add adding implement implementing complete completing update updating fix fixing finish start starting set setup up make do build write run'.split(
+    ' ',
+  ),
 );
 
 /** The words of a title that name its subject, lower-cased. */
@@ -53,7 +63,13 @@ const DEFINING_SOURCES = new Set(['table', 'heading', 'field', 'list', 'front-ma
 
 /** The places that define a task today: table rows, headings, list items, front matter of active documents. */
 function definitions(mentions: MentionAt[]): MentionAt[] {
-  return mentions.filter(({ doc, mention }) => doc.role === 'active' && mention.kind === 'definition' && mention.context === 'normal' && DEFINING_SOURCES.has(mention.source));
+  return mentions.filter(
+    ({ doc, mention }) =>
+      doc.role === 'active' &&
+      mention.kind === 'definition' &&
+      mention.context === 'normal' &&
+      DEFINING_SOURCES.has(mention.source),
+  );
 }
 
 export interface AttributeConflict {
@@ -65,16 +81,16 @@ export interface AttributeConflict {
   primary: MentionAt;
   value: string;
   /** One place per other value (and per document). */
-  others: Array<{ place: MentionAt; value: string }>;
+  others: { place: MentionAt; value: string }[];
 }
 
 /** Groups places by value; a conflict when there is more than one value. The first place reported is the first of the rarest value. */
 function valueConflict(
   key: string,
   attribute: AttributeConflict['attribute'],
-  places: Array<{ place: MentionAt; value: string; compareAs?: string }>,
+  places: { place: MentionAt; value: string; compareAs?: string }[],
 ): AttributeConflict | undefined {
-  const byValue = new Map<string, Array<{ place: MentionAt; value: string }>>();
+  const byValue = new Map<string, { place: MentionAt; value: string }[]>();
   for (const entry of places) {
     const compared = entry.compareAs ?? entry.value;
     byValue.set(compared, [...(byValue.get(compared) ?? []), entry]);
@@ -83,7 +99,7 @@ function valueConflict(
   const groups = [...byValue.values()];
   const rarest = groups.reduce((best, group) => (group.length < best.length ? group : best));
   const primary = rarest[0]!;
-  const others: Array<{ place: MentionAt; value: string }> = [];
+  const others: { place: MentionAt; value: string }[] = [];
   for (const group of groups) {
     if (group === rarest) continue;
     const seenDocs = new Set<string>();
@@ -115,11 +131,17 @@ function titleConflict(key: string, places: MentionAt[]): AttributeConflict | un
   // is; the checkbox list of a tool's own task file (spec-kit, Kiro, ai-dev-tasks, OpenSpec) is
   // where its tasks are defined.
   const anchored = groups.filter((group) =>
-    group.some(({ doc, mention }) => (mention.source !== 'list' && mention.source !== 'field') || (mention.source === 'list' && doc.format !== undefined && mention.checked !== undefined)),
+    group.some(
+      ({ doc, mention }) =>
+        (mention.source !== 'list' && mention.source !== 'field') ||
+        (mention.source === 'list' && doc.format !== undefined && mention.checked !== undefined),
+    ),
   );
   if (anchored.length < 2) return undefined;
   const best = (group: MentionAt[]): MentionAt => [...group].sort((a, b) => statementRank(a) - statementRank(b))[0]!;
-  const [first, ...rest] = [...anchored].sort((a, b) => statementRank(best(a)) - statementRank(best(b)) || titled.indexOf(best(a)) - titled.indexOf(best(b)));
+  const [first, ...rest] = [...anchored].sort(
+    (a, b) => statementRank(best(a)) - statementRank(best(b)) || titled.indexOf(best(a)) - titled.indexOf(best(b)),
+  );
   const primary = best(first!);
   return {
     key,
@@ -147,7 +169,9 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
       const found = valueConflict(
         key,
         'priority',
-        priorities.filter(({ mention }) => priorityScale(mention.priority!) === scale).map((place) => ({ place, value: place.mention.priority! })),
+        priorities
+          .filter(({ mention }) => priorityScale(mention.priority!) === scale)
+          .map((place) => ({ place, value: place.mention.priority! })),
       );
       if (found) conflicts.push(found);
     }
@@ -158,7 +182,11 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
         // "~2 hours" and "2 hrs" are one estimate: compared by value, shown as written.
         defined
           .filter(({ mention }) => mention.duration?.unit === unit)
-          .map((place) => ({ place, value: formatTime(place.mention.duration!), compareAs: formatTime({ ...place.mention.duration!, approximate: false }) })),
+          .map((place) => ({
+            place,
+            value: formatTime(place.mention.duration!),
+            compareAs: formatTime({ ...place.mention.duration!, approximate: false }),
+          })),
       );
       if (found) conflicts.push(found);
     }
@@ -167,7 +195,7 @@ export function findAttributeConflicts(mentions: Iterable<[string, MentionAt[]]>
       'dependencies',
       defined
         .filter(({ mention }) => mention.dependencies !== undefined)
-        .map((place) => ({ place, value: [...new Set(place.mention.dependencies!)].sort().join(', ') || 'nothing' })),
+        .map((place) => ({ place, value: [...new Set(place.mention.dependencies)].sort().join(', ') || 'nothing' })),
     );
     if (dependencies) conflicts.push(dependencies);
   }
@@ -189,7 +217,8 @@ export default defineRule({
       priority: '{{id}} is {{value}} priority here but {{otherValue}} at {{other}}{{more}}.',
       duration: '{{id}} is estimated at {{value}} here but {{otherValue}} at {{other}}{{more}}.',
       dependencies: '{{id}} depends on {{value}} here but on {{otherValue}} at {{other}}{{more}}.',
-      differentTask: '{{id}} names "{{value}}" here but "{{otherValue}}" at {{other}}{{more}}: the same ID seems to be used for two different tasks.',
+      differentTask:
+        '{{id}} names "{{value}}" here but "{{otherValue}}" at {{other}}{{more}}: the same ID seems to be used for two different tasks.',
       otherPlace: '{{id}} has {{attribute}} "{{value}}" here',
       ...SUGGEST_MESSAGES,
     },
@@ -277,14 +306,26 @@ None.
           // The two sides are alike: from the other place, the same message the other way round.
           asPrimary: {
             messageId: conflict.attribute === 'title' ? 'differentTask' : conflict.attribute,
-            data: { id: conflict.id, value: other.value, otherValue: conflict.value, other: placeName({ doc: primary.doc, range: primary.mention.range }, other.place.doc), more: '' },
+            data: {
+              id: conflict.id,
+              value: other.value,
+              otherValue: conflict.value,
+              other: placeName({ doc: primary.doc, range: primary.mention.range }, other.place.doc),
+              more: '',
+            },
           },
         })),
         asRelated: { messageId: 'otherPlace', data: { id: conflict.id, attribute, value: conflict.value } },
         // Which value is true only a person knows: each side may be made to say what the other says.
         suggest: suggestEitherWay(
-          { at: { doc: primary.doc, range: primary.mention.range }, written: writtenValue(primary.mention, conflict.attribute) },
-          others.map((other) => ({ at: { doc: other.place.doc, range: other.place.mention.range }, written: writtenValue(other.place.mention, conflict.attribute) })),
+          {
+            at: { doc: primary.doc, range: primary.mention.range },
+            written: writtenValue(primary.mention, conflict.attribute),
+          },
+          others.map((other) => ({
+            at: { doc: other.place.doc, range: other.place.mention.range },
+            written: writtenValue(other.place.mention, conflict.attribute),
+          })),
         ),
       });
     }

@@ -1,6 +1,14 @@
 import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
-import { defineRule, placeName, SUGGEST_MESSAGES, suggestEitherWay, taskKey, taskKeysOf, wantedMentions } from '../src/rule.js';
+import {
+  defineRule,
+  placeName,
+  SUGGEST_MESSAGES,
+  suggestEitherWay,
+  taskKey,
+  taskKeysOf,
+  wantedMentions,
+} from '../src/rule.js';
 import { displayId } from '../src/scopes.js';
 import type { Status, TaskMention } from '../src/types.js';
 
@@ -20,7 +28,12 @@ export function statusWord(mention: Pick<MentionAt['mention'], 'status' | 'statu
 
 /** Which place best states a task's status: its front matter or table row, then its heading or its block's field lines, then a list item, then prose. */
 export function statementRank({ mention }: MentionAt): number {
-  if (mention.kind === 'definition') return mention.source === 'table' || mention.source === 'front-matter' ? 0 : mention.source === 'heading' || mention.source === 'field' ? 1 : 2;
+  if (mention.kind === 'definition')
+    return mention.source === 'table' || mention.source === 'front-matter'
+      ? 0
+      : mention.source === 'heading' || mention.source === 'field'
+        ? 1
+        : 2;
   return mention.source === 'table' ? 3 : 4;
 }
 
@@ -31,7 +44,11 @@ export function statementRank({ mention }: MentionAt): number {
 export function statedStatuses(mentions: MentionAt[]): MentionAt[] {
   return mentions.filter(
     ({ doc, mention }) =>
-      doc.role === 'active' && mention.status !== undefined && mention.status !== 'unknown' && mention.context === 'normal' && mention.source !== 'code',
+      doc.role === 'active' &&
+      mention.status !== undefined &&
+      mention.status !== 'unknown' &&
+      mention.context === 'normal' &&
+      mention.source !== 'code',
   );
 }
 
@@ -64,7 +81,13 @@ export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): 
     const otherSide = primary.mention.status === 'done' ? open : done;
     const byDoc = new Map<string, MentionAt[]>();
     for (const place of otherSide) byDoc.set(place.doc.file, [...(byDoc.get(place.doc.file) ?? []), place]);
-    conflicts.push({ key, id: displayId(key), primary, others: [...byDoc.values()].map(best), otherCount: otherSide.length });
+    conflicts.push({
+      key,
+      id: displayId(key),
+      primary,
+      others: [...byDoc.values()].map(best),
+      otherCount: otherSide.length,
+    });
   }
   return conflicts;
 }
@@ -75,7 +98,8 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow a task being done in one place and still open in another',
     messages: {
-      conflict: '{{id}} is {{status}} here ("{{statusText}}") but {{otherStatus}} at {{other}} ("{{otherText}}"){{more}}.',
+      conflict:
+        '{{id}} is {{status}} here ("{{statusText}}") but {{otherStatus}} at {{other}} ("{{otherText}}"){{more}}.',
       otherPlace: '{{id}} is {{status}} here ("{{statusText}}")',
       ...SUGGEST_MESSAGES,
     },
@@ -154,7 +178,11 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
         otherText: there.mention.statusText ?? '',
         more: moreText,
       });
-      const placeData = (place: MentionAt) => ({ id: conflict.id, status: statusWord(place.mention), statusText: place.mention.statusText ?? '' });
+      const placeData = (place: MentionAt) => ({
+        id: conflict.id,
+        status: statusWord(place.mention),
+        statusText: place.mention.statusText ?? '',
+      });
       context.report({
         keys: [taskKey(conflict.key)],
         messageId: 'conflict',
@@ -171,7 +199,10 @@ None. Add words to the status vocabulary with the config's \`statusWords\`.
         // Which status is true only a person knows: each side may be made to say what the other says.
         suggest: suggestEitherWay(
           { at: { doc: primary.doc, range: primary.mention.range }, written: writtenStatus(primary.mention) },
-          others.map((other) => ({ at: { doc: other.doc, range: other.mention.range }, written: writtenStatus(other.mention) })),
+          others.map((other) => ({
+            at: { doc: other.doc, range: other.mention.range },
+            written: writtenStatus(other.mention),
+          })),
         ),
       });
     }

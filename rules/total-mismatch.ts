@@ -40,17 +40,21 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow a total that is not the sum of its parts',
     messages: {
-      column: 'TOTAL {{label}} is {{stated}}, but the {{count}} rows above add up to {{sum}} ({{parts}}, lines {{from}}-{{to}}).',
+      column:
+        'TOTAL {{label}} is {{stated}}, but the {{count}} rows above add up to {{sum}} ({{parts}}, lines {{from}}-{{to}}).',
       sections: '"{{text}}" is stated here, but the subsections under it count {{sum}} ({{parts}}).',
-      items: '"{{text}}" is stated here, but the items of the list under it count {{sum}} ({{parts}}, lines {{from}}-{{to}}).',
-      fractions: '"{{text}}" is stated here, but the breakdown under it adds up to {{sumDone}}/{{sum}} ({{parts}}, lines {{from}}-{{to}}).',
+      items:
+        '"{{text}}" is stated here, but the items of the list under it count {{sum}} ({{parts}}, lines {{from}}-{{to}}).',
+      fractions:
+        '"{{text}}" is stated here, but the breakdown under it adds up to {{sumDone}}/{{sum}} ({{parts}}, lines {{from}}-{{to}}).',
       part: 'part: {{text}}',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'error',
     fixable: 'code',
-    fixDescription: 'A TOTAL cell, or a count over its subsections or items, becomes the sum of its parts, when no part notes deprecated tasks (which the total may count or not); a whole fraction over a breakdown is left alone.',
+    fixDescription:
+      'A TOTAL cell, or a count over its subsections or items, becomes the sum of its parts, when no part notes deprecated tasks (which the total may count or not); a whole fraction over a breakdown is left alone.',
     docs: `## What it does
 
 Checks each stated whole against the parts it names:
@@ -139,6 +143,7 @@ function relatedParts(doc: DocumentFacts, claim: TotalClaim): RelatedReport[] {
 
 /** The stated total becomes the sum, when only the sum fits: no deprecated tasks on either side. */
 function totalFix(claim: TotalClaim, sum: number): Pick<Report, 'fix'> {
-  if (claim.of === 'fractions' || claim.deprecated !== undefined || claim.parts.some((part) => part.deprecated)) return {};
+  if (claim.of === 'fractions' || claim.deprecated !== undefined || claim.parts.some((part) => part.deprecated))
+    return {};
   return { fix: { edits: [{ range: claim.range, replaces: String(claim.stated), text: String(sum) }] } };
 }

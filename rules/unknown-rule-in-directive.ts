@@ -8,7 +8,8 @@ export default defineRule({
     type: 'problem',
     description: 'Report tasklint-disable and tasklint-enable comments that name a rule tasklint does not have',
     messages: {
-      unknownRule: 'tasklint-{{kind}} names "{{name}}", which is not a tasklint rule{{meant}}: the comment silences nothing under that name.',
+      unknownRule:
+        'tasklint-{{kind}} names "{{name}}", which is not a tasklint rule{{meant}}: the comment silences nothing under that name.',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
@@ -63,7 +64,11 @@ None.
           const meant = closest(name, known);
           context.report({
             messageId: 'unknownRule',
-            data: { kind: directive.kind, name, meant: meant ? ` (did you mean "${meant}"?)` : ' (`tasklint --rules` lists them)' },
+            data: {
+              kind: directive.kind,
+              name,
+              meant: meant ? ` (did you mean "${meant}"?)` : ' (`tasklint --rules` lists them)',
+            },
             at: { doc, range: directive.ruleRanges[i] ?? directive.range },
           });
         });

@@ -21,7 +21,9 @@ export interface UnknownTask {
 
 /** Whether some document defines the task: a table row, heading or list item, in any document but a template. */
 function isDefined(corpus: Corpus, key: string): boolean {
-  return (corpus.mentions.get(key) ?? []).some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code');
+  return (corpus.mentions.get(key) ?? []).some(
+    ({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code',
+  );
 }
 
 /** The key of a scoped ID in any feature: whether another feature defines it bears on a reference. */
@@ -47,7 +49,13 @@ function findingKeys(key: string): string[] {
 function schemesOfFeatures(corpus: Corpus): Set<string> {
   const schemes = new Set<string>();
   for (const [key, places] of corpus.mentions) {
-    if (keyScope(key) && places.some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code')) schemes.add(schemeKey(key));
+    if (
+      keyScope(key) &&
+      places.some(
+        ({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code',
+      )
+    )
+      schemes.add(schemeKey(key));
   }
   return schemes;
 }
@@ -59,7 +67,13 @@ function schemesOfFeatures(corpus: Corpus): Set<string> {
 function definedInSomeFeature(corpus: Corpus): Set<string> {
   const ids = new Set<string>();
   for (const [key, places] of corpus.mentions) {
-    if (keyScope(key) && places.some(({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code')) ids.add(displayId(key));
+    if (
+      keyScope(key) &&
+      places.some(
+        ({ doc, mention }) => doc.role !== 'template' && mention.kind === 'definition' && mention.source !== 'code',
+      )
+    )
+      ids.add(displayId(key));
   }
   return ids;
 }
@@ -82,7 +96,9 @@ export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wa
       const local = LOCAL_SCHEMES.has(idPrefix(id));
       known =
         isDefined(corpus, key) ||
-        (scoped && ((!local && (inFeatures ??= definedInSomeFeature(corpus)).has(id)) || !(schemes ??= schemesOfFeatures(corpus)).has(schemeKey(key))));
+        (scoped &&
+          ((!local && (inFeatures ??= definedInSomeFeature(corpus)).has(id)) ||
+            !(schemes ??= schemesOfFeatures(corpus)).has(schemeKey(key))));
       defined.set(key, known);
     }
     if (known) return;
@@ -92,11 +108,18 @@ export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wa
     if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const mention of doc.mentions) {
       if (mention.kind !== 'reference' || mention.source === 'code' || mention.alias) continue;
-      add(doc, mention.id, { at: { doc, range: mention.range }, ...(mention.dependent ? { dependent: mention.dependent } : {}), graph: false });
+      add(doc, mention.id, {
+        at: { doc, range: mention.range },
+        ...(mention.dependent ? { dependent: mention.dependent } : {}),
+        graph: false,
+      });
     }
-    for (const edge of graphEdges(doc)) add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
+    for (const edge of graphEdges(doc))
+      add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
     for (const edge of graphEdges(doc)) add(doc, edge.to, { at: { doc, range: edge.range }, graph: true });
-    for (const edge of doc.edges ?? []) if (edge.source === 'field') add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: false });
+    for (const edge of doc.edges ?? [])
+      if (edge.source === 'field')
+        add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: false });
   }
   return [...byId].map(([key, references]) => ({ key, id: displayId(key), references: dedupe(references) }));
 }
@@ -112,7 +135,8 @@ function dedupe(references: Reference[]): Reference[] {
     const key = `${reference.at.doc.file}\0${reference.at.range.start.line}`;
     const known = seen.get(key);
     if (!known) seen.set(key, reference);
-    else if (!known.dependent && reference.dependent) seen.set(key, { ...reference, at: known.graph ? reference.at : known.at });
+    else if (!known.dependent && reference.dependent)
+      seen.set(key, { ...reference, at: known.graph ? reference.at : known.at });
   }
   return [...seen.values()];
 }
@@ -123,7 +147,8 @@ export default defineRule({
     type: 'problem',
     description: 'Report references to task IDs that no document defines',
     messages: {
-      unknownDependency: '{{id}} is a dependency of {{dependent}} here, but no linted document defines {{id}}{{elsewhere}}.',
+      unknownDependency:
+        '{{id}} is a dependency of {{dependent}} here, but no linted document defines {{id}}{{elsewhere}}.',
       unknown: '{{id}} is referenced here, but no linted document defines it{{elsewhere}}.',
       alsoHere: '{{id}} is referenced here too',
     },
@@ -183,7 +208,10 @@ None.
   // A finding is about one task: its references, and whether any place defines it.
   incremental: (doc, corpus) => {
     const keys = taskKeysOf(doc, corpus);
-    const ids = [...doc.mentions.map((mention) => mention.id), ...(doc.edges ?? []).flatMap((edge) => [edge.from, edge.to])];
+    const ids = [
+      ...doc.mentions.map((mention) => mention.id),
+      ...(doc.edges ?? []).flatMap((edge) => [edge.from, edge.to]),
+    ];
     for (const id of ids) {
       const key = taskKeyOf(corpus, doc, id);
       if (key !== undefined && keyScope(key)) {

@@ -9,7 +9,9 @@ let esbuild;
 try {
   esbuild = await import('esbuild');
 } catch {
-  process.stdout.write('esbuild is not installed: the parsing thread is not bundled (it still works, starting more slowly)\n');
+  process.stdout.write(
+    'esbuild is not installed: the parsing thread is not bundled (it still works, starting more slowly)\n',
+  );
   process.exit(0);
 }
 await esbuild.build({
@@ -21,5 +23,7 @@ await esbuild.build({
   format: 'esm',
   logLevel: 'warning',
   // CommonJS dependencies (picomatch, extend) may call require: give the bundle one.
-  banner: { js: "import { createRequire as __tasklintRequire } from 'node:module'; const require = __tasklintRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __tasklintRequire } from 'node:module'; const require = __tasklintRequire(import.meta.url);",
+  },
 });

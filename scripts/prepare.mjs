@@ -18,7 +18,11 @@ const hasTypeScript = (() => {
 })();
 
 if (hasTypeScript) {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   process.exit(build.status ?? 1);
 }
 if (existsSync(new URL('../dist/src/cli.js', import.meta.url))) process.exit(0);

@@ -68,7 +68,10 @@ export function defaultCacheLocation(cwd: string): string {
   const project = nodeProjectRoot(cwd);
   if (project) return path.join(project, 'node_modules', '.cache', 'tasklint');
   const root = gitRoot(cwd) ?? path.resolve(cwd);
-  return path.join(envPaths('tasklint', { suffix: '' }).cache, createHash('sha1').update(root).digest('hex').slice(0, 16));
+  return path.join(
+    envPaths('tasklint', { suffix: '' }).cache,
+    createHash('sha1').update(root).digest('hex').slice(0, 16),
+  );
 }
 
 /** Where `--cache` keeps its entries: `option.location` (relative to `cwd`), else the default location. */
@@ -139,12 +142,24 @@ const isLineColumn = (value: unknown): value is { line: number; column: number }
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const keys = Object.keys(value);
   const { line, column } = value as Record<string, unknown>;
-  return keys.length === 2 && Number.isSafeInteger(line) && Number.isSafeInteger(column) && !Object.is(line, -0) && !Object.is(column, -0);
+  return (
+    keys.length === 2 &&
+    Number.isSafeInteger(line) &&
+    Number.isSafeInteger(column) &&
+    !Object.is(line, -0) &&
+    !Object.is(column, -0)
+  );
 };
 
 /** A range as four numbers, if it is exactly `{start: {line, column}, end: {line, column}}`. */
 function packedRange(range: unknown): number[] | undefined {
-  if (range === null || typeof range !== 'object' || Object.getPrototypeOf(range) !== Object.prototype || Object.keys(range).length !== 2) return undefined;
+  if (
+    range === null ||
+    typeof range !== 'object' ||
+    Object.getPrototypeOf(range) !== Object.prototype ||
+    Object.keys(range).length !== 2
+  )
+    return undefined;
   const { start, end } = range as Record<string, unknown>;
   if (!isLineColumn(start) || !isLineColumn(end)) return undefined;
   return [start.line, start.column, end.line, end.column];
@@ -166,7 +181,13 @@ function exactJson(value: unknown): string | undefined {
       }
       if (original === undefined || typeof original === 'function' || typeof original === 'symbol') exact = false;
       else if (typeof original === 'number' && (!Number.isFinite(original) || Object.is(original, -0))) exact = false;
-      else if (original !== null && typeof original === 'object' && !Array.isArray(original) && Object.getPrototypeOf(original) !== Object.prototype) exact = false;
+      else if (
+        original !== null &&
+        typeof original === 'object' &&
+        !Array.isArray(original) &&
+        Object.getPrototypeOf(original) !== Object.prototype
+      )
+        exact = false;
       return member;
     });
   } catch {
@@ -200,27 +221,42 @@ function asciiJson(json: string): string {
 function encodeEntry(entry: CacheEntry): Buffer {
   const json = exactJson(entry);
   const payload =
-    json === undefined ? Buffer.concat([Buffer.from([V8_FORMAT]), serialize(entry)]) : Buffer.concat([Buffer.from([JSON_FORMAT]), Buffer.from(asciiJson(json), 'latin1')]);
+    json === undefined
+      ? Buffer.concat([Buffer.from([V8_FORMAT]), serialize(entry)])
+      : Buffer.concat([Buffer.from([JSON_FORMAT]), Buffer.from(asciiJson(json), 'latin1')]);
   return Buffer.concat([MAGIC, createHash('sha1').update(payload).digest(), payload]);
 }
 
 /** The entry in `bytes`, or why it cannot be trusted. */
 function decodeEntry(bytes: Buffer): CacheEntry | string {
-  if (bytes.length < MAGIC.length + CHECKSUM_LENGTH + 1 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a tasklint cache entry';
+  if (bytes.length < MAGIC.length + CHECKSUM_LENGTH + 1 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+    return 'not a tasklint cache entry';
   const payload = bytes.subarray(MAGIC.length + CHECKSUM_LENGTH);
-  if (!createHash('sha1').update(payload).digest().equals(bytes.subarray(MAGIC.length, MAGIC.length + CHECKSUM_LENGTH))) return 'checksum mismatch';
+  if (
+    !createHash('sha1')
+      .update(payload)
+      .digest()
+      .equals(bytes.subarray(MAGIC.length, MAGIC.length + CHECKSUM_LENGTH))
+  )
+    return 'checksum mismatch';
   let entry: CacheEntry;
   try {
     if (payload[0] === JSON_FORMAT) {
       entry = JSON.parse(payload.toString('latin1', 1)) as CacheEntry;
       revive(entry);
-    }
-    else if (payload[0] === V8_FORMAT) entry = deserialize(payload.subarray(1)) as CacheEntry;
+    } else if (payload[0] === V8_FORMAT) entry = deserialize(payload.subarray(1)) as CacheEntry;
     else return 'unknown format';
   } catch (error) {
     return (error as Error).message;
   }
-  if (!entry || typeof entry !== 'object' || typeof entry.hash !== 'string' || !entry.facts || typeof entry.facts !== 'object') return 'unexpected contents';
+  if (
+    !entry ||
+    typeof entry !== 'object' ||
+    typeof entry.hash !== 'string' ||
+    !entry.facts ||
+    typeof entry.facts !== 'object'
+  )
+    return 'unexpected contents';
   return entry;
 }
 
@@ -238,7 +274,8 @@ export interface StoredEntry {
  */
 function claimsOtherContent(bytes: Buffer, hash: string): boolean {
   const start = MAGIC.length + CHECKSUM_LENGTH;
-  if (bytes.length <= start || bytes[start] !== JSON_FORMAT || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return false;
+  if (bytes.length <= start || bytes[start] !== JSON_FORMAT || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+    return false;
   if (bytes.indexOf(`"hash":"${hash}"`, start + 1, 'latin1') !== -1) return false;
   return createHash('sha1').update(bytes.subarray(start)).digest().equals(bytes.subarray(MAGIC.length, start));
 }
@@ -250,7 +287,7 @@ function claimsOtherContent(bytes: Buffer, hash: string): boolean {
 export class FactsCache {
   /** Entries this run read or wrote: the others may belong to deleted files. */
   private readonly used = new Set<string>();
-  private readonly writes: Array<Promise<void>> = [];
+  private readonly writes: Promise<void>[] = [];
   private corrupt: { count: number; example: string; why: string } | undefined;
   private writeFailure: string | undefined;
   private readFailure: string | undefined;
@@ -294,7 +331,8 @@ export class FactsCache {
       bytes = readFileSync(path.join(this.folder, name));
     } catch (error) {
       const code = errorCode(error);
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.readFailure ??= `Cannot read the cache in ${this.folder} (${code}); files were parsed again.`;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        this.readFailure ??= `Cannot read the cache in ${this.folder} (${code}); files were parsed again.`;
       return undefined;
     }
     // A JSON entry starts with its file, root and hash; `open` checks all of them again.
@@ -307,7 +345,11 @@ export class FactsCache {
     const { name, bytes } = stored;
     const entry = decodeEntry(bytes);
     if (typeof entry === 'string') {
-      this.corrupt = { count: (this.corrupt?.count ?? 0) + 1, example: this.corrupt?.example ?? path.join(this.folder, name), why: this.corrupt?.why ?? entry };
+      this.corrupt = {
+        count: (this.corrupt?.count ?? 0) + 1,
+        example: this.corrupt?.example ?? path.join(this.folder, name),
+        why: this.corrupt?.why ?? entry,
+      };
       return undefined;
     }
     if (entry.file !== file || entry.root !== root || entry.hash !== hash) return undefined;
@@ -345,8 +387,15 @@ export class FactsCache {
   /** Creates this key's folder; of the folders of other keys (an older version, another config), the least recently written go. */
   private async prepareFolder(): Promise<void> {
     await fs.mkdir(this.folder, { recursive: true });
-    const others = (await fs.readdir(this.location)).filter((name) => KEY_FOLDER.test(name) && name !== path.basename(this.folder));
-    const written = await Promise.all(others.map(async (name) => ({ name, time: (await fs.stat(path.join(this.location, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+    const others = (await fs.readdir(this.location)).filter(
+      (name) => KEY_FOLDER.test(name) && name !== path.basename(this.folder),
+    );
+    const written = await Promise.all(
+      others.map(async (name) => ({
+        name,
+        time: (await fs.stat(path.join(this.location, name)).catch(() => undefined))?.mtimeMs ?? 0,
+      })),
+    );
     const stale = written.sort((a, b) => b.time - a.time).slice(OTHER_KEYS_KEPT);
     await Promise.all(stale.map(({ name }) => fs.rm(path.join(this.location, name), { recursive: true, force: true })));
   }
@@ -362,7 +411,9 @@ export class FactsCache {
     if (this.readFailure) warnings.push(this.readFailure);
     if (this.corrupt) {
       const { count, example, why } = this.corrupt;
-      warnings.push(`${count === 1 ? `The cache entry ${example} is` : `${count} cache entries (such as ${example}) are`} corrupt (${why}); ignored, and rebuilt.`);
+      warnings.push(
+        `${count === 1 ? `The cache entry ${example} is` : `${count} cache entries (such as ${example}) are`} corrupt (${why}); ignored, and rebuilt.`,
+      );
     }
     if (this.writeFailure) warnings.push(this.writeFailure);
     return warnings;
@@ -385,7 +436,8 @@ export class FactsCache {
         continue;
       }
       const entry = decodeEntry(await fs.readFile(file).catch(() => Buffer.alloc(0)));
-      if (typeof entry === 'string' || !existsSync(entry.file)) await fs.rm(file, { force: true }).catch(() => undefined);
+      if (typeof entry === 'string' || !existsSync(entry.file))
+        await fs.rm(file, { force: true }).catch(() => undefined);
     }
   }
 }

@@ -69,7 +69,10 @@ function fail(message: string): never {
 async function usageMessage(error: NodeJS.ErrnoException, argv: string[]): Promise<string> {
   const option = /^(?:Unknown option|Option) '([^']+)'/.exec(error.message)?.[1];
   if (!option) return error.message;
-  const long = option.split(', ').at(-1)!.replace(/ <value>$/, '');
+  const long = option
+    .split(', ')
+    .at(-1)!
+    .replace(/ <value>$/, '');
   const typed = argv.find((arg) => arg.startsWith(`${long}=`));
   const asTyped = typed ? ` (in "${typed}")` : '';
   switch (error.code) {
@@ -80,7 +83,9 @@ async function usageMessage(error: NodeJS.ErrnoException, argv: string[]): Promi
       return `unknown option "${long}"${asTyped}${long.startsWith('--') ? didYouMean(long, known) : ''}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return / does not take an argument/.test(error.message) ? `option "${long}" takes no value${asTyped}` : `option "${long}" needs a value`;
+      return error.message.includes(' does not take an argument')
+        ? `option "${long}" takes no value${asTyped}`
+        : `option "${long}" needs a value`;
     default:
       return error.message;
   }
@@ -150,7 +155,8 @@ async function main(argv: string[]): Promise<number> {
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`);
   }
 
   // As in ESLint: the flag reports them as errors, the severity option at the severity it gives.
@@ -161,7 +167,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // --cache-location implies --cache; the pre-commit hook (--hook) caches by default; --no-cache beats both.
-  const cache = values['no-cache'] ? false : values['cache-location'] !== undefined ? { location: values['cache-location'] } : Boolean(values.cache || values.hook);
+  const cache = values['no-cache']
+    ? false
+    : values['cache-location'] !== undefined
+      ? { location: values['cache-location'] }
+      : Boolean(values.cache || values.hook);
   const lints = values.explain === undefined && !values.rules && !values['print-config'];
   if (cache && lints) {
     // A cached run parses the files that changed, if any: a thread starts loading the parser
@@ -172,20 +182,29 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // Loaded together, in one go of the module loader.
-  const [{ ConfigError }, { UsageError }, lintModule] = await Promise.all([import('./config.js'), import('./discover.js'), lints ? import('./lint.js') : undefined]);
+  const [{ ConfigError }, { UsageError }, lintModule] = await Promise.all([
+    import('./config.js'),
+    import('./discover.js'),
+    lints ? import('./lint.js') : undefined,
+  ]);
   try {
     if (values.explain !== undefined || values.rules) {
       const { loadRules } = await import('./engine.js');
       const rules = await loadRules();
       if (values.rules) {
-        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(26)} ${rule.meta.defaultSeverity.padEnd(8)} ${rule.meta.description}\n`);
+        for (const rule of rules)
+          process.stdout.write(
+            `${rule.id.padEnd(26)} ${rule.meta.defaultSeverity.padEnd(8)} ${rule.meta.description}\n`,
+          );
         return 0;
       }
       const rule = rules.find((candidate) => candidate.id === values.explain);
       if (!rule) {
         const ids = rules.map((r) => r.id);
         const { didYouMean } = await import('./suggest.js');
-        fail(`no rule named "${values.explain}"${didYouMean(values.explain!, ids) || `; known rules: ${ids.join(', ')}`}`);
+        fail(
+          `no rule named "${values.explain}"${didYouMean(values.explain!, ids) || `; known rules: ${ids.join(', ')}`}`,
+        );
       }
       const { ruleDocument } = await import('./rule-docs.js');
       process.stdout.write(ruleDocument(rule));
@@ -201,8 +220,12 @@ async function main(argv: string[]): Promise<number> {
       const { activeRules, effectiveRules, loadRules } = await import('./engine.js');
       const rules = await loadRules();
       activeRules(rules, loaded.config);
-      const effective = Object.fromEntries(effectiveRules(rules, loaded.config).map(({ rule, setting, options }) => [rule.id, [setting, options]]));
-      process.stdout.write(`${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config, rules: effective }, null, 2)}\n`);
+      const effective = Object.fromEntries(
+        effectiveRules(rules, loaded.config).map(({ rule, setting, options }) => [rule.id, [setting, options]]),
+      );
+      process.stdout.write(
+        `${JSON.stringify({ ...(loaded.file ? { configFile: loaded.file } : {}), ...loaded.config, rules: effective }, null, 2)}\n`,
+      );
       return 0;
     }
 
@@ -225,7 +248,7 @@ async function main(argv: string[]): Promise<number> {
       inputs = hookInputs(positionals, cwd, values.config);
     }
     // The reporter loads while the folder is linted, not after.
-    const reporter = REPORTERS[format as keyof typeof REPORTERS]?.() ?? REPORTERS.stylish();
+    const reporter = REPORTERS[format]?.() ?? REPORTERS.stylish();
     reporter.catch(() => undefined);
     const lintOptions = {
       paths: inputs.paths,
@@ -247,18 +270,34 @@ async function main(argv: string[]): Promise<number> {
       fixed = await fixFolder({ ...lintOptions, ...fixing, errorsOnly: Boolean(values.quiet) });
       for (const problem of fixed.problems) printWarning(problem);
     }
-    const result = fixed?.result ?? (await lint({ ...lintOptions, ...(format === 'json' ? { onRead: (file: string, bytes: Buffer) => texts.set(file, bytes) } : {}) }));
+    const result =
+      fixed?.result ??
+      (await lint({
+        ...lintOptions,
+        ...(format === 'json' ? { onRead: (file: string, bytes: Buffer) => texts.set(file, bytes) } : {}),
+      }));
     for (const warning of result.warnings) printWarning(warning);
     let diagnostics = result.diagnostics;
     if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 
-    const color = values['no-color'] ? false : values.color ? true : Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && !values['output-file'];
+    const color = values['no-color']
+      ? false
+      : values.color
+        ? true
+        : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !values['output-file'];
     let output: string;
     switch (format) {
       case 'json': {
         const { formatJson } = (await reporter) as typeof import('./report/json.js');
         const outputs = new Map((fixed?.files ?? []).map((file) => [file.file, file.after]));
-        const textOf = (file: string): string | undefined => outputs.get(file) ?? (texts.has(file) ? texts.get(file)!.toString('utf8').replace(/^\uFEFF/, '') : undefined);
+        const textOf = (file: string): string | undefined =>
+          outputs.get(file) ??
+          (texts.has(file)
+            ? texts
+                .get(file)!
+                .toString('utf8')
+                .replace(/^\uFEFF/, '')
+            : undefined);
         const formatOf = (file: string) => result.corpus.byFile.get(file)?.format;
         output = `${formatJson(result.files, diagnostics, { textOf, outputs, formatOf })}\n`;
         break;
@@ -274,7 +313,12 @@ async function main(argv: string[]): Promise<number> {
         output = formatGithub(diagnostics, {
           cwd,
           // Known changed files: each finding is annotated at its places in them.
-          ...(inputs.reportOnly ? { changedFiles: inputs.reportOnly, nameOf: (file: string) => corpus.byFile.get(file)?.relPath ?? path.relative(corpus.root, file) } : {}),
+          ...(inputs.reportOnly
+            ? {
+                changedFiles: inputs.reportOnly,
+                nameOf: (file: string) => corpus.byFile.get(file)?.relPath ?? path.relative(corpus.root, file),
+              }
+            : {}),
         });
         break;
       }
@@ -295,7 +339,9 @@ async function main(argv: string[]): Promise<number> {
         writeFileSync(target, output);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        fail(`cannot write ${values['output-file']}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on its path is a file' : (code ?? (error as Error).message)}`);
+        fail(
+          `cannot write ${values['output-file']}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a folder on its path is a file' : (code ?? (error as Error).message)}`,
+        );
       }
     } else {
       process.stdout.write(output);
@@ -315,10 +361,17 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** `--fix`, `--fix-dry-run` and what narrows them, checked as ESLint checks them. */
-function fixRequest(values: { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string[]; 'fix-rule'?: string[] }):
-  | { write: boolean; fixTypes?: Array<'problem' | 'suggestion' | 'layout'>; fixRules?: string[] }
-  | undefined {
-  const split = (list: string[] | undefined) => list?.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+function fixRequest(values: {
+  fix?: boolean;
+  'fix-dry-run'?: boolean;
+  'fix-type'?: string[];
+  'fix-rule'?: string[];
+}): { write: boolean; fixTypes?: ('problem' | 'suggestion' | 'layout')[]; fixRules?: string[] } | undefined {
+  const split = (list: string[] | undefined) =>
+    list
+      ?.flatMap((item) => item.split(','))
+      .map((item) => item.trim())
+      .filter(Boolean);
   const types = split(values['fix-type']);
   const rules = split(values['fix-rule']);
   if (values.fix && values['fix-dry-run']) fail('--fix and --fix-dry-run cannot be used together');
@@ -327,10 +380,11 @@ function fixRequest(values: { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'
     return undefined;
   }
   const known = ['problem', 'suggestion', 'layout'];
-  for (const type of types ?? []) if (!known.includes(type)) fail(`unknown --fix-type "${type}"; use ${known.join(', ')}`);
+  for (const type of types ?? [])
+    if (!known.includes(type)) fail(`unknown --fix-type "${type}"; use ${known.join(', ')}`);
   return {
     write: Boolean(values.fix),
-    ...(types ? { fixTypes: types as Array<'problem' | 'suggestion' | 'layout'> } : {}),
+    ...(types ? { fixTypes: types as ('problem' | 'suggestion' | 'layout')[] } : {}),
     ...(rules ? { fixRules: rules } : {}),
   };
 }
@@ -353,7 +407,9 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const detail = process.env['DEBUG']?.includes('tasklint') ? `\n${(error as Error).stack}` : '\n(set DEBUG=tasklint for the stack trace, and please report it)';
+    const detail = process.env.DEBUG?.includes('tasklint')
+      ? `\n${(error as Error).stack}`
+      : '\n(set DEBUG=tasklint for the stack trace, and please report it)';
     process.stderr.write(`tasklint: internal error: ${(error as Error).message}${detail}\n`);
     process.exitCode = 2;
   },

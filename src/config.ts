@@ -44,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 /** A path into the config: object keys and array indexes. */
-export type KeyPath = Array<string | number>;
+export type KeyPath = (string | number)[];
 
 /** Where a config came from: its name in messages, and where a key of it is written. */
 export interface ConfigOrigin {
@@ -75,7 +75,15 @@ export function configError(origin: ConfigOrigin, problems: ConfigProblem[]): Co
   return new ConfigError(`Invalid config ${origin.label}:\n${[...new Set(lines)].join('\n')}`);
 }
 
-const SEVERITIES: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', warning: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
+const SEVERITIES: Record<string, SeveritySetting> = {
+  off: 'off',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+  0: 'off',
+  1: 'warn',
+  2: 'error',
+};
 
 /** `"off"`, `"warn"` or `"error"` for what a config may write (`"Warning"`, `2`), else undefined. */
 export function severitySetting(value: unknown): SeveritySetting | undefined {
@@ -90,14 +98,18 @@ function checkRuleSetting(id: string, setting: unknown): { problem: ConfigProble
   const keys: KeyPath = ['rules', id];
   if (!Array.isArray(setting)) {
     const severity = severitySetting(setting);
-    return severity ? { setting: severity } : { problem: { keys, text: `rules.${id}: must be one of ${SEVERITY_WORDS}, or [severity, { options }]` } };
+    return severity
+      ? { setting: severity }
+      : { problem: { keys, text: `rules.${id}: must be one of ${SEVERITY_WORDS}, or [severity, { options }]` } };
   }
-  if (setting.length < 1 || setting.length > 2) return { problem: { keys, text: `rules.${id}: must be [severity] or [severity, { options }]` } };
+  if (setting.length < 1 || setting.length > 2)
+    return { problem: { keys, text: `rules.${id}: must be [severity] or [severity, { options }]` } };
   const severity = severitySetting(setting[0]);
   if (!severity) return { problem: { keys: [...keys, 0], text: `rules.${id}[0]: must be one of ${SEVERITY_WORDS}` } };
   if (setting.length === 1) return { setting: [severity] };
   const options: unknown = setting[1];
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return { problem: { keys: [...keys, 1], text: `rules.${id}[1]: must be an object of the rule's options` } };
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return { problem: { keys: [...keys, 1], text: `rules.${id}[1]: must be an object of the rule's options` } };
   return { setting: [severity, options as Record<string, unknown>] };
 }
 
@@ -113,7 +125,16 @@ export const DEFAULT_CONFIG: Config = {
   // Both lists are read in order, as .gitignore is: a later `!glob` (from the config) takes a
   // file back out. Case does not matter for archives ("Archive/"). Backlog.md moves finished
   // tasks to backlog/completed/.
-  historical: ['**/archive/**', '**/archives/**', '**/archived/**', '**/*.archived', '**/*.archived.*', '**/*[-_.]archive.md', '**/*[-_.]archived.md', '**/backlog/completed/**'],
+  historical: [
+    '**/archive/**',
+    '**/archives/**',
+    '**/archived/**',
+    '**/*.archived',
+    '**/*.archived.*',
+    '**/*[-_.]archive.md',
+    '**/*[-_.]archived.md',
+    '**/backlog/completed/**',
+  ],
   // "template" as a name of its own ("phase-template.md", "templates/", "TEMPLATE.md"), not a
   // word at the start of a name: "template-engine.md" is a plan for a template engine. Coding
   // agents' commands and prompts show example task lists ("- [ ] T001 Create project
@@ -142,7 +163,6 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 const CONFIG_FILE_NAMES = ['.tasklintrc.json', 'tasklint.config.json'];
-
 
 type Validator = ReturnType<AjvClass['compile']>;
 
@@ -190,7 +210,7 @@ export function ajvKeys(error: ErrorObject): KeyPath {
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  if (error.keyword === 'additionalProperties') keys.push(String(error.params['additionalProperty']));
+  if (error.keyword === 'additionalProperties') keys.push(String(error.params.additionalProperty));
   return keys;
 }
 
@@ -198,14 +218,14 @@ export function describeAjvError(error: ErrorObject, knownKeys?: (error: ErrorOb
   const where = keyPath(error.instancePath);
   switch (error.keyword) {
     case 'additionalProperties': {
-      const key = String(error.params['additionalProperty']);
+      const key = String(error.params.additionalProperty);
       const known = knownKeys?.(error);
       return `${where === '(top level)' ? '' : `${where}.`}${key}: unknown key${known ? didYouMean(key, known) : ''}`;
     }
     case 'enum':
-      return `${where}: must be one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${where}: must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'type':
-      return `${where}: must be ${String(error.params['type'])}`;
+      return `${where}: must be ${String(error.params.type)}`;
     default:
       return `${where}: ${error.message ?? 'is invalid'}`;
   }
@@ -237,17 +257,24 @@ export function resolveConfig(raw: unknown, source: string | ConfigOrigin): Conf
   const validate = schemaValidator();
   if (!validate(raw)) {
     // oneOf failures repeat every branch's error; a rule's setting is checked below, in plainer words.
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if' && !e.instancePath.startsWith('/rules/'));
-    for (const error of errors) problems.push({ keys: ajvKeys(error), text: describeAjvError(error, (e) => allowedKeys(configSchema, e)) });
+    const errors = (validate.errors ?? []).filter(
+      (e) =>
+        e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if' && !e.instancePath.startsWith('/rules/'),
+    );
+    for (const error of errors)
+      problems.push({ keys: ajvKeys(error), text: describeAjvError(error, (e) => allowedKeys(configSchema, e)) });
   }
   const user = raw as Record<string, unknown>;
   const rules: Record<string, RuleSetting> = {};
-  if (typeof user['rules'] === 'object' && user['rules'] !== null && !Array.isArray(user['rules'])) {
+  if (typeof user.rules === 'object' && user.rules !== null && !Array.isArray(user.rules)) {
     const known = ruleIds();
-    for (const [id, setting] of Object.entries(user['rules'] as Record<string, unknown>)) {
+    for (const [id, setting] of Object.entries(user.rules as Record<string, unknown>)) {
       if (!known.includes(id)) {
         const meant = didYouMean(id, known);
-        problems.push({ keys: ['rules', id], text: `rules.${id}: unknown rule${meant || '; run "tasklint --rules" to list them'}` });
+        problems.push({
+          keys: ['rules', id],
+          text: `rules.${id}: unknown rule${meant || '; run "tasklint --rules" to list them'}`,
+        });
         continue;
       }
       const checked = checkRuleSetting(id, setting);
@@ -255,8 +282,8 @@ export function resolveConfig(raw: unknown, source: string | ConfigOrigin): Conf
       else rules[id] = checked.setting;
     }
   }
-  if (typeof user['taskIdPattern'] === 'string') {
-    const problem = taskIdPatternProblem(user['taskIdPattern']);
+  if (typeof user.taskIdPattern === 'string') {
+    const problem = taskIdPatternProblem(user.taskIdPattern);
     if (problem) problems.push({ keys: ['taskIdPattern'], text: `taskIdPattern: ${problem}` });
   }
   if (problems.length > 0) throw configError(origin, problems);
@@ -265,7 +292,7 @@ export function resolveConfig(raw: unknown, source: string | ConfigOrigin): Conf
     ...DEFAULT_CONFIG,
     ...Object.fromEntries(Object.entries(user).filter(([key]) => key !== '$schema')),
     rules,
-  } as Config;
+  };
   if (typed.historical) config.historical = [...DEFAULT_CONFIG.historical, ...typed.historical];
   if (typed.templates) config.templates = [...DEFAULT_CONFIG.templates, ...typed.templates];
   origins.set(config, origin);
@@ -273,7 +300,9 @@ export function resolveConfig(raw: unknown, source: string | ConfigOrigin): Conf
 }
 
 /** Strings that make a badly written pattern backtrack exponentially, if it can. */
-const ADVERSARIAL = ['a', 'A', '1', 'A-', 'A1', '1.', 'a-', '-', '.', 'T0', 'TASK-1.', ' '].map((unit) => `${unit.repeat(28)}!`);
+const ADVERSARIAL = ['a', 'A', '1', 'A-', 'A1', '1.', 'a-', '-', '.', 'T0', 'TASK-1.', ' '].map(
+  (unit) => `${unit.repeat(28)}!`,
+);
 
 /**
  * A user pattern runs on every line of every file: refuse one that does not compile, matches
@@ -289,7 +318,8 @@ function taskIdPatternProblem(pattern: string): string | undefined {
     return `not a valid regular expression (${(error as Error).message})`;
   }
   if (regexp.test('')) return 'matches the empty string, so every position would be a task ID';
-  if (!finishesInTime(pattern, 1000)) return 'takes too long on some inputs (catastrophic backtracking, as in "(a+)+"); write it without nested repetition';
+  if (!finishesInTime(pattern, 1000))
+    return 'takes too long on some inputs (catastrophic backtracking, as in "(a+)+"); write it without nested repetition';
   return undefined;
 }
 
@@ -361,12 +391,18 @@ interface ReadConfig {
  * and trailing commas (as tsconfig.json and VS Code's settings); package.json is strict JSON. A
  * file that does not parse is reported at each error's line and column.
  */
-function readConfigFile(file: string, label: string, { strict, within = [] }: { strict: boolean; within?: KeyPath }): ReadConfig {
+function readConfigFile(
+  file: string,
+  label: string,
+  { strict, within = [] }: { strict: boolean; within?: KeyPath },
+): ReadConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(`Cannot read config ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ConfigError(
+      `Cannot read config ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   // Loaded only when there is a config file to read.
   const jsonc = require('jsonc-parser') as Jsonc;
@@ -379,15 +415,20 @@ function readConfigFile(file: string, label: string, { strict, within = [] }: { 
     // The first error only: the parser's later ones mostly follow from it.
     const first = errors[0];
     const code = first ? jsonc.printParseErrorCode(first.error) : '';
-    const where = first ? `${name}:${position(first.offset)}  ${PARSE_ERRORS[code] ?? code}` : `${name}  the file is empty`;
-    throw new ConfigError(`Invalid config ${label}: not valid ${strict ? 'JSON' : 'JSON (comments and trailing commas are allowed)'}:\n  ${where}`);
+    const where = first
+      ? `${name}:${position(first.offset)}  ${PARSE_ERRORS[code] ?? code}`
+      : `${name}  the file is empty`;
+    throw new ConfigError(
+      `Invalid config ${label}: not valid ${strict ? 'JSON' : 'JSON (comments and trailing commas are allowed)'}:\n  ${where}`,
+    );
   }
   const locate = (keys: KeyPath): string | undefined => {
     // The deepest node written on the way: the key itself, or the object that misses it.
     for (let depth = keys.length; depth >= 0; depth--) {
       const node: JsonNode | undefined = jsonc.findNodeAtLocation(tree, [...within, ...keys.slice(0, depth)]);
       if (!node) continue;
-      const at = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.offset : node.offset;
+      const at =
+        node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.offset : node.offset;
       return `${name}:${position(at)}`;
     }
     return undefined;
@@ -429,8 +470,11 @@ export interface LoadConfigOptions {
 function readConfig(file: string, cwd: string, fromPackageJson: boolean): LoadedConfig {
   const relative = path.relative(cwd, file) || file;
   const label = relative + (fromPackageJson ? ' ("tasklint" key)' : '');
-  const read = readConfigFile(file, label, { strict: fromPackageJson, ...(fromPackageJson ? { within: ['tasklint'] } : {}) });
-  const value = fromPackageJson ? (read.value as Record<string, unknown> | null)?.['tasklint'] : read.value;
+  const read = readConfigFile(file, label, {
+    strict: fromPackageJson,
+    ...(fromPackageJson ? { within: ['tasklint'] } : {}),
+  });
+  const value = fromPackageJson ? (read.value as Record<string, unknown> | null)?.tasklint : read.value;
   return { config: resolveConfig(value ?? {}, { label, locate: read.locate }), file, dir: path.dirname(file) };
 }
 

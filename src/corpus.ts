@@ -44,7 +44,6 @@ export interface PrefixEvidence {
   listIds: Map<string, Map<string, number>>;
 }
 
-
 /** The absolute path a relative link points at, or the document itself for `#anchor`. */
 export function linkTarget(doc: DocumentFacts, link: Link): string {
   if (!link.path) return doc.file;
@@ -57,7 +56,12 @@ function weighPrefixes(evidence: PrefixEvidence, doc: DocumentFacts, sign: 1 | -
   for (const mention of doc.mentions) {
     if (mention.kind !== 'definition') continue;
     const prefix = idPrefix(mention.id);
-    if (mention.source === 'table' || mention.source === 'heading' || mention.source === 'field' || mention.source === 'front-matter') {
+    if (
+      mention.source === 'table' ||
+      mention.source === 'heading' ||
+      mention.source === 'field' ||
+      mention.source === 'front-matter'
+    ) {
       const count = (evidence.strong.get(prefix) ?? 0) + sign;
       if (count > 0) evidence.strong.set(prefix, count);
       else evidence.strong.delete(prefix);
@@ -82,15 +86,26 @@ function prefixesOf(evidence: PrefixEvidence): Set<string> {
   return prefixes;
 }
 
-const byRelPath = (a: DocumentFacts, b: DocumentFacts): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+const byRelPath = (a: DocumentFacts, b: DocumentFacts): number =>
+  a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0;
 
 /** The task key of `id` as written in `doc`, when its prefix is a known scheme and it names one task. */
-export function taskKeyOf(corpus: Pick<Corpus, 'prefixes' | 'scopes'>, doc: DocumentFacts, id: string): string | undefined {
+export function taskKeyOf(
+  corpus: Pick<Corpus, 'prefixes' | 'scopes'>,
+  doc: DocumentFacts,
+  id: string,
+): string | undefined {
   if (!corpus.prefixes.has(idPrefix(id))) return undefined;
   return corpus.scopes.keyOf(doc, id);
 }
 
-export function indexCorpus(root: string, config: Config, documents: DocumentFacts[], targets: Map<string, TargetInfo>, configDir = root): Corpus {
+export function indexCorpus(
+  root: string,
+  config: Config,
+  documents: DocumentFacts[],
+  targets: Map<string, TargetInfo>,
+  configDir = root,
+): Corpus {
   const sorted = [...documents].sort(byRelPath);
   const prefixEvidence: PrefixEvidence = { strong: new Map(), listIds: new Map() };
   for (const doc of sorted) weighPrefixes(prefixEvidence, doc, 1);
@@ -106,7 +121,18 @@ export function indexCorpus(root: string, config: Config, documents: DocumentFac
       mentions.set(key, list);
     }
   }
-  return { root, config, configDir, documents: sorted, byFile: new Map(sorted.map((doc) => [doc.file, doc])), mentions, scopes, prefixes, targets, prefixEvidence };
+  return {
+    root,
+    config,
+    configDir,
+    documents: sorted,
+    byFile: new Map(sorted.map((doc) => [doc.file, doc])),
+    mentions,
+    scopes,
+    prefixes,
+    targets,
+    prefixEvidence,
+  };
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -128,7 +154,9 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
   for (const mention of after.mentions) if (mention.kind === 'definition') touched.add(idPrefix(mention.id));
   const prefixEvidence: PrefixEvidence = {
     strong: new Map(corpus.prefixEvidence.strong),
-    listIds: new Map([...corpus.prefixEvidence.listIds].map(([prefix, ids]) => [prefix, touched.has(prefix) ? new Map(ids) : ids])),
+    listIds: new Map(
+      [...corpus.prefixEvidence.listIds].map(([prefix, ids]) => [prefix, touched.has(prefix) ? new Map(ids) : ids]),
+    ),
   };
   weighPrefixes(prefixEvidence, before, -1);
   weighPrefixes(prefixEvidence, after, 1);
@@ -141,7 +169,8 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
   const scopes = indexScopes(documents, corpus.config, corpus.root, corpus.configDir);
   if (!sameSet(scopes.scoped, corpus.scopes.scoped)) return undefined;
   if (corpus.scopes.scopeOf(after) !== '') {
-    for (const id of corpus.scopes.namedOutside) if (!sameSet(scopes.definers(id), corpus.scopes.definers(id))) return undefined;
+    for (const id of corpus.scopes.namedOutside)
+      if (!sameSet(scopes.definers(id), corpus.scopes.definers(id))) return undefined;
   }
   const byFile = new Map(corpus.byFile).set(after.file, after);
   const mentions = new Map(corpus.mentions);
@@ -167,10 +196,14 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
 }
 
 /** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */
-export async function resolveTargets(root: string, documents: DocumentFacts[], previous?: Map<string, TargetInfo>): Promise<Map<string, TargetInfo>> {
+export async function resolveTargets(
+  root: string,
+  documents: DocumentFacts[],
+  previous?: Map<string, TargetInfo>,
+): Promise<Map<string, TargetInfo>> {
   const inCorpus = new Set(documents.map((doc) => doc.file));
   const targets = new Map<string, TargetInfo>();
-  const pending: Array<Promise<void>> = [];
+  const pending: Promise<void>[] = [];
   for (const doc of documents) {
     for (const link of doc.links) {
       const target = linkTarget(doc, link);
@@ -201,8 +234,13 @@ function lookUp(root: string, target: string, targets: Map<string, TargetInfo>):
 }
 
 /** Looks up the link targets of `doc` that `targets` does not know yet, adding them to it. */
-export async function addTargets(root: string, byFile: Map<string, DocumentFacts>, doc: DocumentFacts, targets: Map<string, TargetInfo>): Promise<void> {
-  const pending: Array<Promise<void>> = [];
+export async function addTargets(
+  root: string,
+  byFile: Map<string, DocumentFacts>,
+  doc: DocumentFacts,
+  targets: Map<string, TargetInfo>,
+): Promise<void> {
+  const pending: Promise<void>[] = [];
   for (const link of doc.links) {
     const target = linkTarget(doc, link);
     if (byFile.has(target) || targets.has(target)) continue;

@@ -89,13 +89,14 @@ async function walk(dir: string, options: WalkOptions): Promise<Entry[]> {
     } catch {
       return;
     }
-    const below: Array<Promise<void>> = [];
+    const below: Promise<void>[] = [];
     for (const dirent of dirents) {
       const relative = relativeFolder ? `${relativeFolder}/${dirent.name}` : dirent.name;
       const file = path.join(folder, dirent.name);
       entries.push({ file, relative, dirent });
       if (dirent.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(dirent.name) && options.descend(relative, dirent.name)) below.push(visit(file, relative));
+        if (!SKIPPED_FOLDERS.has(dirent.name) && options.descend(relative, dirent.name))
+          below.push(visit(file, relative));
       } else if (dirent.name === '.gitignore' && dirent.isFile()) {
         options.onGitignore?.(file);
       }
@@ -115,13 +116,17 @@ function folderFilter(patterns: string[]): (relative: string, name: string) => b
   const anywhere = bases.some((base) => base === '');
   return (relative) => {
     if (anywhere) return true;
-    return bases.some((base) => base === relative || base.startsWith(`${relative}/`) || relative.startsWith(`${base}/`));
+    return bases.some(
+      (base) => base === relative || base.startsWith(`${relative}/`) || relative.startsWith(`${base}/`),
+    );
   };
 }
 
 /** Patterns the search below cannot answer as a glob library would: those are left to globby. */
 function needsGlobLibrary(patterns: string[]): boolean {
-  return patterns.some((pattern) => pattern.startsWith('!') || path.isAbsolute(pattern) || /(^|\/)\.\.(\/|$)/.test(pattern));
+  return patterns.some(
+    (pattern) => pattern.startsWith('!') || path.isAbsolute(pattern) || /(^|\/)\.\.(\/|$)/.test(pattern),
+  );
 }
 
 /**
@@ -129,20 +134,52 @@ function needsGlobLibrary(patterns: string[]): boolean {
  * and folders included), outside node_modules and version control folders, with the
  * `.gitignore` files of the folders searched.
  */
-async function search(dir: string, patterns: string[], withGitignores: boolean): Promise<{ entries: Entry[]; gitignores: string[] }> {
+async function search(
+  dir: string,
+  patterns: string[],
+  withGitignores: boolean,
+): Promise<{ entries: Entry[]; gitignores: string[] }> {
   const gitignores: string[] = [];
   if (needsGlobLibrary(patterns)) {
     // Negated, absolute or upward patterns: rare enough that loading a glob library for them is fine.
     const { globby } = await import('globby');
-    const found = await globby(patterns, { cwd: dir, absolute: true, onlyFiles: false, objectMode: true, dot: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
-    const entries = found.map((entry) => ({ file: path.normalize(entry.path), relative: toPosix(path.relative(dir, entry.path)), dirent: entry.dirent as Dirent }));
+    const found = await globby(patterns, {
+      cwd: dir,
+      absolute: true,
+      onlyFiles: false,
+      objectMode: true,
+      dot: true,
+      followSymbolicLinks: false,
+      ignore: ALWAYS_IGNORED,
+      suppressErrors: true,
+    });
+    const entries = found.map((entry) => ({
+      file: path.normalize(entry.path),
+      relative: toPosix(path.relative(dir, entry.path)),
+      dirent: entry.dirent as Dirent,
+    }));
     if (withGitignores) {
-      gitignores.push(...(await globby('**/.gitignore', { cwd: dir, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true })).map((file) => path.normalize(file)));
+      gitignores.push(
+        ...(
+          await globby('**/.gitignore', {
+            cwd: dir,
+            absolute: true,
+            dot: true,
+            onlyFiles: true,
+            followSymbolicLinks: false,
+            ignore: ALWAYS_IGNORED,
+            suppressErrors: true,
+          })
+        ).map((file) => path.normalize(file)),
+      );
     }
     return { entries, gitignores };
   }
   const matches = picomatch(patterns, { dot: true });
-  const all = await walk(dir, { descend: folderFilter(patterns), ...(withGitignores ? { onGitignore: (file: string) => gitignores.push(file) } : {}) });
+  const all = await walk(dir, {
+    descend: folderFilter(patterns),
+    ...(withGitignores ? { onGitignore: (file: string) => gitignores.push(file) } : {}),
+  });
   return { entries: all.filter((entry) => matches(entry.relative)), gitignores };
 }
 
@@ -155,7 +192,7 @@ async function gitignoreFilter(found: string[]): Promise<(file: string) => boole
   if (found.length === 0) return () => false;
   // Loaded only for a folder that has .gitignore files.
   const { default: ignore } = await import('ignore');
-  const rules: Array<{ folder: string; matcher: Ignore }> = [];
+  const rules: { folder: string; matcher: Ignore }[] = [];
   const sorted = [...found].sort((a, b) => a.split(path.sep).length - b.split(path.sep).length || (a < b ? -1 : 1));
   const contents = await Promise.all(sorted.map((file) => fs.readFile(file, 'utf8').catch(() => '')));
   sorted.forEach((file, i) => rules.push({ folder: path.dirname(file), matcher: ignore().add(contents[i]!) }));
@@ -208,9 +245,13 @@ const quoted = (patterns: string[]): string => patterns.map((pattern) => JSON.st
 /** What a user reads when the gate has nothing to lint: each path, and what left it empty. */
 function unmatchedMessage(unmatched: Unmatched[]): string {
   const lines = unmatched.map(({ input, reason, none }) =>
-    none ? `No files matching the pattern "${input}" were found: ${reason}.` : `All files matched by "${input}" are ignored: ${reason}.`,
+    none
+      ? `No files matching the pattern "${input}" were found: ${reason}.`
+      : `All files matched by "${input}" are ignored: ${reason}.`,
   );
-  lines.push('Check the paths and the config\'s include and exclude, or pass --no-error-on-unmatched-pattern to let a run that lints nothing pass.');
+  lines.push(
+    "Check the paths and the config's include and exclude, or pass --no-error-on-unmatched-pattern to let a run that lints nothing pass.",
+  );
   return lines.join('\ntasklint: ');
 }
 
@@ -218,7 +259,10 @@ function unmatchedMessage(unmatched: Unmatched[]): string {
  * A directory means every file matching `include` below it, minus `exclude` and .gitignore;
  * a file named explicitly is linted whatever its extension (unless `exclude` names it).
  */
-export async function discover(inputs: string[], { cwd, config, configDir, configFile, unmatched: onUnmatched }: DiscoverOptions): Promise<Discovery> {
+export async function discover(
+  inputs: string[],
+  { cwd, config, configDir, configFile, unmatched: onUnmatched }: DiscoverOptions,
+): Promise<Discovery> {
   const files = new Set<string>();
   const roots: string[] = [];
   const isExcluded = picomatch(config.exclude.length ? config.exclude : ['\0'], { dot: true });
@@ -280,7 +324,11 @@ export async function discover(inputs: string[], { cwd, config, configDir, confi
         unmatched.push(
           count === 0
             ? { input, reason: `no file below it matches ${include}`, none: true }
-            : { input, reason: `${count} file${count === 1 ? '' : 's'} below it match${count === 1 ? 'es' : ''} ${include}, and ${by} leave${gitignored && excluded ? '' : 's'} none`, none: false },
+            : {
+                input,
+                reason: `${count} file${count === 1 ? '' : 's'} below it match${count === 1 ? 'es' : ''} ${include}, and ${by} leave${gitignored && excluded ? '' : 's'} none`,
+                none: false,
+              },
         );
       }
     } else {

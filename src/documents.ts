@@ -13,7 +13,12 @@ function describeFailure(error: unknown): string {
 }
 
 /** parse + extract for text already in memory (the language server's open documents). */
-export function factsFromText(file: string, text: string, settings: ExtractSettings, problems: ReadProblem[] = []): DocumentFacts {
+export function factsFromText(
+  file: string,
+  text: string,
+  settings: ExtractSettings,
+  problems: ReadProblem[] = [],
+): DocumentFacts {
   const nesting = excessiveNesting(text);
   if (nesting) {
     const at = { line: nesting.line, column: 1 };
@@ -33,7 +38,11 @@ export function factsFromText(file: string, text: string, settings: ExtractSetti
   } catch (error) {
     return emptyFacts(file, settings, [
       ...problems,
-      { kind: 'parse-failed', fatal: true, message: `File could not be parsed as Markdown (${describeFailure(error)}); it was skipped.` },
+      {
+        kind: 'parse-failed',
+        fatal: true,
+        message: `File could not be parsed as Markdown (${describeFailure(error)}); it was skipped.`,
+      },
     ]);
   }
   try {

@@ -1,9 +1,28 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ajvKeys, allowedKeys, configError, configOrigin, describeAjvError, newAjv, severitySetting, type Config, type ConfigProblem, type RuleSetting } from './config.js';
+import {
+  ajvKeys,
+  allowedKeys,
+  configError,
+  configOrigin,
+  describeAjvError,
+  newAjv,
+  severitySetting,
+  type Config,
+  type ConfigProblem,
+  type RuleSetting,
+} from './config.js';
 import { didYouMean } from './suggest.js';
 import type { Corpus } from './corpus.js';
-import { documentKey, formatMessage, type IndexEntry, type MessageRef, type Report, type ReportFix, type Rule } from './rule.js';
+import {
+  documentKey,
+  formatMessage,
+  type IndexEntry,
+  type MessageRef,
+  type Report,
+  type ReportFix,
+  type Rule,
+} from './rule.js';
 import { RULES_DIR, ruleFiles, ruleIds } from './rule-ids.js';
 import { DirectiveUse } from './suppress.js';
 import type { Diagnostic, DocumentFacts, Fix, Severity, SeveritySetting } from './types.js';
@@ -19,7 +38,8 @@ export function loadRules(): Promise<Rule[]> {
       const module = (await import(pathToFileURL(path.join(RULES_DIR, name)).href)) as { default?: Rule };
       const rule = module.default;
       if (!rule || typeof rule.check !== 'function') throw new Error(`rules/${name} does not export a rule as default`);
-      if (rule.id !== name.replace(/\.(ts|js)$/, '')) throw new Error(`rules/${name} declares id "${rule.id}"; the id must be the file name`);
+      if (rule.id !== name.replace(/\.(ts|js)$/, ''))
+        throw new Error(`rules/${name} declares id "${rule.id}"; the id must be the file name`);
       rules.push(rule);
     }
     return rules;
@@ -41,7 +61,10 @@ function severityOf(setting: SeveritySetting): Severity | undefined {
 }
 
 /** Each rule with its severity and options as `config` sets them, defaults filled in, switched-off rules included. */
-export function effectiveRules(rules: Rule[], config: Config): Array<{ rule: Rule; setting: SeveritySetting; options: Record<string, unknown> }> {
+export function effectiveRules(
+  rules: Rule[],
+  config: Config,
+): { rule: Rule; setting: SeveritySetting; options: Record<string, unknown> }[] {
   return rules.map((rule) => {
     const setting: RuleSetting | undefined = config.rules[rule.id];
     const level = severitySetting(Array.isArray(setting) ? setting[0] : setting);
@@ -60,7 +83,11 @@ export function activeRules(rules: Rule[], config: Config): ActiveRule[] {
   const known = rules.map((rule) => rule.id);
   const problems: ConfigProblem[] = [];
   for (const id of Object.keys(config.rules)) {
-    if (!known.includes(id)) problems.push({ keys: ['rules', id], text: `rules.${id}: unknown rule${didYouMean(id, known) || '; run "tasklint --rules" to list them'}` });
+    if (!known.includes(id))
+      problems.push({
+        keys: ['rules', id],
+        text: `rules.${id}: unknown rule${didYouMean(id, known) || '; run "tasklint --rules" to list them'}`,
+      });
   }
   const active: ActiveRule[] = [];
   for (const { rule, setting, options } of effectiveRules(rules, config)) {
@@ -75,7 +102,9 @@ export function activeRules(rules: Rule[], config: Config): ActiveRule[] {
       const validate = ajv.compile(rule.meta.schema);
       if (!validate(options)) {
         for (const error of validate.errors ?? []) {
-          const text = `rules.${rule.id}[1]${describeAjvError(error, (e) => allowedKeys(rule.meta.schema, e)).replace(/^\(top level\)/, '').replace(/^([^.:[])/, '.$1')}`;
+          const text = `rules.${rule.id}[1]${describeAjvError(error, (e) => allowedKeys(rule.meta.schema, e))
+            .replace(/^\(top level\)/, '')
+            .replace(/^([^.:[])/, '.$1')}`;
           problems.push({ keys: ['rules', rule.id, 1, ...ajvKeys(error)], text });
         }
         continue;
@@ -115,26 +144,37 @@ function toDiagnostic(rule: Rule, severity: Severity, report: Report): Diagnosti
     range: report.at.range,
     related: (report.related ?? []).map((related) => {
       const relatedTemplate = related.messageId ? rule.meta.messages[related.messageId] : undefined;
-      if (related.messageId && relatedTemplate === undefined) throw new Error(`Rule ${rule.id} used unknown message id "${related.messageId}"`);
+      if (related.messageId && relatedTemplate === undefined)
+        throw new Error(`Rule ${rule.id} used unknown message id "${related.messageId}"`);
       return {
         file: related.at.doc.file,
         range: related.at.range,
-        message: relatedTemplate !== undefined ? formatMessage(relatedTemplate, related.data, rule.id) : (related.message ?? ''),
+        message:
+          relatedTemplate !== undefined
+            ? formatMessage(relatedTemplate, related.data, rule.id)
+            : (related.message ?? ''),
         ...(related.asPrimary ? { asPrimary: format(related.asPrimary) } : {}),
       };
     }),
     ...(report.asRelated ? { asRelated: format(report.asRelated) } : {}),
     ...(report.fix ? { fix: toFix(rule, 'fix', report.fix, report) } : {}),
     ...(report.suggest?.length
-      ? { suggestions: report.suggest.map((suggestion) => ({ desc: format(suggestion), fix: toFix(rule, 'suggest', suggestion.fix, report) })) }
+      ? {
+          suggestions: report.suggest.map((suggestion) => ({
+            desc: format(suggestion),
+            fix: toFix(rule, 'suggest', suggestion.fix, report),
+          })),
+        }
       : {}),
   };
 }
 
 /** As ESLint: a rule that fixes or suggests says so in its metadata. */
 function toFix(rule: Rule, kind: 'fix' | 'suggest', fix: ReportFix, report: Report): Fix {
-  if (kind === 'fix' && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but its meta has no "fixable"`);
-  if (kind === 'suggest' && !rule.meta.hasSuggestions) throw new Error(`Rule ${rule.id} reported suggestions but its meta has no "hasSuggestions"`);
+  if (kind === 'fix' && !rule.meta.fixable)
+    throw new Error(`Rule ${rule.id} reported a fix but its meta has no "fixable"`);
+  if (kind === 'suggest' && !rule.meta.hasSuggestions)
+    throw new Error(`Rule ${rule.id} reported suggestions but its meta has no "hasSuggestions"`);
   return { file: (fix.doc ?? report.at.doc).file, edits: fix.edits };
 }
 
@@ -149,8 +189,8 @@ interface Finding {
  * once and then kept up to date document by document.
  */
 class DocumentIndex<T> {
-  readonly entries = new Map<string, Array<IndexEntry<T>>>();
-  private readonly memo = new WeakMap<DocumentFacts, Array<[string, T]>>();
+  readonly entries = new Map<string, IndexEntry<T>[]>();
+  private readonly memo = new WeakMap<DocumentFacts, [string, T][]>();
 
   constructor(
     private readonly entriesOf: (doc: DocumentFacts) => Iterable<[string, T]>,
@@ -165,14 +205,14 @@ class DocumentIndex<T> {
     }
   }
 
-  private of(doc: DocumentFacts): Array<[string, T]> {
+  private of(doc: DocumentFacts): [string, T][] {
     let entries = this.memo.get(doc);
     if (!entries) this.memo.set(doc, (entries = [...this.entriesOf(doc)]));
     return entries;
   }
 
   replace(before: DocumentFacts, after: DocumentFacts): void {
-    const added = new Map<string, Array<IndexEntry<T>>>();
+    const added = new Map<string, IndexEntry<T>[]>();
     for (const [key, value] of this.of(after)) {
       const list = added.get(key);
       if (list) list.push({ doc: after, value });
@@ -260,7 +300,13 @@ export class RuleRunner {
     return index;
   }
 
-  private indexKeys(active: ActiveRule, index: Map<string, Set<string>>, doc: DocumentFacts, corpus: Corpus, sign: 1 | -1): void {
+  private indexKeys(
+    active: ActiveRule,
+    index: Map<string, Set<string>>,
+    doc: DocumentFacts,
+    corpus: Corpus,
+    sign: 1 | -1,
+  ): void {
     for (const key of this.keysOf(active, doc, corpus)) {
       let files = index.get(key);
       if (sign === 1) {
@@ -286,7 +332,8 @@ export class RuleRunner {
         this.indexKeys(active, index, after, corpus, 1);
       }
     }
-    for (const byName of this.indexes.values()) for (const index of byName.values()) for (const { before, after } of changes) index.replace(before, after);
+    for (const byName of this.indexes.values())
+      for (const index of byName.values()) for (const { before, after } of changes) index.replace(before, after);
     for (const active of this.active) {
       const previous = this.findings.get(active);
       if (!previous || !active.rule.incremental) {
@@ -315,7 +362,8 @@ export class RuleRunner {
     const changed = new Set(changes.map((change) => change.after.file));
     for (const list of this.findings.values()) {
       for (const { diagnostic } of list) {
-        if (changed.has(diagnostic.file) || diagnostic.related.some((related) => changed.has(related.file))) filesOf(diagnostic, affected);
+        if (changed.has(diagnostic.file) || diagnostic.related.some((related) => changed.has(related.file)))
+          filesOf(diagnostic, affected);
       }
     }
     return { diagnostics: this.assemble(corpus), affected };
@@ -359,7 +407,8 @@ export class RuleRunner {
           let keys: readonly string[] = NO_KEYS;
           if (rule.incremental === 'document') keys = [documentKey(report.at.doc)];
           else if (keyed) {
-            if (!report.keys?.length) throw new Error(`Rule ${rule.id} reported a finding without the keys its incremental checking needs`);
+            if (!report.keys?.length)
+              throw new Error(`Rule ${rule.id} reported a finding without the keys its incremental checking needs`);
             keys = report.keys;
           }
           if (only && !keys.some((key) => only.has(key))) return;

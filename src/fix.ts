@@ -1,4 +1,16 @@
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './discover.js';
 import { loadRules } from './engine.js';
@@ -54,7 +66,8 @@ function standsAlone(text: string, at: number, length: number): boolean {
   const first = text[at] ?? '';
   const last = text[at + length - 1] ?? '';
   if (WORD.test(first) && (WORD.test(before) || (/[.,]/.test(before) && /\d/.test(text[at - 2] ?? '')))) return false;
-  if (WORD.test(last) && (WORD.test(after) || (/[.,]/.test(after) && /\d/.test(text[at + length + 1] ?? '')))) return false;
+  if (WORD.test(last) && (WORD.test(after) || (/[.,]/.test(after) && /\d/.test(text[at + length + 1] ?? ''))))
+    return false;
   return true;
 }
 
@@ -188,7 +201,10 @@ function realFileInside(file: string, root: string): string | undefined {
 /** Replaces `file` by `bytes` through a temporary file beside it, renamed over it: a reader never sees half a file. */
 export function writeAtomically(file: string, bytes: Buffer): void {
   const mode = statSync(file).mode & 0o7777;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tasklint-${process.pid}-${Date.now().toString(36)}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.tasklint-${process.pid}-${Date.now().toString(36)}.tmp`,
+  );
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
@@ -218,7 +234,13 @@ export function writeAtomically(file: string, bytes: Buffer): void {
 export async function fixFolder(options: FixOptions): Promise<FixResult> {
   const rules = new Map((await loadRules()).map((rule) => [rule.id, rule]));
   const unknown = (options.fixRules ?? []).filter((id) => !rules.has(id));
-  if (unknown.length) throw new UsageError(`--fix-rule: no rule named ${unknown.map((id) => `"${id}"`).join(', ')}; rules that fix: ${[...rules.values()].filter((rule) => rule.meta.fixable).map((rule) => rule.id).join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(
+      `--fix-rule: no rule named ${unknown.map((id) => `"${id}"`).join(', ')}; rules that fix: ${[...rules.values()]
+        .filter((rule) => rule.meta.fixable)
+        .map((rule) => rule.id)
+        .join(', ')}`,
+    );
   const contents = new Map<string, Content>();
   const current = new Map<string, Buffer>();
   const unreadable = new Set<string>();
@@ -229,7 +251,9 @@ export async function fixFolder(options: FixOptions): Promise<FixResult> {
     else unreadable.add(file);
   };
   const texts = new Map<string, string>();
-  const only = options.reportOnly ? new Set(options.reportOnly.map((file) => path.resolve(options.cwd ?? process.cwd(), file))) : undefined;
+  const only = options.reportOnly
+    ? new Set(options.reportOnly.map((file) => path.resolve(options.cwd ?? process.cwd(), file)))
+    : undefined;
   const wanted = (d: Diagnostic): boolean => {
     if (!d.fix) return false;
     if (options.errorsOnly && d.severity !== 'error') return false;
@@ -257,7 +281,9 @@ export async function fixFolder(options: FixOptions): Promise<FixResult> {
       const content = contents.get(file)!;
       const text = texts.get(file) ?? content.text;
       const starts = lineStarts(text);
-      const fixes = diagnostics.map((d) => resolveFix(text, d.fix!, starts)).filter((fix): fix is ResolvedFix => fix !== undefined);
+      const fixes = diagnostics
+        .map((d) => resolveFix(text, d.fix!, starts))
+        .filter((fix): fix is ResolvedFix => fix !== undefined);
       if (fixes.length === 0) continue;
       const fixed = applyFixes(text, fixes);
       if (fixed.output === text) continue;
@@ -303,5 +329,11 @@ export async function fixFolder(options: FixOptions): Promise<FixResult> {
 /** A unified diff of the fixes, file by file, as `git diff` shows it. */
 export async function formatFixDiff(files: FixedFile[]): Promise<string> {
   const { createTwoFilesPatch } = await import('diff');
-  return files.map((file) => createTwoFilesPatch(`a/${file.relPath}`, `b/${file.relPath}`, file.before, file.after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '')).join('');
+  return files
+    .map((file) =>
+      createTwoFilesPatch(`a/${file.relPath}`, `b/${file.relPath}`, file.before, file.after, undefined, undefined, {
+        context: 3,
+      }).replace(/^=+\n/, ''),
+    )
+    .join('');
 }

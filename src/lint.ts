@@ -1,7 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { cacheKey, cacheLocation, contentHash, FactsCache, type StoredEntry } from './cache.js';
-import { loadConfig, resolveConfig, severitySetting, type Config, type LoadedConfig, type SeverityInput } from './config.js';
+import {
+  loadConfig,
+  resolveConfig,
+  severitySetting,
+  type Config,
+  type LoadedConfig,
+  type SeverityInput,
+} from './config.js';
 import { indexCorpus, resolveTargets, type Corpus } from './corpus.js';
 import { discover, toPosix, UsageError } from './discover.js';
 import { reanchored } from './adapters/places.js';
@@ -9,7 +16,14 @@ import { activeRules, compareDiagnostics, loadRules, runRules } from './engine.j
 import { readBytesSync } from './read.js';
 import { analysisFailed, emptyFacts, extractSettings, type ExtractSettings } from './settings.js';
 import type { Diagnostic, DocumentFacts } from './types.js';
-import { canStartAhead, ExtractPool, takeThreadStartedAhead, threadCount, type ExtractJob, type PoolCallbacks } from './workers/pool.js';
+import {
+  canStartAhead,
+  ExtractPool,
+  takeThreadStartedAhead,
+  threadCount,
+  type ExtractJob,
+  type PoolCallbacks,
+} from './workers/pool.js';
 
 export interface LintOptions {
   /** Files and folders to lint; default the working directory. */
@@ -76,10 +90,16 @@ export interface CorpusOptions {
   onRead?: LintOptions['onRead'];
 }
 
-export function resolveLoadedConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config' | 'paths'>): LoadedConfig {
+export function resolveLoadedConfig(
+  options: Pick<LintOptions, 'cwd' | 'configFile' | 'config' | 'paths'>,
+): LoadedConfig {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.config) return { config: resolveConfig(options.config, '(options.config)'), dir: cwd };
-  return loadConfig({ cwd, searchFrom: configSearchStart(cwd, options.paths), ...(options.configFile ? { configFile: options.configFile } : {}) });
+  return loadConfig({
+    cwd,
+    searchFrom: configSearchStart(cwd, options.paths),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+  });
 }
 
 /**
@@ -94,7 +114,9 @@ function configSearchStart(cwd: string, paths: readonly string[] | undefined): s
     return existsSync(absolute) && statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
   });
   let common = folders[0]!;
-  for (const folder of folders.slice(1)) while (common !== path.dirname(common) && path.relative(common, folder).startsWith('..')) common = path.dirname(common);
+  for (const folder of folders.slice(1))
+    while (common !== path.dirname(common) && path.relative(common, folder).startsWith('..'))
+      common = path.dirname(common);
   return common;
 }
 
@@ -146,11 +168,22 @@ function parsingPool(cacheAt: string | undefined, threads: number | undefined): 
 type Job = ExtractJob & { slot: number; hash: string };
 
 /** Builds the corpus for `paths`: discover, read, parse, extract, index. */
-export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedConfig, options: CorpusOptions = {}): Promise<Corpus> {
-  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message));
+export async function buildCorpus(
+  paths: string[],
+  cwd: string,
+  loaded: LoadedConfig,
+  options: CorpusOptions = {},
+): Promise<Corpus> {
+  const warn =
+    options.onWarning ??
+    ((message: string) => {
+      process.emitWarning(message);
+    });
   const location = cacheLocation(options.cache, cwd);
   let pool = parsingPool(location, options.threads);
-  const abort = () => pool.close();
+  const abort = () => {
+    pool.close();
+  };
   options.signal?.addEventListener('abort', abort);
   try {
     const cache = location ? new FactsCache(location, cacheKey(loaded.config, loaded.dir)) : undefined;
@@ -174,11 +207,12 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
     };
     // Now and then a turn of the event loop: the rules load meanwhile (lint), and the thread's
     // messages are heard.
-    const turn = (i: number) => (i % READS_PER_TURN === READS_PER_TURN - 1 ? new Promise((resolve) => setImmediate(resolve)) : undefined);
+    const turn = (i: number) =>
+      i % READS_PER_TURN === READS_PER_TURN - 1 ? new Promise((resolve) => setImmediate(resolve)) : undefined;
 
     // First every file, and whether its cache entry is for its content (a look at the entry's
     // first bytes): which files changed is known within milliseconds.
-    const stored: Array<{ job: Job; entry: StoredEntry } | undefined> = [];
+    const stored: ({ job: Job; entry: StoredEntry } | undefined)[] = [];
     for (let slot = 0; slot < discovery.files.length; slot++) {
       await turn(slot);
       const file = discovery.files[slot]!;
@@ -244,30 +278,45 @@ export async function buildCorpus(paths: string[], cwd: string, loaded: LoadedCo
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const unused = severitySetting(options.reportUnusedDisableDirectives ?? 'off');
-  if (!unused) throw new UsageError(`reportUnusedDisableDirectives must be "off", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(options.reportUnusedDisableDirectives)}`);
+  if (!unused)
+    throw new UsageError(
+      `reportUnusedDisableDirectives must be "off", "warn" or "error" (or 0, 1, 2), got ${JSON.stringify(options.reportUnusedDisableDirectives)}`,
+    );
   const loaded = resolveLoadedConfig({ ...options, cwd });
   const warnings: string[] = [];
   // The rules load while the files are read and parsed; a bad rule setting stops the parsing.
   const stop = new AbortController();
   const rulesReady = loadRules().then((rules) => activeRules(rules, loaded.config));
-  rulesReady.catch(() => stop.abort());
+  rulesReady.catch(() => {
+    stop.abort();
+  });
   const [rules, corpus] = await Promise.all([
     rulesReady,
     buildCorpus(options.paths ?? ['.'], cwd, loaded, {
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
-      ...(options.errorOnUnmatchedPattern !== undefined ? { unmatched: options.errorOnUnmatchedPattern ? ('error' as const) : ('allow' as const) } : {}),
+      ...(options.errorOnUnmatchedPattern !== undefined
+        ? { unmatched: options.errorOnUnmatchedPattern ? ('error' as const) : ('allow' as const) }
+        : {}),
       ...(options.contents ? { contents: options.contents } : {}),
       ...(options.onRead ? { onRead: options.onRead } : {}),
       onWarning: (message) => warnings.push(message),
       signal: stop.signal,
     }),
   ]);
-  let diagnostics = runRules(corpus, rules, unused === 'off' ? {} : { reportUnusedDisableDirectives: unused === 'warn' ? 'warning' : 'error' });
+  let diagnostics = runRules(
+    corpus,
+    rules,
+    unused === 'off' ? {} : { reportUnusedDisableDirectives: unused === 'warn' ? 'warning' : 'error' },
+  );
   if (options.reportOnly) {
     // A finding is shown in the file asked about, even where a rule put it at its other place.
     const nameOf = (file: string) => corpus.byFile.get(file)?.relPath ?? toPosix(path.relative(corpus.root, file));
-    diagnostics = reanchored(diagnostics, new Set(options.reportOnly.map((file) => path.resolve(cwd, file))), nameOf).sort(compareDiagnostics);
+    diagnostics = reanchored(
+      diagnostics,
+      new Set(options.reportOnly.map((file) => path.resolve(cwd, file))),
+      nameOf,
+    ).sort(compareDiagnostics);
   }
   return {
     diagnostics,

@@ -27,7 +27,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
@@ -46,14 +47,30 @@ export function decode(bytes: Buffer): ReadResult {
     return {
       text,
       bytes,
-      problems: [{ kind: 'utf16', fatal: false, message: `File is UTF-16 (${littleEndian ? 'little' : 'big'}-endian, with a byte order mark); it was read, but save it as UTF-8 so that other tools and diffs read it too.` }],
+      problems: [
+        {
+          kind: 'utf16',
+          fatal: false,
+          message: `File is UTF-16 (${littleEndian ? 'little' : 'big'}-endian, with a byte order mark); it was read, but save it as UTF-8 so that other tools and diffs read it too.`,
+        },
+      ],
     };
   }
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) {
-    return { bytes, problems: [{ kind: 'binary', fatal: true, message: 'File looks binary (it contains NUL bytes), not a Markdown document; it was skipped.' }] };
+    return {
+      bytes,
+      problems: [
+        {
+          kind: 'binary',
+          fatal: true,
+          message: 'File looks binary (it contains NUL bytes), not a Markdown document; it was skipped.',
+        },
+      ],
+    };
   }
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return { text: utf8.decode(body), bytes, problems: [] };
   } catch {
@@ -107,7 +124,10 @@ export async function readBytes(file: string, maxFileSize: number): Promise<Read
 export function readBytesSync(file: string, maxFileSize: number): ReadBytesResult {
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return { problems: [{ kind: 'unreadable', fatal: true, message: 'Path is not a regular file; it was skipped.' }] };
+    if (!stat.isFile())
+      return {
+        problems: [{ kind: 'unreadable', fatal: true, message: 'Path is not a regular file; it was skipped.' }],
+      };
     if (stat.size > maxFileSize) return tooLarge(stat.size, maxFileSize);
     const bytes = readFileSync(file);
     // It may have grown between stat and read.
@@ -135,7 +155,11 @@ function describeReadError(file: string, error: unknown): string {
 function tooLarge(size: number, maxFileSize: number): ReadBytesResult {
   return {
     problems: [
-      { kind: 'too-large', fatal: true, message: `File is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (config "maxFileSize"); it was skipped.` },
+      {
+        kind: 'too-large',
+        fatal: true,
+        message: `File is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (config "maxFileSize"); it was skipped.`,
+      },
     ],
   };
 }

@@ -18,7 +18,10 @@ ${rule.meta.docs.trim()}
 function fixLines(rule: Rule): string {
   const lines: string[] = [];
   if (rule.meta.fixable) lines.push(`- Fixable with \`--fix\`: ${rule.meta.fixDescription ?? 'yes'}`);
-  if (rule.meta.hasSuggestions) lines.push('- Suggestions: the editor offers to make either place say what the other says (never applied by `--fix`)');
+  if (rule.meta.hasSuggestions)
+    lines.push(
+      '- Suggestions: the editor offers to make either place say what the other says (never applied by `--fix`)',
+    );
   return lines.map((line) => `${line}\n`).join('');
 }
 
@@ -28,7 +31,8 @@ export const RULES_END = '<!-- rules:end -->';
 /** The README's rule table. */
 export function rulesTable(rules: Rule[]): string {
   const rows = rules.map(
-    (rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.meta.description} | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'fix' : rule.meta.hasSuggestions ? 'suggestions' : 'no'} |`,
+    (rule) =>
+      `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.meta.description} | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'fix' : rule.meta.hasSuggestions ? 'suggestions' : 'no'} |`,
   );
   return ['| Rule | What it reports | Default | `--fix` / editor |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

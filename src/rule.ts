@@ -79,7 +79,10 @@ export interface RuleContext {
    * graph reaches) reads it instead of walking every document after each edit. `entries` must
    * depend on the document's facts alone (and what an edit never changes, such as the root).
    */
-  index<T>(name: string, entries: (doc: DocumentFacts) => Iterable<[string, T]>): ReadonlyMap<string, ReadonlyArray<IndexEntry<T>>>;
+  index<T>(
+    name: string,
+    entries: (doc: DocumentFacts) => Iterable<[string, T]>,
+  ): ReadonlyMap<string, readonly IndexEntry<T>[]>;
 }
 
 /** What one document says about a key of an index. */
@@ -119,7 +122,7 @@ export function taskKeysOf(doc: DocumentFacts, corpus: Corpus): Set<string> {
 export function wantedMentions(corpus: Corpus, context: RuleContext): Iterable<[string, MentionAt[]]> {
   const only = context.only;
   if (!only) return corpus.mentions;
-  const wanted: Array<[string, MentionAt[]]> = [];
+  const wanted: [string, MentionAt[]][] = [];
   for (const key of only) {
     if (!key.startsWith('task:')) continue;
     const id = key.slice('task:'.length);
@@ -192,7 +195,11 @@ export const LINE_END = 1_000_000_000;
 
 /** An edit that replaces the one `replaces` written on the line of `range` (a status cell, a date) with `text`. */
 export function editOnLine(range: Range, replaces: string, text: string): TextEdit {
-  return { range: { start: { line: range.start.line, column: 1 }, end: { line: range.start.line, column: LINE_END } }, replaces, text };
+  return {
+    range: { start: { line: range.start.line, column: 1 }, end: { line: range.start.line, column: LINE_END } },
+    replaces,
+    text,
+  };
 }
 
 /**
@@ -202,7 +209,7 @@ export function editOnLine(range: Range, replaces: string, text: string): TextEd
  */
 export function suggestEitherWay(
   here: { at: At; written: string | undefined },
-  others: Array<{ at: At; written: string | undefined }>,
+  others: { at: At; written: string | undefined }[],
 ): ReportSuggestion[] {
   const suggestions: ReportSuggestion[] = [];
   for (const other of others) {

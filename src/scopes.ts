@@ -112,7 +112,8 @@ function scopeName(absolute: string, root: string): string {
 /** IDs a document defines (table rows, headings, list items; not code). */
 function definedIds(doc: DocumentFacts): Set<string> {
   const ids = new Set<string>();
-  for (const mention of doc.mentions) if (mention.kind === 'definition' && mention.source !== 'code') ids.add(mention.id);
+  for (const mention of doc.mentions)
+    if (mention.kind === 'definition' && mention.source !== 'code') ids.add(mention.id);
   return ids;
 }
 
@@ -158,7 +159,8 @@ export function indexScopes(documents: DocumentFacts[], config: Config, root: st
     if (set.size >= 2) restarts.set(prefix, (restarts.get(prefix) ?? 0) + 1);
   }
   const scoped = new Set([...configured, ...LOCAL_SCHEMES]);
-  for (const prefix of definedInside) if (!global.has(prefix) && (!definedOutside.has(prefix) || (restarts.get(prefix) ?? 0) >= 2)) scoped.add(prefix);
+  for (const prefix of definedInside)
+    if (!global.has(prefix) && (!definedOutside.has(prefix) || (restarts.get(prefix) ?? 0) >= 2)) scoped.add(prefix);
   for (const prefix of global) if (prefix !== '') scoped.delete(prefix);
 
   // The keys of a document in a feature depend on the scoped schemes only; those of one outside

@@ -57,7 +57,11 @@ export function relPathOf(file: string, settings: ExtractSettings): string {
 const DRAFTS = /(?:^|\/)\.?backlog\/(?:archive\/)?drafts\//;
 
 export function roleOf(file: string, settings: ExtractSettings): DocumentRole {
-  const candidates = [toPosix(path.relative(settings.root, file)), toPosix(path.relative(settings.configDir, file)), path.basename(file)];
+  const candidates = [
+    toPosix(path.relative(settings.root, file)),
+    toPosix(path.relative(settings.configDir, file)),
+    path.basename(file),
+  ];
   if (candidates.some((candidate) => settings.isHistorical(candidate))) return 'historical';
   if (candidates.some((candidate) => settings.isTemplate(candidate))) return 'template';
   if (DRAFTS.test(toPosix(file))) return 'draft';

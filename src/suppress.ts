@@ -88,12 +88,22 @@ export class DirectiveUse {
           message = `Unused tasklint-${directive.kind} directive (no problems were reported).`;
         } else {
           // A name that is no rule is unknown-rule-in-directive's to report.
-          const idle = directive.rules.map((rule, i) => ({ rule, range: directive.ruleRanges[i] ?? directive.range })).filter(({ rule }) => known.has(rule) && !used?.has(rule));
+          const idle = directive.rules
+            .map((rule, i) => ({ rule, range: directive.ruleRanges[i] ?? directive.range }))
+            .filter(({ rule }) => known.has(rule) && !used?.has(rule));
           if (idle.length === 0) continue;
           if (idle.length < directive.rules.length) range = idle[0]!.range;
           message = `Unused tasklint-${directive.kind} directive (no problems were reported from ${idle.map(({ rule }) => `"${rule}"`).join(' or ')}).`;
         }
-        found.push({ ruleId: UNUSED_DIRECTIVE, messageId: 'unused', severity, message, file: doc.file, range, related: [] });
+        found.push({
+          ruleId: UNUSED_DIRECTIVE,
+          messageId: 'unused',
+          severity,
+          message,
+          file: doc.file,
+          range,
+          related: [],
+        });
       }
     }
     return found;

@@ -395,7 +395,7 @@ export interface DurationClaim {
   subject: ClaimSubject;
   evidence?: {
     of: 'table rows' | 'list items' | 'sections';
-    parts: Array<{ range: Range; durations: Duration[]; text: string }>;
+    parts: { range: Range; durations: Duration[]; text: string }[];
   };
 }
 

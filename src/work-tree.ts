@@ -16,7 +16,8 @@ export function gitRoot(dir: string): string | undefined {
 export function nodeProjectRoot(dir: string): string | undefined {
   let current = path.resolve(dir);
   for (;;) {
-    if (existsSync(path.join(current, 'package.json'))) return existsSync(path.join(current, 'node_modules')) ? current : undefined;
+    if (existsSync(path.join(current, 'package.json')))
+      return existsSync(path.join(current, 'node_modules')) ? current : undefined;
     const parent = path.dirname(current);
     if (parent === current) return undefined;
     current = parent;

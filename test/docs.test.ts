@@ -55,7 +55,10 @@ describe('rule documentation', () => {
       expect(rule.meta.schema, rule.id).toMatchObject({ type: 'object', additionalProperties: false });
       // The engine trusts a rule's defaults and validates only what a user sets.
       const validate = newAjv().compile(rule.meta.schema);
-      expect(validate(structuredClone(rule.meta.defaultOptions)), `${rule.id} defaultOptions: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(
+        validate(structuredClone(rule.meta.defaultOptions)),
+        `${rule.id} defaultOptions: ${JSON.stringify(validate.errors)}`,
+      ).toBe(true);
     }
   });
 

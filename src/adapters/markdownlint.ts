@@ -112,7 +112,10 @@ async function documentsOf(scope: CorpusScope, loaded: LoadedConfig): Promise<st
 }
 
 async function readFolder(scope: CorpusScope): Promise<PlanningFolder> {
-  const loaded = resolveLoadedConfig({ cwd: scope.root, ...(scope.configFile ? { configFile: scope.configFile } : {}) });
+  const loaded = resolveLoadedConfig({
+    cwd: scope.root,
+    ...(scope.configFile ? { configFile: scope.configFile } : {}),
+  });
   const rules = activeRules(await loadRules(), loaded.config);
   // Fingerprint first: a file saved while the folder is read is read again next time.
   const fingerprint = await fingerprintOf(await documentsOf(scope, loaded));
@@ -163,9 +166,14 @@ async function findingsFor(file: string, text: string): Promise<{ folder: Planni
   const savedSince = !stat || folder.fingerprint.get(file) !== `${stat.mtimeMs}:${stat.size}`;
   if (corpus.byFile.has(file) && (onDisk === undefined || savedSince || !sameText(onDisk, text))) {
     // Unsaved edits: this document is extracted again from its text, the rest is as read.
-    const documents = corpus.documents.map((doc) => (doc.file === file ? factsFromText(file, text, folder.settings) : doc));
+    const documents = corpus.documents.map((doc) =>
+      doc.file === file ? factsFromText(file, text, folder.settings) : doc,
+    );
     const targets = await resolveTargets(corpus.root, documents, corpus.targets);
-    diagnostics = runRules(indexCorpus(corpus.root, folder.loaded.config, documents, targets, folder.loaded.dir), folder.rules);
+    diagnostics = runRules(
+      indexCorpus(corpus.root, folder.loaded.config, documents, targets, folder.loaded.dir),
+      folder.rules,
+    );
   }
   const nameOf = (other: string) => toPosix(path.relative(corpus.root, other));
   return { folder, findings: findingsByFile(diagnostics, nameOf).get(file) ?? [] };
@@ -174,7 +182,9 @@ async function findingsFor(file: string, text: string): Promise<{ folder: Planni
 function describe(finding: FindingInFile, nameOf: (file: string) => string): string {
   // A mirrored finding's message already names the place it was reported at.
   const others = finding.mirrored ? finding.others.slice(1) : finding.others;
-  const places = others.map((place) => `${nameOf(place.file)}:${place.range.start.line}${place.message ? `: ${place.message}` : ''}`);
+  const places = others.map(
+    (place) => `${nameOf(place.file)}:${place.range.start.line}${place.message ? `: ${place.message}` : ''}`,
+  );
   return `${finding.diagnostic.ruleId}: ${finding.message}${places.length ? ` (also at ${places.join('; ')})` : ''}`;
 }
 
@@ -183,7 +193,11 @@ function describe(finding: FindingInFile, nameOf: (file: string) => string): str
  * set in its config (`"warning"` since markdownlint 0.39), so tasklint's errors and its warnings
  * are two rules: a warning must not fail a markdownlint-cli2 run that an error fails.
  */
-export async function lintForMarkdownlint(params: RuleParams, onError: (info: RuleOnErrorInfo) => void, severity: 'error' | 'warning' = 'error'): Promise<void> {
+export async function lintForMarkdownlint(
+  params: RuleParams,
+  onError: (info: RuleOnErrorInfo) => void,
+  severity: 'error' | 'warning' = 'error',
+): Promise<void> {
   const file = path.resolve(params.name);
   // Text given on standard input or as a string has no folder to cross-check against.
   const stat = await fs.stat(file).catch(() => undefined);
@@ -212,7 +226,9 @@ export async function lintForMarkdownlint(params: RuleParams, onError: (info: Ru
     onError({
       lineNumber,
       detail: describe(finding, nameOf),
-      ...(finding.range.start.line - offset === lineNumber && column >= 1 && length >= 1 ? { range: [column, length] as [number, number] } : {}),
+      ...(finding.range.start.line - offset === lineNumber && column >= 1 && length >= 1
+        ? { range: [column, length] as [number, number] }
+        : {}),
       information: new URL(ruleDocsUrl(finding.diagnostic.ruleId)),
       ...fixInfoOf(finding, file, text, offset),
     });
@@ -233,14 +249,24 @@ function fixInfoOf(finding: FindingInFile, file: string, text: string, offset: n
   while (line + 1 < starts.length && starts[line + 1]! <= resolved.range[0]) line++;
   const lineNumber = line + 1 - offset;
   if (lineNumber < 1) return {};
-  return { fixInfo: { lineNumber, editColumn: resolved.range[0] - starts[line]! + 1, deleteCount: resolved.range[1] - resolved.range[0], insertText: resolved.text } };
+  return {
+    fixInfo: {
+      lineNumber,
+      editColumn: resolved.range[0] - starts[line]! + 1,
+      deleteCount: resolved.range[1] - resolved.range[0],
+      insertText: resolved.text,
+    },
+  };
 }
 
 /** The markdownlint rule reporting tasklint's findings of one severity. */
 export function markdownlintRule(severity: 'error' | 'warning'): MarkdownlintRule {
   return {
     names: [severity === 'error' ? 'tasklint' : 'tasklint-warnings'],
-    description: severity === 'error' ? 'Task lists should not contradict each other' : 'Task lists should not contradict each other (tasklint warnings)',
+    description:
+      severity === 'error'
+        ? 'Task lists should not contradict each other'
+        : 'Task lists should not contradict each other (tasklint warnings)',
     information: new URL(readmeUrl('markdownlint')),
     tags: ['tasks', 'cross-file'],
     parser: 'micromark',

@@ -30,7 +30,12 @@ function mirroredMessage(d: Diagnostic, place: Place, nameOf: (file: string) => 
 export function shownAt(d: Diagnostic, place: Place, nameOf: (file: string) => string): Diagnostic {
   const { asRelated, ...rest } = d;
   const { asPrimary, ...placeRest } = place;
-  const original: Place = { file: d.file, range: d.range, message: asRelated ?? d.message, ...(asPrimary ? { asPrimary: d.message } : {}) };
+  const original: Place = {
+    file: d.file,
+    range: d.range,
+    message: asRelated ?? d.message,
+    ...(asPrimary ? { asPrimary: d.message } : {}),
+  };
   return {
     ...rest,
     file: place.file,
@@ -47,7 +52,11 @@ export function shownAt(d: Diagnostic, place: Place, nameOf: (file: string) => s
  * staged tracker contradicting an untouched index is reported in the tracker), the other place
  * related. Findings with no place in `files` are dropped.
  */
-export function reanchored(diagnostics: Diagnostic[], files: ReadonlySet<string>, nameOf: (file: string) => string): Diagnostic[] {
+export function reanchored(
+  diagnostics: Diagnostic[],
+  files: ReadonlySet<string>,
+  nameOf: (file: string) => string,
+): Diagnostic[] {
   const shown: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (files.has(d.file)) shown.push(d);
@@ -65,7 +74,10 @@ export function reanchored(diagnostics: Diagnostic[], files: ReadonlySet<string>
  * so whichever file is open shows the contradiction. Related places in the finding's own file
  * stay related information only.
  */
-export function findingsByFile(diagnostics: Diagnostic[], nameOf: (file: string) => string): Map<string, FindingInFile[]> {
+export function findingsByFile(
+  diagnostics: Diagnostic[],
+  nameOf: (file: string) => string,
+): Map<string, FindingInFile[]> {
   const byFile = new Map<string, FindingInFile[]>();
   const add = (file: string, finding: FindingInFile) => {
     const list = byFile.get(file);

@@ -32,7 +32,12 @@ function folderOf(file: string): string {
  * when it holds them, else their folder. A config found above the repository (in a home folder, say) still applies, but the
  * corpus stops at the repository root.
  */
-export function corpusScope(files: string[], cwd: string, configFile?: string, outside?: { fallback: string }): CorpusScope {
+export function corpusScope(
+  files: string[],
+  cwd: string,
+  configFile?: string,
+  outside?: { fallback: string },
+): CorpusScope {
   const folders = (files.length ? files : ['.']).map((file) => folderOf(path.resolve(cwd, file)));
   const start = commonAncestor(folders);
   const repository = gitRoot(start);

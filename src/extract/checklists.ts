@@ -9,11 +9,14 @@ import { isStruckThrough, LineIndex, nodeOffsets, repairedText } from './text.js
 const MAX_DEPTH = 64;
 
 /** A section that says why its boxes are not ticked: the checklist is not a statement of status. */
-const DEFERRED = /\b(?:deferred|postponed|moved to|tracked (?:in|by|under|separately)|follow[- ]?up|out of scope|later phase|future (?:phase|work|sprint)|not (?:yet )?(?:required|needed)|will be (?:done|completed|verified|checked|ticked|validated)|left unchecked|intentionally (?:left )?unchecked)\b/iu;
+const DEFERRED =
+  /\b(?:deferred|postponed|moved to|tracked (?:in|by|under|separately)|follow[- ]?up|out of scope|later phase|future (?:phase|work|sprint)|not (?:yet )?(?:required|needed)|will be (?:done|completed|verified|checked|ticked|validated)|left unchecked|intentionally (?:left )?unchecked)\b/iu;
 /** An item nobody has to tick. */
-const OPTIONAL = /\b(?:optional|nice[- ]to[- ]have|stretch(?: goal)?|if time permits|deferred|postponed|skipped|n\/a|not applicable|won'?t do)\b/iu;
+const OPTIONAL =
+  /\b(?:optional|nice[- ]to[- ]have|stretch(?: goal)?|if time permits|deferred|postponed|skipped|n\/a|not applicable|won'?t do)\b/iu;
 /** "**Prerequisites:**" over a list. */
-const PREREQUISITES_LABEL = /(?:^|\n)[^\p{L}\n]*(?:prerequisites?|requires|required before|before (?:you )?start(?:ing)?)[^\n:]{0,30}:\s*$/iu;
+const PREREQUISITES_LABEL =
+  /(?:^|\n)[^\p{L}\n]*(?:prerequisites?|requires|required before|before (?:you )?start(?:ing)?)[^\n:]{0,30}:\s*$/iu;
 const PHASE = /\b(phase|stage|milestone|workstream)\s+(\d+[a-z]?)(?![\p{L}\p{N}.])/iu;
 
 export interface Checklists {
@@ -23,9 +26,15 @@ export interface Checklists {
 }
 
 /** Checkbox items with their nesting and owning task, and the sections that task headings open. */
-export function extractChecklists(text: string, tree: Root, lines: LineIndex, ids: IdMatcher, vocabulary: StatusVocabulary): Checklists {
+export function extractChecklists(
+  text: string,
+  tree: Root,
+  lines: LineIndex,
+  ids: IdMatcher,
+  vocabulary: StatusVocabulary,
+): Checklists {
   const walker = new ChecklistWalker(text, lines, ids, vocabulary);
-  walker.visitChildren(tree.children as Nodes[], { depth: 0 });
+  walker.visitChildren(tree.children, { depth: 0 });
   return { checklist: walker.checklist, taskSections: walker.taskSections, phaseTicks: walker.phaseTicks };
 }
 
@@ -41,7 +50,7 @@ class ChecklistWalker {
   readonly checklist: ChecklistItem[] = [];
   readonly taskSections: TaskSection[] = [];
   readonly phaseTicks: PhaseTick[] = [];
-  private readonly headings: Array<{ depth: number; section?: number }> = [];
+  private readonly headings: { depth: number; section?: number }[] = [];
 
   constructor(
     private readonly text: string,
@@ -51,7 +60,8 @@ class ChecklistWalker {
   ) {}
 
   private section(): number | undefined {
-    for (let i = this.headings.length - 1; i >= 0; i--) if (this.headings[i]!.section !== undefined) return this.headings[i]!.section;
+    for (let i = this.headings.length - 1; i >= 0; i--)
+      if (this.headings[i]!.section !== undefined) return this.headings[i]!.section;
     return undefined;
   }
 
@@ -61,7 +71,10 @@ class ChecklistWalker {
     for (const node of children) {
       const labelled = prerequisites;
       // The label ends the paragraph with a colon: a quick test spares the others the pattern.
-      prerequisites = node.type === 'paragraph' && repairedText(node).trimEnd().endsWith(':') && PREREQUISITES_LABEL.test(repairedText(node));
+      prerequisites =
+        node.type === 'paragraph' &&
+        repairedText(node).trimEnd().endsWith(':') &&
+        PREREQUISITES_LABEL.test(repairedText(node));
       switch (node.type) {
         case 'heading': {
           while (this.headings.length && this.headings.at(-1)!.depth >= node.depth) this.headings.pop();
@@ -116,7 +129,11 @@ class ChecklistWalker {
       const ticked = item.checked === true || /^[✅✔☑]/u.test(itemText);
       const phase = PHASE.exec(itemText);
       if (!ticked || !phase || findIds(itemText, this.ids).length > 0) continue;
-      this.phaseTicks.push({ phase: phase[0], text: itemText.replace(/^[✅✔☑]\uFE0F?\s*/u, ''), range: this.firstLine(item) });
+      this.phaseTicks.push({
+        phase: phase[0],
+        text: itemText.replace(/^[✅✔☑]\uFE0F?\s*/u, ''),
+        range: this.firstLine(item),
+      });
     }
   }
 
@@ -128,7 +145,8 @@ class ChecklistWalker {
     const first = item.children[0];
     const itemText = first?.type === 'paragraph' ? repairedText(first) : '';
     const sectionIndex = this.section();
-    if (sectionIndex !== undefined && typeof item.checked !== 'boolean' && DEFERRED.test(itemText)) this.taskSections[sectionIndex]!.deferred = true;
+    if (sectionIndex !== undefined && typeof item.checked !== 'boolean' && DEFERRED.test(itemText))
+      this.taskSections[sectionIndex]!.deferred = true;
     let parent = owner.parent;
     if (typeof item.checked === 'boolean' && item.position) {
       const task = owner.itemTask ?? (sectionIndex !== undefined ? this.taskSections[sectionIndex]!.id : undefined);
@@ -146,14 +164,20 @@ class ChecklistWalker {
       parent = this.checklist.length - 1;
     }
     const own = definedId(itemText, this.ids);
-    const next: Owner = { depth: owner.depth + 1, ...(own ?? owner.itemTask ? { itemTask: own ?? owner.itemTask } : {}), ...(parent !== undefined ? { parent } : {}) };
-    if (first?.type === 'paragraph') this.visitChildren(item.children.slice(1) as Nodes[], next);
-    else this.visitChildren(item.children as Nodes[], next);
+    const next: Owner = {
+      depth: owner.depth + 1,
+      ...((own ?? owner.itemTask) ? { itemTask: own ?? owner.itemTask } : {}),
+      ...(parent !== undefined ? { parent } : {}),
+    };
+    if (first?.type === 'paragraph') this.visitChildren(item.children.slice(1), next);
+    else this.visitChildren(item.children, next);
   }
 
   private range(node: Nodes): Range {
     const offsets = nodeOffsets(node);
-    return offsets ? this.lines.range(offsets.start, offsets.end) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    return offsets
+      ? this.lines.range(offsets.start, offsets.end)
+      : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   }
 
   /** From the item's marker to the end of its first line. */
@@ -179,7 +203,8 @@ class ChecklistWalker {
  * Words after which a parenthesis names other tasks than the item's own: "(depends on T004)",
  * "(see TASK-3)". Ticking the item says nothing about those.
  */
-const RELATION = /\b(?:depends|dependent|dependency|dependencies|blocked|blocks|blocking|unblocks|requires|required|requirement|needs|needed|prerequisites?|after|before|follows|following|follow[- ]?ups?|see|cf|like|as in|waits|waiting|replaces|replaced|supersedes|superseded|duplicates?|related|relates|part of|split|moved|from|via|was|formerly|parent|child|subtask of)\b/iu;
+const RELATION =
+  /\b(?:depends|dependent|dependency|dependencies|blocked|blocks|blocking|unblocks|requires|required|requirement|needs|needed|prerequisites?|after|before|follows|following|follow[- ]?ups?|see|cf|like|as in|waits|waiting|replaces|replaced|supersedes|superseded|duplicates?|related|relates|part of|split|moved|from|via|was|formerly|parent|child|subtask of)\b/iu;
 
 /**
  * The tasks an item is about: the ID it starts with, and IDs in a closing parenthesis ("... working

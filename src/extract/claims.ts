@@ -34,7 +34,8 @@ export interface ClaimOptions {
 const MAX_LIST_DEPTH = 16;
 
 /** "(6 tasks)", "17 tasks remaining", "12 open tasks"; not "8 of 10 tasks" nor "3 tasks complete". */
-const TASK_COUNT = /(?<![\d/.,])(\d{1,5})\s+(?:(remaining|open|active|pending|outstanding)\s+)?tasks?\b(\s+remaining\b)?/giu;
+const TASK_COUNT =
+  /(?<![\d/.,])(\d{1,5})\s+(?:(remaining|open|active|pending|outstanding)\s+)?tasks?\b(\s+remaining\b)?/giu;
 /**
  * Quick tests that spare most lines the patterns below, which are slow to fail. Each is what its
  * pattern cannot match without; `ſ` (long s) and the Kelvin sign are there because a Unicode
@@ -50,7 +51,8 @@ const WORKSTREAMS = /(?<![\d/.,])(\d{1,3})\s+(?:active\s+)?workstreams?\b/iu;
 const WORKSTREAM_HEADING = /^\W*workstream\s+[\w.]{1,4}\b/iu;
 /** "29/48", "8 of 10", "18 out of 22": a fraction needs words around it that say it counts tasks done. */
 const FRACTION = /(?<![\d/.,:-])(\d{1,5})\s*(?:\/|\bof\b|\bout of\b)\s*(\d{1,5})(?![\d/]|[.,:]\d|\s*%)/giu;
-const REMAINING = /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+remaining|remaining\s+tasks?)\b|\bremaining\s*:\s*(\d{1,5})\s+tasks?\b/giu;
+const REMAINING =
+  /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+remaining|remaining\s+tasks?)\b|\bremaining\s*:\s*(\d{1,5})\s+tasks?\b/giu;
 /** A cheap test that lets most lines skip REMAINING, which is slow to fail: it cannot match without the word. */
 const MAY_BE_REMAINING = /remaining/i;
 /** A TOTAL row: its first cell says only "Total" (or "Grand total", "Sum"). */
@@ -62,21 +64,25 @@ const NUMBER_CELL = /^\s*[~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:\(([^
 const ESTIMATE_LABEL =
   /^(?:estimated\s+(?:time|completion|effort|duration|total|work)(?:\s+(?:to\s+complete|remaining))?|estimate[ds]?|total\s+(?:time|effort|estimate|duration|work)|time\s+estimate|effort|duration)$/iu;
 /** A stated time with these words is not the plain sum of the parts listed. */
-const QUALIFIED_ESTIMATE = /\b(?:excluding|excludes?|except|without|not\s+including|not\s+counting|plus|add|additional|extra|buffer|per\b|each\b|parallel|concurrent)/iu;
+const QUALIFIED_ESTIMATE =
+  /\b(?:excluding|excludes?|except|without|not\s+including|not\s+counting|plus|add|additional|extra|buffer|per\b|each\b|parallel|concurrent)/iu;
 /** A heading or label that names a time box (a sprint, a week): its length is not the sum of its tasks. */
-const TIME_BOX = /\b(?:sprint|iteration|time-?box|week\s+(?:of\b|\d)|month\s+\d|quarter|q[1-4]\b|day\s*\d|deadline|due\b|(?:next|this|last|within|over|first)\s+(?:\d+(?:\.\d+)?\s+)?(?:days?|weeks?|months?))/iu;
+const TIME_BOX =
+  /\b(?:sprint|iteration|time-?box|week\s+(?:of\b|\d)|month\s+\d|quarter|q[1-4]\b|day\s*\d|deadline|due\b|(?:next|this|last|within|over|first)\s+(?:\d+(?:\.\d+)?\s+)?(?:days?|weeks?|months?))/iu;
 /** Labels of a line that names the subject's own task list. */
 const REFERENCE_LABEL = /^(?:references?|location|task\s+list|tasks|tracked\s+in|full\s+list)$/iu;
 /** A status label: the claim on its line is about the enclosing section. */
 const STATUS_LABEL = /^(?:current\s+|overall\s+)?(?:status|progress|completion|state|overall)$/iu;
 /** "Phase 0", "Week 3", "Stream B": a label that only numbers something. */
-const ORDINAL_LABEL = /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/iu;
+const ORDINAL_LABEL =
+  /^(?:phase|stage|step|category|cat|week|sprint|stream|milestone|part|day|iteration|workstream|wave|priority)\s*[\w.]{1,4}$/iu;
 /** A list item that gives the list's total: "Total: 4 hours", "**Sum**: 4 hrs". */
 const TOTAL_ITEM = /^[^\p{L}\p{N}]*(?:total|sum|overall|in all)(?![\p{L}])/iu;
 /** A sentence that introduces a part of a whole: a preview, a sample, what changed. */
 const PART_OF_WHOLE =
   /(?<![\p{L}])(?:(?:next|first|top|last)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few)|previews?|highlights?|for example|e\.g\.|such as|a sample|a selection|some of|a few of|changed|updated since|new since|since the last|recently (?:added|changed|updated))(?![\p{L}])/iu;
-const CRITERIA_LABEL = /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist|exit condition|prerequisite|changes|strategy|objective|goals?$/iu;
+const CRITERIA_LABEL =
+  /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist|exit condition|prerequisite|changes|strategy|objective|goals?$/iu;
 
 interface Section {
   heading?: MdHeading;
@@ -135,14 +141,18 @@ class ClaimExtractor {
     const workstreamDepth = Math.min(...workstreams.map((s) => s.depth));
     const workstreamHeadings = workstreams.filter((s) => s.depth === workstreamDepth);
     for (const section of sections) this.visitSection(section, workstreamHeadings);
-    return this.claims.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+    return this.claims.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column,
+    );
   }
 
   // ---- places and text ----
 
   private range(node: Nodes): Range {
     const offsets = nodeOffsets(node);
-    return offsets ? this.lines.range(offsets.start, offsets.end) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    return offsets
+      ? this.lines.range(offsets.start, offsets.end)
+      : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   }
 
   /** The range of `needle` on a source line, or of the whole line when it is not found there. */
@@ -151,7 +161,10 @@ class ClaimExtractor {
     const index = needle ? source.indexOf(needle) : -1;
     if (index !== -1) return { start: { line, column: index + 1 }, end: { line, column: index + 1 + needle.length } };
     const start = source.length - source.trimStart().length;
-    return { start: { line, column: start + 1 }, end: { line, column: Math.max(start + 1, source.trimEnd().length + 1) } };
+    return {
+      start: { line, column: start + 1 },
+      end: { line, column: Math.max(start + 1, source.trimEnd().length + 1) },
+    };
   }
 
   /** The lines of a node's claim text; several passes read the same paragraphs, so each is split once. */
@@ -190,13 +203,18 @@ class ClaimExtractor {
     };
     for (const block of blocks) {
       if (block.type === 'paragraph') consider(block);
-      else if (block.type === 'list') for (const item of block.children) if (item.children[0]?.type === 'paragraph') consider(item.children[0]);
+      else if (block.type === 'list')
+        for (const item of block.children) if (item.children[0]?.type === 'paragraph') consider(item.children[0]);
     }
     return [...new Set(found)];
   }
 
   private sectionSubject(section: Section): ClaimSubject {
-    return { label: cleanSubject(section.label) || section.label, links: this.referenceLinks(section.blocks), document: section.top };
+    return {
+      label: cleanSubject(section.label) || section.label,
+      links: this.referenceLinks(section.blocks),
+      document: section.top,
+    };
   }
 
   // ---- sections ----
@@ -228,7 +246,12 @@ class ClaimExtractor {
         const lead = claimText(paragraph).split('\n')[0] ?? '';
         const fractions = fractionsIn(lead).filter((fraction) => fraction.strong);
         if (fractions.length !== 1) return undefined;
-        const part: ClaimPart = { range: this.range(item), value: fractions[0]!.total, done: fractions[0]!.done, text: cleanSubject(lead.slice(0, fractions[0]!.index)) || lead.trim() };
+        const part: ClaimPart = {
+          range: this.range(item),
+          value: fractions[0]!.total,
+          done: fractions[0]!.done,
+          text: cleanSubject(lead.slice(0, fractions[0]!.index)) || lead.trim(),
+        };
         if (fractions[0]!.deprecated !== undefined) part.deprecated = fractions[0]!.deprecated;
         return part;
       });
@@ -309,7 +332,13 @@ class ClaimExtractor {
     });
   }
 
-  private visitParagraph(node: Paragraph, next: RootContent | undefined, section: Section, subject: ClaimSubject, workstreams: Section[]): void {
+  private visitParagraph(
+    node: Paragraph,
+    next: RootContent | undefined,
+    section: Section,
+    subject: ClaimSubject,
+    workstreams: Section[],
+  ): void {
     const lines = this.textLines(node);
     // "**Stream B - Infrastructure Validation (10 hrs):**" over the list it sums.
     const label = lines.length === 1 ? labelParagraph(lines[0]!.text) : undefined;
@@ -322,7 +351,15 @@ class ClaimExtractor {
     const subject: ClaimSubject = { ...section, label: cleanSubject(label) || label, document: false };
     const count = taskCountIn(label);
     if (count) {
-      const claim: CountClaim = { kind: 'count', noun: 'tasks', stated: count.stated, remaining: count.remaining, text: count.text, range: this.locate(line, count.text), subject };
+      const claim: CountClaim = {
+        kind: 'count',
+        noun: 'tasks',
+        stated: count.stated,
+        remaining: count.remaining,
+        text: count.text,
+        range: this.locate(line, count.text),
+        subject,
+      };
       if (count.deprecated !== undefined) claim.deprecated = count.deprecated;
       const found = next ? this.countEvidence([next]) : undefined;
       if (found?.type === 'count') claim.evidence = found.evidence;
@@ -330,7 +367,13 @@ class ClaimExtractor {
     }
     const stated = statedDurationOfName(label);
     if (stated) {
-      const claim: DurationClaim = { kind: 'duration', stated: [stated], text: stated.text, range: this.locate(line, stated.text), subject };
+      const claim: DurationClaim = {
+        kind: 'duration',
+        stated: [stated],
+        text: stated.text,
+        range: this.locate(line, stated.text),
+        subject,
+      };
       const evidence = next ? this.durationEvidenceOfBlocks([next]) : undefined;
       if (evidence && evidence !== 'unsure') claim.evidence = evidence;
       this.claims.push(claim);
@@ -338,8 +381,14 @@ class ClaimExtractor {
   }
 
   /** Fractions, "N tasks remaining" and "N workstreams" on the lines of a paragraph or list item. */
-  private lineClaims(node: Paragraph, lines: TextLine[], holder: ClaimSubject, workstreams: Section[] | undefined, item?: ClaimSubject): void {
-    const progress: Array<{ claim: ProgressClaim; line: TextLine; generic: boolean }> = [];
+  private lineClaims(
+    node: Paragraph,
+    lines: TextLine[],
+    holder: ClaimSubject,
+    workstreams: Section[] | undefined,
+    item?: ClaimSubject,
+  ): void {
+    const progress: { claim: ProgressClaim; line: TextLine; generic: boolean }[] = [];
     for (const textLine of lines) {
       const label = lineLabel(textLine);
       const generic = label !== undefined && STATUS_LABEL.test(cleanSubject(label));
@@ -372,7 +421,11 @@ class ClaimExtractor {
       }
     }
     // "(18/22 complete) - 3 tasks remaining"; "Status: 29/48 tasks" over "Remaining: 19 tasks".
-    const remaining = lines.flatMap((textLine) => (MAY_BE_REMAINING.test(textLine.text) ? [...textLine.text.matchAll(REMAINING)].map((match) => ({ match, line: textLine })) : []));
+    const remaining = lines.flatMap((textLine) =>
+      MAY_BE_REMAINING.test(textLine.text)
+        ? [...textLine.text.matchAll(REMAINING)].map((match) => ({ match, line: textLine }))
+        : [],
+    );
     if (progress.length !== 1 || remaining.length !== 1) return;
     const { claim, line, generic } = progress[0]!;
     const { match, line: remainingLine } = remaining[0]!;
@@ -394,7 +447,15 @@ class ClaimExtractor {
   }
 
   /** What a fraction on a line is about: its status label's section, its own label, or the words before it. */
-  private lineSubject(node: Paragraph, textLine: TextLine, index: number, label: string | undefined, generic: boolean, holder: ClaimSubject, item?: ClaimSubject): ClaimSubject {
+  private lineSubject(
+    node: Paragraph,
+    textLine: TextLine,
+    index: number,
+    label: string | undefined,
+    generic: boolean,
+    holder: ClaimSubject,
+    item?: ClaimSubject,
+  ): ClaimSubject {
     const lineLinks = this.linksOn(node, textLine.line);
     if (generic) return { ...holder, links: [...new Set([...holder.links, ...lineLinks])] };
     const ownLabel = label !== undefined ? cleanSubject(label) : '';
@@ -430,11 +491,23 @@ class ClaimExtractor {
       const lines = this.textLines(first);
       const lead = lines[0]?.text ?? '';
       const line = lines[0]?.line ?? 1;
-      const subject: ClaimSubject = { label: cleanSubject(lead) || lead.trim(), links: this.linksOn(first), document: false };
+      const subject: ClaimSubject = {
+        label: cleanSubject(lead) || lead.trim(),
+        links: this.linksOn(first),
+        document: false,
+      };
       // "**Category 1: Basic Training (2 tasks)** - 3 days" over its nested list of tasks.
       const count = taskCountIn(lead);
       if (count && rest.length > 0) {
-        const claim: CountClaim = { kind: 'count', noun: 'tasks', stated: count.stated, remaining: count.remaining, text: count.text, range: this.locate(line, count.text), subject };
+        const claim: CountClaim = {
+          kind: 'count',
+          noun: 'tasks',
+          stated: count.stated,
+          remaining: count.remaining,
+          text: count.text,
+          range: this.locate(line, count.text),
+          subject,
+        };
         if (count.deprecated !== undefined) claim.deprecated = count.deprecated;
         const found = this.countEvidence(rest);
         if (found?.type === 'count') claim.evidence = found.evidence;
@@ -442,7 +515,13 @@ class ClaimExtractor {
       }
       const stated = rest.some((child) => child.type === 'list') ? statedDurationOfName(lead) : undefined;
       if (stated) {
-        const claim: DurationClaim = { kind: 'duration', stated: [stated], text: stated.text, range: this.locate(line, stated.text), subject };
+        const claim: DurationClaim = {
+          kind: 'duration',
+          stated: [stated],
+          text: stated.text,
+          range: this.locate(line, stated.text),
+          subject,
+        };
         const evidence = this.durationEvidenceOfBlocks(rest);
         if (evidence && evidence !== 'unsure') claim.evidence = evidence;
         this.claims.push(claim);
@@ -485,10 +564,26 @@ class ClaimExtractor {
             const value = numberCell(partCells[c] ?? '');
             const cell = row.children[c];
             const text = `${partCells[0] ?? ''}: ${partCells[c] ?? ''}`;
-            return value && cell ? { range: this.range(cell), value: value.value, text, ...(value.deprecated !== undefined ? { deprecated: value.deprecated } : {}) } : undefined;
+            return value && cell
+              ? {
+                  range: this.range(cell),
+                  value: value.value,
+                  text,
+                  ...(value.deprecated !== undefined ? { deprecated: value.deprecated } : {}),
+                }
+              : undefined;
           });
           if (!parts.every((part): part is ClaimPart => part !== undefined)) continue;
-          const claim: TotalClaim = { kind: 'total', of: 'column', label: header, stated: total.value, parts, text: `${cells[0]} ${header} ${totalText}`.trim(), range, subject };
+          const claim: TotalClaim = {
+            kind: 'total',
+            of: 'column',
+            label: header,
+            stated: total.value,
+            parts,
+            text: `${cells[0]} ${header} ${totalText}`.trim(),
+            range,
+            subject,
+          };
           if (total.deprecated !== undefined) claim.deprecated = total.deprecated;
           this.claims.push(claim);
           continue;
@@ -498,7 +593,9 @@ class ClaimExtractor {
         const parts = partRows.map(({ cells: partCells, row }) => {
           const duration = onlyDuration(partCells[c] ?? '');
           const cell = row.children[c];
-          return duration && cell ? { range: this.range(cell), durations: [duration], text: `${partCells[0] ?? ''}: ${partCells[c] ?? ''}` } : undefined;
+          return duration && cell
+            ? { range: this.range(cell), durations: [duration], text: `${partCells[0] ?? ''}: ${partCells[c] ?? ''}` }
+            : undefined;
         });
         if (!parts.every((part) => part !== undefined)) continue;
         this.claims.push({
@@ -507,7 +604,7 @@ class ClaimExtractor {
           text: `${cells[0]} ${header} ${totalText}`.trim(),
           range,
           subject,
-          evidence: { of: 'table rows', parts: parts as Array<{ range: Range; durations: Duration[]; text: string }> },
+          evidence: { of: 'table rows', parts: parts },
         });
       }
     });
@@ -527,14 +624,25 @@ class ClaimExtractor {
       const cells = texts[r]!;
       const label = cells[0] ?? '';
       if (!label || TOTAL_LABEL.test(label) || numberCell(label)) return;
-      const subject: ClaimSubject = { label, links: rowLinks[r]!.filter((link) => linkedRows.get(link) === 1), document: false };
+      const subject: ClaimSubject = {
+        label,
+        links: rowLinks[r]!.filter((link) => linkedRows.get(link) === 1),
+        document: false,
+      };
       const line = row.position?.start.line ?? 1;
       if (totalColumn >= 0 && doneColumn >= 0) {
         const total = numberCell(cells[totalColumn] ?? '');
         const done = numberCell(cells[doneColumn] ?? '');
         const cell = row.children[doneColumn];
         if (total && done && cell && done.value <= total.value) {
-          const claim: ProgressClaim = { kind: 'progress', done: done.value, total: total.value, text: `${label} | ${cells[totalColumn]} | ${cells[doneColumn]}`, range: this.range(cell), subject };
+          const claim: ProgressClaim = {
+            kind: 'progress',
+            done: done.value,
+            total: total.value,
+            text: `${label} | ${cells[totalColumn]} | ${cells[doneColumn]}`,
+            range: this.range(cell),
+            subject,
+          };
           if (total.deprecated !== undefined) claim.deprecated = total.deprecated;
           this.claims.push(claim);
           return;
@@ -553,35 +661,60 @@ class ClaimExtractor {
    * task table, else the items of the first task list (or the counts its items state). The first
    * table decides: a "Changes:" list under a task table is not counted.
    */
-  private countEvidence(blocks: RootContent[]): { type: 'count'; evidence: NonNullable<CountClaim['evidence']> } | { type: 'breakdown'; parts: ClaimPart[] } | undefined {
+  private countEvidence(
+    blocks: RootContent[],
+  ):
+    | { type: 'count'; evidence: NonNullable<CountClaim['evidence']> }
+    | { type: 'breakdown'; parts: ClaimPart[] }
+    | undefined {
     const table = blocks.find((block): block is Table => block.type === 'table');
     // "The next five to pick up:", "Tasks changed since the last review:": the table or list
     // shows part of what the count counts.
     const introducedAsPart = (evidence: RootContent): boolean =>
-      blocks.slice(0, blocks.indexOf(evidence)).some((block) => block.type === 'paragraph' && PART_OF_WHOLE.test(claimText(block)));
+      blocks
+        .slice(0, blocks.indexOf(evidence))
+        .some((block) => block.type === 'paragraph' && PART_OF_WHOLE.test(claimText(block)));
     if (table && introducedAsPart(table)) return undefined;
     if (table) {
       const rows = this.taskRows(table);
       if (!rows || rows.length === 0) return undefined;
       const statuses = rows.map((row) => row.status);
       const deprecated = statuses.filter((status) => status === 'deprecated').length;
-      const evidence: NonNullable<CountClaim['evidence']> = { of: 'table rows', parts: rows.map((row) => row.part), deprecated };
+      const evidence: NonNullable<CountClaim['evidence']> = {
+        of: 'table rows',
+        parts: rows.map((row) => row.part),
+        deprecated,
+      };
       // TASK-46.1 under TASK-46 in the same table: a count may leave such subtasks out.
       const listed = new Set(rows.map((row) => row.part.text));
-      const subtasks = rows.filter((row) => listed.has(row.part.text.replace(/\.\d+$/u, '')) && row.part.text.includes('.')).length;
+      const subtasks = rows.filter(
+        (row) => listed.has(row.part.text.replace(/\.\d+$/u, '')) && row.part.text.includes('.'),
+      ).length;
       if (subtasks > 0) evidence.subtasks = subtasks;
-      if (statuses.every((status) => status !== undefined)) evidence.open = statuses.filter((s) => s === 'in-progress' || s === 'blocked' || s === 'pending').length;
+      if (statuses.every((status) => status !== undefined))
+        evidence.open = statuses.filter((s) => s === 'in-progress' || s === 'blocked' || s === 'pending').length;
       return { type: 'count', evidence };
     }
     const list = this.firstCountedList(blocks);
     if (!list || introducedAsPart(list)) return undefined;
-    const items = list.children.map((item) => ({ item, paragraph: item.children[0]?.type === 'paragraph' ? item.children[0] : undefined }));
-    const leads = items.map(({ paragraph }) => (paragraph ? claimText(paragraph).split('\n')[0] ?? '' : ''));
+    const items = list.children.map((item) => ({
+      item,
+      paragraph: item.children[0]?.type === 'paragraph' ? item.children[0] : undefined,
+    }));
+    const leads = items.map(({ paragraph }) => (paragraph ? (claimText(paragraph).split('\n')[0] ?? '') : ''));
     if (items.length > 0 && leads.every((lead) => leadingId(lead, this.options.ids))) {
-      const parts = items.map(({ item }, i) => ({ range: this.range(item), value: 1, text: leadingId(leads[i]!, this.options.ids)!.id }));
-      const deprecated = items.filter(({ paragraph }, i) => (paragraph && isStruckThrough(paragraph)) || /\b(?:deprecated|superseded|cancell?ed)\b/iu.test(leads[i]!)).length;
+      const parts = items.map(({ item }, i) => ({
+        range: this.range(item),
+        value: 1,
+        text: leadingId(leads[i]!, this.options.ids)!.id,
+      }));
+      const deprecated = items.filter(
+        ({ paragraph }, i) =>
+          (paragraph && isStruckThrough(paragraph)) || /\b(?:deprecated|superseded|cancell?ed)\b/iu.test(leads[i]!),
+      ).length;
       const evidence: NonNullable<CountClaim['evidence']> = { of: 'list items', parts, deprecated };
-      if (items.every(({ item }) => typeof item.checked === 'boolean')) evidence.open = items.filter(({ item }) => item.checked === false).length;
+      if (items.every(({ item }) => typeof item.checked === 'boolean'))
+        evidence.open = items.filter(({ item }) => item.checked === false).length;
       return { type: 'count', evidence };
     }
     const counts = leads.map((lead) => taskCountIn(lead));
@@ -590,8 +723,8 @@ class ClaimExtractor {
         type: 'breakdown',
         parts: counts.map((count, i) => ({
           range: this.range(items[i]!.item),
-          value: count!.stated,
-          ...(count!.deprecated !== undefined ? { deprecated: count!.deprecated } : {}),
+          value: count.stated,
+          ...(count.deprecated !== undefined ? { deprecated: count.deprecated } : {}),
           text: leads[i]!.trim(),
         })),
       };
@@ -635,9 +768,12 @@ class ClaimExtractor {
       const id = leadingId(cells[columns.id] ?? '', this.options.ids);
       if (!id) return undefined;
       const idCell = rows[r]!.children[columns.id];
-      let status = columns.status !== undefined ? classifyStatus(cells[columns.status] ?? '', this.options.vocabulary)?.status : undefined;
+      let status =
+        columns.status !== undefined
+          ? classifyStatus(cells[columns.status] ?? '', this.options.vocabulary)?.status
+          : undefined;
       if (idCell && isStruckThrough(idCell)) status = 'deprecated';
-      const durationText = columns.duration !== undefined ? cells[columns.duration] ?? '' : '';
+      const durationText = columns.duration !== undefined ? (cells[columns.duration] ?? '') : '';
       result.push({
         part: { range: this.range(rows[r]!), value: 1, text: id.id },
         status,
@@ -653,10 +789,12 @@ class ClaimExtractor {
    * whose every item gives one duration. `unsure` when there is such a table or list but it cannot
    * be summed plainly (a row without a duration, two candidate lists).
    */
-  private durationEvidenceOfBlocks(blocks: RootContent[]): NonNullable<DurationClaim['evidence']> | 'unsure' | undefined {
+  private durationEvidenceOfBlocks(
+    blocks: RootContent[],
+  ): NonNullable<DurationClaim['evidence']> | 'unsure' | undefined {
     const table = this.taskTableDurations(blocks);
     if (table) return table;
-    const candidates: Array<NonNullable<DurationClaim['evidence']>> = [];
+    const candidates: NonNullable<DurationClaim['evidence']>[] = [];
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       if (block.type !== 'list' || block.children.length < 2) continue;
@@ -665,7 +803,10 @@ class ClaimExtractor {
       if (label !== undefined && CRITERIA_LABEL.test(label)) continue;
       const leads = block.children.map((item) => {
         const paragraph = item.children[0];
-        return { item, lead: paragraph?.type === 'paragraph' ? (claimText(paragraph).split('\n')[0] ?? '') : undefined };
+        return {
+          item,
+          lead: paragraph?.type === 'paragraph' ? (claimText(paragraph).split('\n')[0] ?? '') : undefined,
+        };
       });
       // "- Total: 4 hours" as the last item is the sum itself, not one of its parts.
       const last = leads.at(-1);
@@ -676,7 +817,7 @@ class ClaimExtractor {
         const durations = durationsIn(lead);
         return durations.length === 1 ? { range: this.range(item), durations, text: lead.trim() } : undefined;
       });
-      if (parts.every((part) => part !== undefined)) candidates.push({ of: 'list items', parts: parts as Array<{ range: Range; durations: Duration[]; text: string }> });
+      if (parts.every((part) => part !== undefined)) candidates.push({ of: 'list items', parts: parts });
     }
     if (candidates.length === 1) return candidates[0];
     return candidates.length > 1 ? 'unsure' : undefined;
@@ -689,7 +830,14 @@ class ClaimExtractor {
       const rows = this.taskRows(block);
       if (!rows || rows.length === 0 || rows.every((row) => !row.durationText)) continue;
       if (!rows.every((row) => row.duration)) return 'unsure';
-      return { of: 'table rows', parts: rows.map((row) => ({ range: row.part.range, durations: [row.duration!], text: `${row.part.text} ${row.durationText}` })) };
+      return {
+        of: 'table rows',
+        parts: rows.map((row) => ({
+          range: row.part.range,
+          durations: [row.duration!],
+          text: `${row.part.text} ${row.durationText}`,
+        })),
+      };
     }
     return undefined;
   }
@@ -698,12 +846,20 @@ class ClaimExtractor {
    * A section's stated time: "(3 tasks - 1.5 hrs)" in its heading, or an "Estimated Time:" line.
    * `unread` when an "Estimated Time:" line says something else ("8-10 hours", "TBD").
    */
-  private statedEstimates(section: Section): { found: Array<{ stated: Duration[]; text: string; range: Range }>; unread: boolean } {
-    const found: Array<{ stated: Duration[]; text: string; range: Range }> = [];
+  private statedEstimates(section: Section): {
+    found: { stated: Duration[]; text: string; range: Range }[];
+    unread: boolean;
+  } {
+    const found: { stated: Duration[]; text: string; range: Range }[] = [];
     let unread = false;
     if (section.heading) {
       const stated = statedDurationOfName(section.label);
-      if (stated) found.push({ stated: [stated], text: stated.text, range: this.locate(section.heading.position?.start.line ?? 1, stated.text) });
+      if (stated)
+        found.push({
+          stated: [stated],
+          text: stated.text,
+          range: this.locate(section.heading.position?.start.line ?? 1, stated.text),
+        });
     }
     const consider = (node: Paragraph): void => {
       for (const textLine of this.textLines(node)) {
@@ -712,14 +868,18 @@ class ClaimExtractor {
         if (!label || !ESTIMATE_LABEL.test(label)) continue;
         const value = text.slice(text.indexOf(':') + 1);
         const stated = estimateValue(value);
-        const plain = value.replace(/\([^()]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
+        const plain = value
+          .replace(/\([^()]*\)/gu, ' ')
+          .replace(/\s+/gu, ' ')
+          .trim();
         if (stated) found.push({ stated, text: plain, range: this.locate(line, durationsIn(plain)[0]?.text ?? plain) });
         else if (plain) unread = true;
       }
     };
     for (const block of section.blocks) {
       if (block.type === 'paragraph') consider(block);
-      else if (block.type === 'list') for (const item of block.children) if (item.children[0]?.type === 'paragraph') consider(item.children[0]);
+      else if (block.type === 'list')
+        for (const item of block.children) if (item.children[0]?.type === 'paragraph') consider(item.children[0]);
     }
     return { found, unread };
   }
@@ -729,7 +889,13 @@ class ClaimExtractor {
     if (estimates.length === 0) return;
     const evidence = this.sectionDurationEvidence(section);
     for (const estimate of estimates) {
-      const claim: DurationClaim = { kind: 'duration', stated: estimate.stated, text: estimate.text, range: estimate.range, subject };
+      const claim: DurationClaim = {
+        kind: 'duration',
+        stated: estimate.stated,
+        text: estimate.text,
+        range: estimate.range,
+        subject,
+      };
       if (evidence) claim.evidence = evidence;
       this.claims.push(claim);
     }
@@ -744,7 +910,7 @@ class ClaimExtractor {
     const own = this.durationEvidenceOfBlocks(section.blocks);
     if (own === 'unsure') return undefined;
     if (own) return own;
-    const parts: Array<{ range: Range; durations: Duration[]; text: string }> = [];
+    const parts: { range: Range; durations: Duration[]; text: string }[] = [];
     let unsure = false;
     const collect = (child: Section, depth: number): void => {
       if (unsure || depth > MAX_LIST_DEPTH) return;
@@ -768,7 +934,11 @@ class ClaimExtractor {
       }
       if (table && child.heading) {
         const durations = sumDurations(table.parts.flatMap((part) => part.durations));
-        parts.push({ range: this.range(child.heading), durations, text: `${child.label}: ${durations.map((d) => d.text).join(' + ')} in its table` });
+        parts.push({
+          range: this.range(child.heading),
+          durations,
+          text: `${child.label}: ${durations.map((d) => d.text).join(' + ')} in its table`,
+        });
       }
       for (const grandchild of child.children) collect(grandchild, depth + 1);
     };
@@ -790,7 +960,14 @@ function buildSections(tree: Root): Section[] {
       stack.at(-1)!.blocks.push(node);
       continue;
     }
-    const section: Section = { heading: node, depth: node.depth, label: claimText(node).trim(), blocks: [], children: [], top: false };
+    const section: Section = {
+      heading: node,
+      depth: node.depth,
+      label: claimText(node).trim(),
+      blocks: [],
+      children: [],
+      top: false,
+    };
     while (stack.length > 1 && stack.at(-1)!.depth >= node.depth) stack.pop();
     stack.at(-1)!.children.push(section);
     stack.push(section);
@@ -798,7 +975,11 @@ function buildSections(tree: Root): Section[] {
   }
   // The one title of a document speaks for the document.
   const titles = sections.filter((s) => s.depth === 1);
-  if (titles.length === 1 && root.blocks.every((block) => block.type === 'html' || block.type === 'yaml' || block.type === 'thematicBreak')) titles[0]!.top = true;
+  if (
+    titles.length === 1 &&
+    root.blocks.every((block) => block.type === 'html' || block.type === 'yaml' || block.type === 'thematicBreak')
+  )
+    titles[0]!.top = true;
   return sections;
 }
 
@@ -814,7 +995,8 @@ function walkInline(node: Nodes, visit: (node: Nodes) => void): void {
   while (stack.length) {
     const current = stack.pop()!;
     visit(current);
-    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+    if ('children' in current)
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
   }
 }
 
@@ -845,7 +1027,8 @@ function inlineClaimText(node: Nodes): string {
     else if (current.type === 'html') text += '';
     else if (current.type === 'image' || current.type === 'imageReference') text += current.alt ?? '';
     else if ('value' in current && typeof current.value === 'string') text += current.value;
-    else if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+    else if ('children' in current)
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
   }
   return text;
 }
@@ -873,7 +1056,9 @@ function labelOf(text: string): string | undefined {
 /** A paragraph that is only a label ("**Stream A - Role Consolidation (6.5 hrs):**") names what follows it. */
 function labelParagraph(text: string): string | undefined {
   const trimmed = text.trim();
-  return trimmed.length > 0 && trimmed.length <= 120 && trimmed.endsWith(':') && !trimmed.includes('\n') ? trimmed.slice(0, -1).trim() : undefined;
+  return trimmed.length > 0 && trimmed.length <= 120 && trimmed.endsWith(':') && !trimmed.includes('\n')
+    ? trimmed.slice(0, -1).trim()
+    : undefined;
 }
 
 /** A heading or lead cut to the words that name its subject: no emoji, counts, durations or statuses. */
@@ -936,7 +1121,12 @@ export function taskCountIn(text: string): TaskCount | undefined {
     const after = text.slice(match.index + match[0].length);
     if (FRACTION_BEFORE.test(before) || COUNTS_DONE_AFTER.test(after)) continue;
     const qualifier = match[2]?.toLowerCase();
-    const remaining = qualifier === 'remaining' || qualifier === 'open' || qualifier === 'pending' || qualifier === 'outstanding' || Boolean(match[3]);
+    const remaining =
+      qualifier === 'remaining' ||
+      qualifier === 'open' ||
+      qualifier === 'pending' ||
+      qualifier === 'outstanding' ||
+      Boolean(match[3]);
     counts.push({ stated: Number(match[1]), remaining, text: match[0] });
   }
   if (counts.length !== 1) return undefined;
@@ -973,12 +1163,20 @@ export function fractionsIn(text: string): Fraction[] {
     const before = text.slice(Math.max(0, match.index - 40), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 60);
     const percent = /(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}\(\s*$/u.exec(before);
-    const countsTasks = /^\s*(?:tasks?|items?)\b/iu.test(after) || /^\s*(?:tasks?\s+)?(?:complete[d]?|done|finished)\b/iu.test(after);
+    const countsTasks =
+      /^\s*(?:tasks?|items?)\b/iu.test(after) || /^\s*(?:tasks?\s+)?(?:complete[d]?|done|finished)\b/iu.test(after);
     const percentAfter = /^\s*\)?\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)/u.test(after);
     if (!countsTasks && !percent && !percentAfter) continue;
     const saysDone = /^\s*(?:tasks?\s+)?(?:complete[d]?|done|finished)\b/iu.test(after);
     const alone = /\(\s*$/u.test(before) && /^\s*(?:tasks?)?\s*\)/iu.test(after);
-    const fraction: Fraction = { done, total, strong: saysDone || Boolean(percent) || percentAfter || alone, needle: match[0], text: match[0], index: match.index };
+    const fraction: Fraction = {
+      done,
+      total,
+      strong: saysDone || Boolean(percent) || percentAfter || alone,
+      needle: match[0],
+      text: match[0],
+      index: match.index,
+    };
     // "(8 of 10 tasks, 2 deprecated)", "(94/124, excluding 2 deprecated)".
     const note = /^[^()\n]{0,40}?\b(\d{1,5})\s+deprecated\b/iu.exec(after);
     if (note) fraction.deprecated = Number(note[1]);
@@ -1035,7 +1233,12 @@ export function sumDurations(durations: Duration[]): Duration[] {
   const byUnit = new Map<Duration['unit'], Duration>();
   for (const duration of durations) {
     const previous = byUnit.get(duration.unit);
-    byUnit.set(duration.unit, previous ? { value: previous.value + duration.value, unit: duration.unit, text: `${previous.text} + ${duration.text}` } : duration);
+    byUnit.set(
+      duration.unit,
+      previous
+        ? { value: previous.value + duration.value, unit: duration.unit, text: `${previous.text} + ${duration.text}` }
+        : duration,
+    );
   }
   return [...byUnit.values()].map((d) => ({ ...d, text: formatTime(d) }));
 }

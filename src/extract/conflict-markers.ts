@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import type { ConflictMarker } from '../types.js';
 import type { LineIndex } from './text.js';
 
-const MARKERS: Array<[ConflictMarker['kind'], RegExp]> = [
+const MARKERS: [ConflictMarker['kind'], RegExp][] = [
   ['ours', /^<{7}(?:[ \t]+(.*?))?[ \t]*\r?$/],
   ['base', /^\|{7}(?:[ \t]+(.*?))?[ \t]*\r?$/],
   ['theirs', /^>{7}(?:[ \t]+(.*?))?[ \t]*\r?$/],

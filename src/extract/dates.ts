@@ -2,11 +2,14 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { DateField, DateKind } from '../types.js';
 import { LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
 
-const LABELS: Array<[DateKind, RegExp]> = [
+const LABELS: [DateKind, RegExp][] = [
   ['next-review', /^(?:next[\s_-]*review(?:[\s_-]*date)?|review[\s_-]*(?:by|due))$/i],
   ['last-review', /^(?:last[\s_-]*review(?:ed)?|reviewed(?:[\s_-]*on)?)$/i],
   ['created', /^(?:created(?:[\s_-]*(?:on|at|date))?|date[\s_-]*created|creation[\s_-]*date)$/i],
-  ['last-updated', /^(?:last[\s_-]*(?:updated|modified|edited|changed|update)(?:[\s_-]*(?:on|at))?|updated(?:[\s_-]*(?:on|at))?|date[\s_-]*updated)$/i],
+  [
+    'last-updated',
+    /^(?:last[\s_-]*(?:updated|modified|edited|changed|update)(?:[\s_-]*(?:on|at))?|updated(?:[\s_-]*(?:on|at))?|date[\s_-]*updated)$/i,
+  ],
   ['other', /^(?:last[\s_-]*major[\s_-]*update|date)$/i],
 ];
 
@@ -14,7 +17,8 @@ const LABELS: Array<[DateKind, RegExp]> = [
 const FIELD = /^[^\p{L}\p{N}]*([\p{L}][\p{L}\s_-]{1,30}?)\s*[*_]*\s*:\s*[*_]*\s*(.+)$/u;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})(?!\\d)`, 'i');
 
@@ -40,8 +44,12 @@ function monthNumber(name: string): number {
 
 function iso(year: number, month: number, day: number, text: string): { date: string; text: string } | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, text };
+  if (month < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
+  return {
+    date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    text,
+  };
 }
 
 /**
@@ -79,14 +87,30 @@ function frontMatter(text: string, lines: LineIndex, fields: DateField[]): numbe
     const parsed = match && kind ? parseDate(match[2]!) : undefined;
     if (match && kind && parsed) {
       const at = offset + line.indexOf(parsed.text, line.indexOf(':'));
-      fields.push({ label: match[1]!, kind, date: parsed.date, text: parsed.text, range: lines.range(at, at + parsed.text.length), scope: 'document', group: 0 });
+      fields.push({
+        label: match[1]!,
+        kind,
+        date: parsed.date,
+        text: parsed.text,
+        range: lines.range(at, at + parsed.text.length),
+        scope: 'document',
+        group: 0,
+      });
     }
     offset += line.length + 1;
   }
   return open[0].length + close.index + close[0].length;
 }
 
-function collect(node: RootContent | Nodes, text: string, lines: LineIndex, scope: DateField['scope'], group: number, fields: DateField[], depth: number): void {
+function collect(
+  node: RootContent | Nodes,
+  text: string,
+  lines: LineIndex,
+  scope: DateField['scope'],
+  group: number,
+  fields: DateField[],
+  depth: number,
+): void {
   if (depth > 32) return;
   if (node.type === 'paragraph') {
     readParagraph(node, text, lines, scope, group, fields);
@@ -101,14 +125,29 @@ function collect(node: RootContent | Nodes, text: string, lines: LineIndex, scop
       if (!kind || !parsed || !offsets) continue;
       const at = text.indexOf(parsed.text, offsets.start);
       const start = at === -1 || at > offsets.end ? offsets.start : at;
-      fields.push({ label: plainText(labelCell).replace(/[*_:]/g, '').trim(), kind, date: parsed.date, text: parsed.text, range: lines.range(start, start + parsed.text.length), scope, group });
+      fields.push({
+        label: plainText(labelCell).replace(/[*_:]/g, '').trim(),
+        kind,
+        date: parsed.date,
+        text: parsed.text,
+        range: lines.range(start, start + parsed.text.length),
+        scope,
+        group,
+      });
     }
   } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
     for (const child of node.children as Nodes[]) collect(child, text, lines, scope, group, fields, depth + 1);
   }
 }
 
-function readParagraph(node: Nodes, text: string, lines: LineIndex, scope: DateField['scope'], group: number, fields: DateField[]): void {
+function readParagraph(
+  node: Nodes,
+  text: string,
+  lines: LineIndex,
+  scope: DateField['scope'],
+  group: number,
+  fields: DateField[],
+): void {
   const offsets = nodeOffsets(node);
   if (!offsets) return;
   const paragraph = repairedText(node);
@@ -127,6 +166,14 @@ function readParagraph(node: Nodes, text: string, lines: LineIndex, scope: DateF
     const dateAt = raw.indexOf(parsed.text, labelAt === -1 ? searchFrom : labelAt);
     const start = offsets.start + (dateAt === -1 ? 0 : dateAt);
     if (dateAt !== -1) searchFrom = dateAt + parsed.text.length;
-    fields.push({ label: match[1]!.trim(), kind, date: parsed.date, text: parsed.text, range: lines.range(start, start + parsed.text.length), scope, group });
+    fields.push({
+      label: match[1]!.trim(),
+      kind,
+      date: parsed.date,
+      text: parsed.text,
+      range: lines.range(start, start + parsed.text.length),
+      scope,
+      group,
+    });
   }
 }

@@ -1,6 +1,14 @@
 import type { Code, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { DependencyEdge, Range, TaskMention } from '../types.js';
-import { findIdLists, findIds, idsToReplace, leadingId, rangeAfterId, type IdMatcher, type IdOccurrence } from './ids.js';
+import {
+  findIdLists,
+  findIds,
+  idsToReplace,
+  leadingId,
+  rangeAfterId,
+  type IdMatcher,
+  type IdOccurrence,
+} from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { LineIndex, nodeOffsets, repairedText } from './text.js';
 import { readFieldLine } from './vocab/fields.js';
@@ -12,7 +20,13 @@ import { readFieldLine } from './vocab/fields.js';
  *   or a "**Dependencies:**" label over a list, inside the section or list item of a task;
  * - graphs: `A → B → C`, `A -> B`, mermaid `A --> B` lines in text, mermaid or unlabelled code blocks.
  */
-export function extractDependencies(text: string, tree: Root, lines: LineIndex, ids: IdMatcher, mentions: TaskMention[]): DependencyEdge[] {
+export function extractDependencies(
+  text: string,
+  tree: Root,
+  lines: LineIndex,
+  ids: IdMatcher,
+  mentions: TaskMention[],
+): DependencyEdge[] {
   const edges: DependencyEdge[] = [];
   for (const mention of mentions) {
     if (mention.source === 'table' && mention.kind === 'reference' && mention.dependent) {
@@ -24,7 +38,19 @@ export function extractDependencies(text: string, tree: Root, lines: LineIndex, 
 }
 
 /** Code blocks in these languages (or none) may hold a dependency graph; shell, YAML and the like do not. */
-const GRAPH_LANGUAGES = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ascii', 'none', 'mermaid', 'dot', 'graphviz', 'graph']);
+const GRAPH_LANGUAGES = new Set([
+  '',
+  'text',
+  'txt',
+  'plain',
+  'plaintext',
+  'ascii',
+  'none',
+  'mermaid',
+  'dot',
+  'graphviz',
+  'graph',
+]);
 
 const MAX_DEPTH = 64;
 const INLINE = /\b(?:depends on|dependent on|blocked by|requires)\s+/giu;
@@ -38,7 +64,7 @@ const NEGATION = /\b(?:no longer|not|never|doesn't|does not|don't|no)\s*$/iu;
 
 class FieldWalker {
   /** Headings above the current block, with the task each defines. */
-  private readonly headings: Array<{ depth: number; task?: string }> = [];
+  private readonly headings: { depth: number; task?: string }[] = [];
 
   constructor(
     private readonly text: string,
@@ -48,7 +74,7 @@ class FieldWalker {
   ) {}
 
   walk(root: Root): void {
-    this.visitChildren(root.children as Nodes[], undefined, 0);
+    this.visitChildren(root.children, undefined, 0);
   }
 
   private headingTask(): string | undefined {
@@ -81,7 +107,8 @@ class FieldWalker {
           this.visitCode(node);
           break;
         default:
-          if ('children' in node && node.type !== 'table') this.visitChildren(node.children as Nodes[], itemTask, depth + 1);
+          if ('children' in node && node.type !== 'table')
+            this.visitChildren(node.children as Nodes[], itemTask, depth + 1);
       }
     }
   }
@@ -103,7 +130,7 @@ class FieldWalker {
   private visitItem(item: ListItem, itemTask: string | undefined, depth: number): void {
     const first = item.children[0];
     const own = first?.type === 'paragraph' ? definedId(repairedText(first), this.ids) : undefined;
-    this.visitChildren(item.children as Nodes[], own ?? itemTask, depth + 1);
+    this.visitChildren(item.children, own ?? itemTask, depth + 1);
   }
 
   /** Returns whether the paragraph ends with a dependency label ("**Dependencies:**") over what follows. */
@@ -123,7 +150,8 @@ class FieldWalker {
         const subject = owner ?? subjectBefore(line.slice(0, line.length - value.length), this.ids);
         if (!value.trim()) endsWithLabel = true;
         if (!subject) continue;
-        for (const dependency of findIdLists(value, this.ids)) this.addEdge(dependency, subject, node, paragraph, valueStart + dependency.index);
+        for (const dependency of findIdLists(value, this.ids))
+          this.addEdge(dependency, subject, node, paragraph, valueStart + dependency.index);
         continue;
       }
       if (!mayBeInline) continue;
@@ -136,15 +164,31 @@ class FieldWalker {
         if (!subject) continue;
         const rest = line.slice(match.index + match[0].length);
         const clause = /^[^.;:!?\n]*/u.exec(rest)?.[0] ?? '';
-        const listed = findIdLists(clause, this.ids).filter((dependency) => /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, dependency.index).replace(idsToReplace(this.ids), '')));
-        for (const dependency of listed) this.addEdge(dependency, subject, node, paragraph, lineStart + match.index + match[0].length + dependency.index);
+        const listed = findIdLists(clause, this.ids).filter((dependency) =>
+          /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(
+            clause.slice(0, dependency.index).replace(idsToReplace(this.ids), ''),
+          ),
+        );
+        for (const dependency of listed)
+          this.addEdge(
+            dependency,
+            subject,
+            node,
+            paragraph,
+            lineStart + match.index + match[0].length + dependency.index,
+          );
       }
     }
     return endsWithLabel;
   }
 
   private addEdge(from: IdOccurrence, to: string, node: Nodes, repaired: string, index: number): void {
-    this.edges.push({ from: from.id, to, range: this.locate(node, repaired, from.written ?? from.id, index), source: 'field' });
+    this.edges.push({
+      from: from.id,
+      to,
+      range: this.locate(node, repaired, from.written ?? from.id, index),
+      source: 'field',
+    });
   }
 
   /** The source range of the ID at `index` of the node's repaired text: the same occurrence in the raw source. */
@@ -153,7 +197,9 @@ class FieldWalker {
     if (!offsets) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     const raw = this.text.slice(offsets.start, offsets.end);
     const at = nthOccurrence(raw, id, countBefore(repaired, id, index));
-    return at === -1 ? this.lines.range(offsets.start, offsets.start) : this.lines.range(offsets.start + at, offsets.start + at + id.length);
+    return at === -1
+      ? this.lines.range(offsets.start, offsets.start)
+      : this.lines.range(offsets.start + at, offsets.start + at + id.length);
   }
 
   private visitCode(node: Code): void {
@@ -179,7 +225,10 @@ class FieldWalker {
         this.edges.push({
           from: edge.from,
           to: edge.to,
-          range: fromAt === -1 || toAt === -1 ? this.lines.range(lineStart, lineStart) : this.lines.range(lineStart + start, lineStart + end),
+          range:
+            fromAt === -1 || toAt === -1
+              ? this.lines.range(lineStart, lineStart)
+              : this.lines.range(lineStart + start, lineStart + end),
           source: 'graph',
         });
       }
@@ -299,10 +348,14 @@ export function mermaidNodes(lines: string[], ids: IdMatcher): Map<string, strin
  * The edges one line of a graph states: `TASK-1 (label) → TASK-2 → TASK-3`, `A --> B & C`.
  * Labels in parentheses and mermaid link texts are not nodes; a segment without a task breaks the chain.
  */
-export function graphEdges(line: string, ids: IdMatcher, aliases: Map<string, string> = new Map()): GraphEdge[] {
+export function graphEdges(line: string, ids: IdMatcher, aliases = new Map<string, string>()): GraphEdge[] {
   const mermaid = aliases.size > 0 || /-->|==>|-\.->/u.test(line);
   // Mermaid link texts: `A -->|text| B`, `A -- text --> B`.
-  const cleaned = mermaid ? line.replace(/(-{2,}>|={2,}>|-\.+->)\s*\|[^|\n]*\|/gu, '$1').replace(/(?<![-<])--\s+[^-|>\n][^|>\n]*?\s+-->/gu, ' --> ') : line;
+  const cleaned = mermaid
+    ? line
+        .replace(/(-{2,}>|={2,}>|-\.+->)\s*\|[^|\n]*\|/gu, '$1')
+        .replace(/(?<![-<])--\s+[^-|>\n][^|>\n]*?\s+-->/gu, ' --> ')
+    : line;
   const segments: string[] = [];
   const arrows: Direction[] = [];
   let last = 0;
@@ -325,14 +378,27 @@ export function graphEdges(line: string, ids: IdMatcher, aliases: Map<string, st
       for (const b of right) {
         const [from, to] = direction === 'forward' ? [a, b] : [b, a];
         if (from.task === to.task && from.token === to.token && from.occurrence === to.occurrence) continue;
-        edges.push({ from: from.task, to: to.task, fromToken: from.token, fromOccurrence: from.occurrence, toToken: to.token, toOccurrence: to.occurrence });
+        edges.push({
+          from: from.task,
+          to: to.task,
+          fromToken: from.token,
+          fromOccurrence: from.occurrence,
+          toToken: to.token,
+          toOccurrence: to.occurrence,
+        });
       }
     }
   });
   return edges;
 }
 
-function segmentNodes(segment: string, ids: IdMatcher, aliases: Map<string, string>, mermaid: boolean, seen: Map<string, number>): GraphNode[] {
+function segmentNodes(
+  segment: string,
+  ids: IdMatcher,
+  aliases: Map<string, string>,
+  mermaid: boolean,
+  seen: Map<string, number>,
+): GraphNode[] {
   const take = (token: string, task: string): GraphNode => {
     const occurrence = seen.get(token) ?? 0;
     seen.set(token, occurrence + 1);
@@ -355,7 +421,7 @@ function segmentNodes(segment: string, ids: IdMatcher, aliases: Map<string, stri
   }
   // Text graphs: "TASK-028.1 (BeeGFS)": IDs outside parentheses are the nodes.
   let outside = segment;
-  for (let previous = ''; previous !== outside; ) {
+  for (let previous = ''; previous !== outside;) {
     previous = outside;
     outside = outside.replace(/\([^()]*\)/gu, (inner) => ' '.repeat(inner.length));
   }

@@ -43,11 +43,13 @@ export interface ExtractOptions {
 /** Deeper than this, nesting is not planning structure: we stop looking for tasks (links are still found). */
 const MAX_BLOCK_DEPTH = 64;
 
-const CRITERIA_LABEL = /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist for|exit condition/i;
+const CRITERIA_LABEL =
+  /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist for|exit condition/i;
 const PREREQUISITE_LABEL = /prerequisite|depends on|dependencies|requires|blocked by|before (?:you )?start/i;
 
 const STATUS_EMOJI = '[✅✔☑⏳🟡🔵❌⚠🔴⛔🚧🔄]\\uFE0F?';
-const UPPERCASE_STATUS = /(?<![\p{L}])(COMPLETED?|DONE|FINISHED|IN[ -]PROGRESS|BLOCKED|BLOCKING|PENDING|NOT STARTED|ON HOLD|DEPRECATED|SUPERSEDED|SKIPPED|CANCELL?ED)(?![\p{L}])/u;
+const UPPERCASE_STATUS =
+  /(?<![\p{L}])(COMPLETED?|DONE|FINISHED|IN[ -]PROGRESS|BLOCKED|BLOCKING|PENDING|NOT STARTED|ON HOLD|DEPRECATED|SUPERSEDED|SKIPPED|CANCELL?ED)(?![\p{L}])/u;
 const TRAILING_EMOJI = new RegExp(`${STATUS_EMOJI}\\s*$`, 'u');
 const TRAILING_EMOJI_CAPTURED = new RegExp(`(${STATUS_EMOJI})\\s*$`, 'u');
 const LEADING_EMOJI = new RegExp(`^(${STATUS_EMOJI})\\s*`, 'u');
@@ -67,16 +69,19 @@ function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
 }
 
 /** A status field that states a condition or a plan rather than today's status. */
-const FIELD_CONDITION = /(?<![\p{L}])(?:after|once|when|until|unless|if|will|would|should|expected|scheduled)(?![\p{L}])/iu;
+const FIELD_CONDITION =
+  /(?<![\p{L}])(?:after|once|when|until|unless|if|will|would|should|expected|scheduled)(?![\p{L}])/iu;
 
 /**
  * "split from T105", "(was TASK-049)", "formerly TASK-3", "the archived TASK-9": an ID a task had,
  * or one that is gone, not one it names today.
  */
-const ALIAS_BEFORE = /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?|archived|deleted|removed)\s*$/iu;
+const ALIAS_BEFORE =
+  /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?|archived|deleted|removed)\s*$/iu;
 
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
-const CONDITIONAL_BEFORE = /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
+const CONDITIONAL_BEFORE =
+  /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
 
 export function extractDocument(text: string, tree: Root, options: ExtractOptions): Omit<DocumentFacts, 'problems'> {
   const lines = new LineIndex(text);
@@ -84,7 +89,10 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
   extractor.visitRoot(tree);
   const layout = layoutOf(options.file);
   const checklists = extractChecklists(text, tree, lines, options.ids, options.vocabulary);
-  const shaped = layout?.format === 'backlog' ? backlogFacts(text, tree, lines, options, checklists) : numberedFacts(text, tree, lines, options, checklists);
+  const shaped =
+    layout?.format === 'backlog'
+      ? backlogFacts(text, tree, lines, options, checklists)
+      : numberedFacts(text, tree, lines, options, checklists);
   if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
   return {
     ...(layout ? { format: layout.format } : {}),
@@ -104,7 +112,9 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
       encoding: match.encoding,
     })),
     directives: extractor.directives,
-    edges: shaped ? [...shaped.edges, ...extractDependencies(text, tree, lines, options.ids, extractor.mentions)] : extractDependencies(text, tree, lines, options.ids, extractor.mentions),
+    edges: shaped
+      ? [...shaped.edges, ...extractDependencies(text, tree, lines, options.ids, extractor.mentions)]
+      : extractDependencies(text, tree, lines, options.ids, extractor.mentions),
     dates: extractDates(text, tree, lines),
     ...checklists,
     ...(shaped?.problems.length ? { frontMatterProblems: shaped.problems } : {}),
@@ -117,13 +127,30 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
  * A Backlog.md task file's front matter, its checklist tied to the task. A recogniser that
  * throws costs its own facts only: the file keeps its headings, links and the rest.
  */
-function backlogFacts(text: string, tree: Root, lines: LineIndex, options: ExtractOptions, checklists: Checklists): FrontMatterFacts {
+function backlogFacts(
+  text: string,
+  tree: Root,
+  lines: LineIndex,
+  options: ExtractOptions,
+  checklists: Checklists,
+): FrontMatterFacts {
   let facts: FrontMatterFacts;
   try {
     facts = readBacklogTask(text, tree, lines, options, checklists.checklist);
   } catch (error) {
     const at = { line: 1, column: 1 };
-    return { mentions: [], edges: [], criteria: [], problems: [{ kind: 'invalid-yaml', detail: `it could not be analysed (${(error as Error).message})`, range: { start: at, end: at } }] };
+    return {
+      mentions: [],
+      edges: [],
+      criteria: [],
+      problems: [
+        {
+          kind: 'invalid-yaml',
+          detail: `it could not be analysed (${(error as Error).message})`,
+          range: { start: at, end: at },
+        },
+      ],
+    };
   }
   if (facts.section) {
     const index = checklists.taskSections.push(facts.section) - 1;
@@ -141,13 +168,21 @@ const TASK_FILE = /(?:^|[\\/])(?:tasks|tasks-[^\\/]*)\.md$/i;
 const REQUIREMENTS_FILE = /(?:^|[\\/])requirements\.md$/i;
 
 /** Kiro's, ai-dev-tasks' and OpenSpec's numbered checkbox tasks, and Kiro's requirements; nothing elsewhere. */
-function numberedFacts(text: string, tree: Root, lines: LineIndex, options: ExtractOptions, checklists: Checklists): FrontMatterFacts | undefined {
+function numberedFacts(
+  text: string,
+  tree: Root,
+  lines: LineIndex,
+  options: ExtractOptions,
+  checklists: Checklists,
+): FrontMatterFacts | undefined {
   const format = layoutOf(options.file)?.format;
   if (format !== 'kiro' && format !== 'ai-dev-tasks' && format !== 'openspec') return undefined;
   const empty: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
   try {
-    if (TASK_FILE.test(options.file)) return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist).mentions };
-    if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file)) return { ...empty, mentions: kiroRequirements(text, tree, lines) };
+    if (TASK_FILE.test(options.file))
+      return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist).mentions };
+    if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file))
+      return { ...empty, mentions: kiroRequirements(text, tree, lines) };
   } catch {
     // A recogniser that throws costs its own facts only.
   }
@@ -155,7 +190,7 @@ function numberedFacts(text: string, tree: Root, lines: LineIndex, options: Extr
 }
 
 interface SectionState {
-  stack: Array<{ depth: number; text: string }>;
+  stack: { depth: number; text: string }[];
 }
 
 class DocumentExtractor {
@@ -211,7 +246,9 @@ class DocumentExtractor {
 
   private range(node: Nodes): Range {
     const offsets = nodeOffsets(node);
-    return offsets ? this.lines.range(offsets.start, offsets.end) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    return offsets
+      ? this.lines.range(offsets.start, offsets.end)
+      : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   }
 
   private addLink(url: string, node: Nodes): void {
@@ -256,7 +293,13 @@ class DocumentExtractor {
       const end = close === -1 ? position : close + 3;
       cursor = end;
       const range = this.lines.range(start, end);
-      this.directives.push({ kind: match[1] as InlineDirective['kind'], rules, line, range, ruleRanges: ruleRanges.map((r) => r ?? range) });
+      this.directives.push({
+        kind: match[1] as InlineDirective['kind'],
+        rules,
+        line,
+        range,
+        ruleRanges: ruleRanges.map((r) => r ?? range),
+      });
     }
   }
 
@@ -323,7 +366,13 @@ class DocumentExtractor {
     const repaired = repairMojibake(raw);
     const slug = this.slugger.slug(raw);
     const repairedSlug = this.repairedSlug(raw, repaired, slug);
-    this.headings.push({ depth: node.depth, text: raw, slug, ...(repairedSlug !== slug ? { repairedSlug } : {}), range: this.range(node) });
+    this.headings.push({
+      depth: node.depth,
+      text: raw,
+      slug,
+      ...(repairedSlug !== slug ? { repairedSlug } : {}),
+      range: this.range(node),
+    });
     while (this.section.stack.length && this.section.stack.at(-1)!.depth >= node.depth) this.section.stack.pop();
     this.section.stack.push({ depth: node.depth, text: repaired });
     this.doubtful = false;
@@ -373,7 +422,9 @@ class DocumentExtractor {
     const leading = source !== 'prose' ? leadingId(text, this.options.ids) : undefined;
     // A bullet "- **ID**: TASK-028.2" or a bold "**ID:** TASK-028.2"; a bare "id: TASK-1" line is
     // YAML front matter, which is no field of a task block.
-    const fieldShaped = source === 'list' || (source === 'prose' && /^\s*(?:\*\*|__)/u.test(this.text.slice(offsets.start, offsets.start + 4)));
+    const fieldShaped =
+      source === 'list' ||
+      (source === 'prose' && /^\s*(?:\*\*|__)/u.test(this.text.slice(offsets.start, offsets.start + 4)));
     const definedByField = fieldShaped ? idField(text, this.options.ids) : undefined;
     const sourceSlice = this.text.slice(offsets.start, offsets.end);
     const seen = new Map<string, number>();
@@ -392,8 +443,11 @@ class DocumentExtractor {
           const ownLine = after.split('\n')[0] ?? '';
           const upper = UPPERCASE_STATUS.exec(ownLine);
           // "TASK-28: Build it - Done": a status word that ends the line after a dash.
-          status = upper ? classifyStatus(upper[0], this.options.vocabulary) : trailingStatus(ownLine, this.options.vocabulary);
-          if (!status && item.checked !== undefined) status = { status: item.checked ? 'done' : 'pending', text: item.checked ? '[x]' : '[ ]' };
+          status = upper
+            ? classifyStatus(upper[0], this.options.vocabulary)
+            : trailingStatus(ownLine, this.options.vocabulary);
+          if (!status && item.checked !== undefined)
+            status = { status: item.checked ? 'done' : 'pending', text: item.checked ? '[x]' : '[ ]' };
           else if (!status && source === 'heading') status = emojiStatus(ownLine);
         }
         if (!status && isLeading && isStruckThrough(node)) status = { status: 'done', text: '~~struck through~~' };
@@ -421,7 +475,8 @@ class DocumentExtractor {
         // field lines that follow speak of this task.
         const title = titleFrom(stripTaskLabel(this.section.stack.at(-1)?.text ?? ''), this.options.vocabulary);
         if (title) mention.title = title;
-        if (!this.taskBlock || this.taskBlock.id === occurrence.id) this.taskBlock = { id: occurrence.id, depth: this.section.stack.at(-1)?.depth ?? 6 };
+        if (!this.taskBlock || this.taskBlock.id === occurrence.id)
+          this.taskBlock = { id: occurrence.id, depth: this.section.stack.at(-1)?.depth ?? 6 };
       } else if (defines) {
         const ownLine = after.split('\n')[0] ?? '';
         const title = titleFrom(ownLine, this.options.vocabulary);
@@ -531,7 +586,14 @@ class DocumentExtractor {
           const at = this.locate(sourceSlice, offsets.start, occurrence.written ?? occurrence.id, seen);
           if (c === columns.id && defined && occurrence.index === defined.index && rowId === undefined) {
             rowId = occurrence.id;
-            const mention: TaskMention = { id: occurrence.id, kind: 'definition', source: 'table', context, range: at, section };
+            const mention: TaskMention = {
+              id: occurrence.id,
+              kind: 'definition',
+              source: 'table',
+              context,
+              range: at,
+              section,
+            };
             const statusText = columns.status !== undefined ? texts[columns.status] : undefined;
             const status = statusText ? classifyStatus(statusText, this.options.vocabulary) : undefined;
             if (status) {
@@ -548,7 +610,8 @@ class DocumentExtractor {
                 mention.statusImplied = true;
               }
             }
-            const priority = columns.priority !== undefined ? normalisePriority(texts[columns.priority] ?? '') : undefined;
+            const priority =
+              columns.priority !== undefined ? normalisePriority(texts[columns.priority] ?? '') : undefined;
             if (priority) mention.priority = priority;
             const duration = columns.duration !== undefined ? parseDuration(texts[columns.duration] ?? '') : undefined;
             if (duration) mention.duration = duration;
@@ -558,15 +621,26 @@ class DocumentExtractor {
               const dependencyText = texts[columns.dependencies] ?? '';
               const dependencies = findIdLists(dependencyText, this.options.ids).map((dep) => dep.id);
               // "Phase 3a ✅" names no task: unknown, not "no dependencies".
-              if (dependencies.length > 0 || /^(?:none|n\/?a|-+|–|—|)$/iu.test(dependencyText.trim())) mention.dependencies = dependencies;
+              if (dependencies.length > 0 || /^(?:none|n\/?a|-+|–|—|)$/iu.test(dependencyText.trim()))
+                mention.dependencies = dependencies;
             }
             this.mentions.push(mention);
             continue;
           }
-          const mention: TaskMention = { id: occurrence.id, kind: 'reference', source: 'table', context, range: at, section };
+          const mention: TaskMention = {
+            id: occurrence.id,
+            kind: 'reference',
+            source: 'table',
+            context,
+            range: at,
+            section,
+          };
           if (c === columns.dependencies) {
             // "TASK-045 ✅" in a dependency cell: the dependency is done.
-            const after = cellText.slice(occurrence.index + occurrence.id.length, occurrence.index + occurrence.id.length + 4);
+            const after = cellText.slice(
+              occurrence.index + occurrence.id.length,
+              occurrence.index + occurrence.id.length + 4,
+            );
             const status = /^\s*[✅✔☑]/u.test(after) ? emojiStatus(after) : undefined;
             if (status) {
               mention.status = status.status;
@@ -622,19 +696,27 @@ class DocumentExtractor {
     if (!text.includes('%')) return;
     // The lookbehinds keep a run of digits from being tried at every position (linear, not quadratic).
     // Counts may separate thousands with commas: "(175 of 1,171 hours complete)".
-    const pattern = /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d.,]*%)/giu;
+    const pattern =
+      /(?<![\d.])(\d+(?:\.\d+)?)\s*%[^%\n()]{0,30}?\(\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d.,]*%)/giu;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       this.addPercent(match[0], Number(match[1]), groupedNumber(match[2]!), groupedNumber(match[3]!), offsets);
     }
-    const reverse = /(?<![\d/,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
+    const reverse =
+      /(?<![\d/,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s*(?:\/|of|out of)\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?![\d/])[^%\n()]{0,30}?\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/giu;
     for (let match = reverse.exec(text); match; match = reverse.exec(text)) {
       this.addPercent(match[0], Number(match[3]), groupedNumber(match[1]!), groupedNumber(match[2]!), offsets);
     }
   }
 
-  private addPercent(matched: string, percent: number, numerator: number, denominator: number, offsets: { start: number; end: number }): void {
+  private addPercent(
+    matched: string,
+    percent: number,
+    numerator: number,
+    denominator: number,
+    offsets: { start: number; end: number },
+  ): void {
     const sourceSlice = this.text.slice(offsets.start, offsets.end);
-    const head = matched.match(/^\d+(?:\.\d+)?/)?.[0] ?? matched;
+    const head = /^\d+(?:\.\d+)?/.exec(matched)?.[0] ?? matched;
     let index = sourceSlice.indexOf(matched);
     if (index === -1) index = sourceSlice.indexOf(head);
     const start = offsets.start + Math.max(index, 0);
@@ -652,7 +734,9 @@ class DocumentExtractor {
   /** A table row with a completion-% column next to total and completed counts. */
   private findRowPercents(headers: string[], texts: string[], row: Table['children'][number]): void {
     // The column that holds this row's percentage: "Completion %" may stand after a "Progress" of "3/7".
-    const percentColumn = headers.findIndex((h, i) => /%|percent|completion|progress/i.test(h) && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(texts[i] ?? ''));
+    const percentColumn = headers.findIndex(
+      (h, i) => /%|percent|completion|progress/i.test(h) && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(texts[i] ?? ''),
+    );
     const totalColumn = headers.findIndex((h) => /^(total(?: tasks)?|tasks)$/i.test(h));
     const doneColumn = headers.findIndex((h) => /^(completed?|done)(?: tasks)?$/i.test(h));
     if (percentColumn < 0 || totalColumn < 0 || doneColumn < 0) return;
@@ -690,7 +774,8 @@ function labelOf(text: string): string | undefined {
 function statusAfterId(after: string, vocabulary: StatusVocabulary): StatusReading | undefined {
   // "TASK-22 (Pending)": a parenthesis that holds only a status word.
   const parenthesised = /^\s*\(\s*([^)\n]{1,40}?)\s*\)/u.exec(after);
-  if (parenthesised && wholeStatusWord(parenthesised[1]!, vocabulary)) return classifyStatus(parenthesised[1]!, vocabulary);
+  if (parenthesised && wholeStatusWord(parenthesised[1]!, vocabulary))
+    return classifyStatus(parenthesised[1]!, vocabulary);
   const lead = /^\s*(?:\([^)\n]{0,80}\)\s*)?(?:(?:is|was|are|has been|have been|now|marked|as)\s+){0,3}/iu.exec(after);
   let rest = after.slice(lead?.[0].length ?? 0);
   const separator = /^\s*[-–—:]\s*/u.exec(rest);
@@ -762,7 +847,10 @@ function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | unde
   // "TASK-1 complete (...)": a status right after the ID is not a title, nor "Build it - Done" at its end.
   title = title.replace(leadingStatusWord(vocabulary), '').replace(separators, '');
   if (trailingStatus(title, vocabulary)) title = title.replace(TRAILING_STATUS, '');
-  title = title.replace(/[\s\-–—:|]+$/u, '').replace(/\s+/g, ' ').trim();
+  title = title
+    .replace(/[\s\-–—:|]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return title.length >= 3 ? title : undefined;
 }
 
@@ -770,7 +858,11 @@ function titleFrom(afterId: string, vocabulary: StatusVocabulary): string | unde
 function durationInParentheses(text: string): Duration | undefined {
   for (const match of text.matchAll(/\(([^)]*)\)/gu)) {
     const inner = match[1]!.trim();
-    if (/^(?:\d+\s+tasks?,\s*)?~?\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|hrs?|hours?|h|m|(?:working\s+)?days?|d|weeks?|wks?|w)(?:\s+total)?$/iu.test(inner)) {
+    if (
+      /^(?:\d+\s+tasks?,\s*)?~?\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|hrs?|hours?|h|m|(?:working\s+)?days?|d|weeks?|wks?|w)(?:\s+total)?$/iu.test(
+        inner,
+      )
+    ) {
       const duration = parseDuration(inner);
       if (duration) return duration;
     }
@@ -800,11 +892,13 @@ export function tableColumns(headers: string[], rows: string[][], ids: IdMatcher
     if (cells.length === 0) return 0;
     return cells.filter((cell) => leadingId(cell, ids)).length / cells.length;
   };
-  const find = (pattern: RegExp, exclude: Array<number | undefined> = []): number | undefined => {
+  const find = (pattern: RegExp, exclude: (number | undefined)[] = []): number | undefined => {
     const index = headers.findIndex((h, i) => pattern.test(h) && !exclude.includes(i));
     return index === -1 ? undefined : index;
   };
-  const idByHeader = headers.findIndex((h, i) => /^(?:task\s*)?(?:id|#|key|ticket|task)$|\bid\b/i.test(h.trim()) && startsWithId(i) >= 0.5);
+  const idByHeader = headers.findIndex(
+    (h, i) => /^(?:task\s*)?(?:id|#|key|ticket|task)$|\bid\b/i.test(h.trim()) && startsWithId(i) >= 0.5,
+  );
   if (idByHeader !== -1) columns.id = idByHeader;
   else if (headers.length > 0 && startsWithId(0) >= 0.5) columns.id = 0;
   const set = (key: keyof TableColumns, value: number | undefined): void => {

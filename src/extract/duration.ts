@@ -14,7 +14,8 @@ function unitOf(word: string): 'minute' | 'hour' | 'day' | 'week' | undefined {
 }
 
 // "1,171h" is one amount: a thousands separator is part of the number, never its start.
-export const DURATION_PATTERN = /(?<![\p{L}\p{N}.]|\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
+export const DURATION_PATTERN =
+  /(?<![\p{L}\p{N}.]|\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
 
 /** "~9 hours", "≈ 2 days", "about 3 hrs": the text before a duration says it is approximate. */
 const APPROXIMATE_BEFORE = /(?:[~≈]|(?<![\p{L}])(?:about|approx\.?|approximately|around|roughly|circa|ca\.))\s*$/iu;
@@ -41,7 +42,9 @@ export function parseDuration(text: string): Duration | undefined {
   if (!unit) return undefined;
   const amount = groupedNumber(match[1]!);
   const duration: Duration =
-    unit === 'minute' || unit === 'hour' ? { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] } : { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
+    unit === 'minute' || unit === 'hour'
+      ? { value: amount * UNIT_MINUTES[unit]!, unit: 'minutes', text: match[0] }
+      : { value: amount * UNIT_DAYS[unit]!, unit: 'days', text: match[0] };
   return withApproximation(duration, before);
 }
 

@@ -65,7 +65,8 @@ export function findIds(text: string, matcher: IdMatcher): IdOccurrence[] {
 }
 
 /** ", 047.1", " and 048", " & 048": one more member of a list after a full ID. */
-const LIST_MEMBER = /^\s*(?:,|&|\/|\band\b|\bor\b)\s*(\d+)((?:\.\d+)*)(?!\.?\d)(?=\s*(?:$|[,;:.)\]&/(|✅✔☑⏳🔄🟡❌⚠]|\band\b|\bor\b|[-–—]\s))/u;
+const LIST_MEMBER =
+  /^\s*(?:,|&|\/|\band\b|\bor\b)\s*(\d+)((?:\.\d+)*)(?!\.?\d)(?=\s*(?:$|[,;:.)\]&/(|✅✔☑⏳🔄🟡❌⚠]|\band\b|\bor\b|[-–—]\s))/u;
 
 /**
  * Every ID in `text`, with the members a list writes short after a full ID: "TASK-046, 047.1,
@@ -97,7 +98,7 @@ export function findIdLists(text: string, matcher: IdMatcher): IdOccurrence[] {
 
 export function leadingId(text: string, matcher: IdMatcher): IdOccurrence | undefined {
   const match = matcher.leading.exec(text);
-  if (!match || !match[1]) return undefined;
+  if (!match?.[1]) return undefined;
   return { id: match[1], index: match.index + match[0].length - match[1].length };
 }
 

@@ -42,8 +42,8 @@ export const HIGH_HALF: Record<LegacyEncoding, string> = {
 };
 
 /** For each code page, the byte (0x80-0xFF) each of its high characters stands for. */
-const BYTE_OF: Map<LegacyEncoding, Map<string, number>> = new Map(
-  (Object.entries(HIGH_HALF) as Array<[LegacyEncoding, string]>).map(([name, chars]) => {
+const BYTE_OF = new Map<LegacyEncoding, Map<string, number>>(
+  (Object.entries(HIGH_HALF) as [LegacyEncoding, string][]).map(([name, chars]) => {
     const map = new Map<string, number>();
     for (let byte = 0x80; byte <= 0xff; byte++) {
       const char = chars[byte - 0x80]!;
@@ -51,7 +51,8 @@ const BYTE_OF: Map<LegacyEncoding, Map<string, number>> = new Map(
     }
     // Decoders that treat Windows-1252 as Latin-1 (and bytes it leaves undefined) keep C1 controls.
     if (name === 'Windows-1252') {
-      for (let byte = 0x80; byte <= 0x9f; byte++) if (!map.has(String.fromCharCode(byte))) map.set(String.fromCharCode(byte), byte);
+      for (let byte = 0x80; byte <= 0x9f; byte++)
+        if (!map.has(String.fromCharCode(byte))) map.set(String.fromCharCode(byte), byte);
     }
     return [name, map];
   }),
@@ -72,9 +73,13 @@ function sequenceLength(lead: number): number {
  * as plain English with emoji and arrows, is not scanned character by character.
  */
 const RUN_START = new RegExp(
-  `[${[...new Set(
-    [...BYTE_OF.values()].flatMap((bytes) => [...bytes].filter(([, byte]) => sequenceLength(byte) > 0 || byte === 0x9f).map(([char]) => char)),
-  )]
+  `[${[
+    ...new Set(
+      [...BYTE_OF.values()].flatMap((bytes) =>
+        [...bytes].filter(([, byte]) => sequenceLength(byte) > 0 || byte === 0x9f).map(([char]) => char),
+      ),
+    ),
+  ]
     .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .join('')}]`,
   'g',
@@ -141,7 +146,11 @@ function plausible(buffer: number[]): string | undefined {
  * An emoji whose lead byte F0 was lost on the way (Mac Roman has it as the Apple logo, which
  * many tools drop): three continuation bytes starting with 9F, as in `üéØ` for 🎯.
  */
-function leadlessEmojiAt(text: string, at: number, bytes: Map<string, number>): { end: number; char: string } | undefined {
+function leadlessEmojiAt(
+  text: string,
+  at: number,
+  bytes: Map<string, number>,
+): { end: number; char: string } | undefined {
   if (bytes.get(charAt(text, at)) !== 0x9f) return undefined;
   const buffer = [0xf0];
   let end = at;

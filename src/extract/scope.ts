@@ -9,11 +9,14 @@ const ACTIVE_HEADINGS = [
   /^[^\p{L}\p{N}]*(?:remaining|active|open|outstanding|backlog|to ?do|pending|not started)[^\p{L}\p{N}]*$/iu,
 ];
 /** A heading about finished work ends the open scope below it: "Completed", "Recently Done", "Archive". */
-const CLOSED_HEADING = /\b(?:complete[d]?|done|finished|archived?|closed|history|historical|deprecated|superseded|cancell?ed)\b/iu;
+const CLOSED_HEADING =
+  /\b(?:complete[d]?|done|finished|archived?|closed|history|historical|deprecated|superseded|cancell?ed)\b/iu;
 const CLOSED_PARENTHESIS = /\(\s*(?:✅\s*)?(?:complete[d]?|done|finished|archived|closed)\s*\)/iu;
 
-const ONLY_OPEN = /\b(?:this|the)\s+(document|file|page|tracker|list|index|section|table)\b[^.\n]{0,40}?\b(?:tracks?|lists?|contains?|shows?|covers?|holds?|includes?)\s+only\s+(?:the\s+)?(?:active|open|incomplete|remaining|outstanding|unfinished|pending|in[- ]progress)\b/iu;
-const DOUBT = /\bmay\s+(?:already\s+)?be\s+(?:complete[d]?|done|finished)\b|\bverify\s+(?:their\s+|the\s+|its\s+)?status\b|\bstatus\s+(?:is\s+)?(?:unknown|unclear|unverified|to be confirmed|tbc)\b|\bpossibly\s+(?:already\s+)?(?:complete[d]?|done)\b/iu;
+const ONLY_OPEN =
+  /\b(?:this|the)\s+(document|file|page|tracker|list|index|section|table)\b[^.\n]{0,40}?\b(?:tracks?|lists?|contains?|shows?|covers?|holds?|includes?)\s+only\s+(?:the\s+)?(?:active|open|incomplete|remaining|outstanding|unfinished|pending|in[- ]progress)\b/iu;
+const DOUBT =
+  /\bmay\s+(?:already\s+)?be\s+(?:complete[d]?|done|finished)\b|\bverify\s+(?:their\s+|the\s+|its\s+)?status\b|\bstatus\s+(?:is\s+)?(?:unknown|unclear|unverified|to be confirmed|tbc)\b|\bpossibly\s+(?:already\s+)?(?:complete[d]?|done)\b/iu;
 
 /**
  * A cheap test that lets most paragraphs skip DOUBT, which is slow to fail: each of its phrases
@@ -52,5 +55,9 @@ export function openHeading(sectionPath: string[]): string | null | undefined {
 
 /** A row that carries a status of its own anywhere (✅ in a cell, "DONE"), dependency cells aside. */
 export function rowShowsStatus(cells: string[], dependencyColumn: number | undefined): boolean {
-  return cells.some((cell, c) => c !== dependencyColumn && /[✅✔☑]|(?<![\p{L}])(?:COMPLETED?|DONE|FINISHED|SUPERSEDED|DEPRECATED|SKIPPED|CANCELL?ED)(?![\p{L}])/u.test(cell));
+  return cells.some(
+    (cell, c) =>
+      c !== dependencyColumn &&
+      /[✅✔☑]|(?<![\p{L}])(?:COMPLETED?|DONE|FINISHED|SUPERSEDED|DEPRECATED|SKIPPED|CANCELL?ED)(?![\p{L}])/u.test(cell),
+  );
 }

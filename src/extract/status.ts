@@ -11,17 +11,60 @@ export type VocabularyStatus = Exclude<Status, 'unknown'>;
 
 /** The built-in vocabulary; config `statusWords` adds to it. Lower-case, matched as whole words. */
 const WORDS: Record<VocabularyStatus, string[]> = {
-  deprecated: ['deprecated', 'superseded', 'obsolete', 'cancelled', 'canceled', "won't do", 'wont do', 'wontfix', "won't fix", 'skipped', 'dropped', 'abandoned', 'optional - skipped'],
+  deprecated: [
+    'deprecated',
+    'superseded',
+    'obsolete',
+    'cancelled',
+    'canceled',
+    "won't do",
+    'wont do',
+    'wontfix',
+    "won't fix",
+    'skipped',
+    'dropped',
+    'abandoned',
+    'optional - skipped',
+  ],
   done: ['complete', 'completed', 'done', 'finished', 'closed', 'resolved', 'merged', 'shipped', 'delivered', 'fixed'],
-  'in-progress': ['in progress', 'in-progress', 'wip', 'ongoing', 'started', 'underway', 'under way', 'in review', 'partial', 'partially complete', 'partially done', 'incomplete'],
+  'in-progress': [
+    'in progress',
+    'in-progress',
+    'wip',
+    'ongoing',
+    'started',
+    'underway',
+    'under way',
+    'in review',
+    'partial',
+    'partially complete',
+    'partially done',
+    'incomplete',
+  ],
   blocked: ['blocked', 'blocking', 'on hold', 'stalled', 'stuck'],
-  pending: ['pending', 'not started', 'not yet started', 'todo', 'to do', 'to-do', 'planned', 'queued', 'backlog', 'not done', 'not complete', 'not completed', 'not yet complete', 'remaining', 'outstanding'],
+  pending: [
+    'pending',
+    'not started',
+    'not yet started',
+    'todo',
+    'to do',
+    'to-do',
+    'planned',
+    'queued',
+    'backlog',
+    'not done',
+    'not complete',
+    'not completed',
+    'not yet complete',
+    'remaining',
+    'outstanding',
+  ],
 };
 
 /** Words that say "open" only when nothing stronger is there ("Ready Now", "Open"). */
 const WEAK_PENDING = ['ready', 'ready now', 'ready to start', 'open', 'next', 'scheduled', 'upcoming', 'future'];
 
-const EMOJI: Array<[Status, RegExp]> = [
+const EMOJI: [Status, RegExp][] = [
   ['done', /[✅✔☑]/u],
   ['in-progress', /[🟡🔄🚧🏗]/u],
   ['blocked', /[⛔🛑🚫❌🔴]/u],
@@ -44,7 +87,10 @@ function wordsRegExp(words: string[], flags = 'iu'): RegExp {
 
 export function buildVocabulary(extra: Partial<Record<VocabularyStatus, string[]>> = {}): StatusVocabulary {
   const merged = Object.fromEntries(
-    (Object.keys(WORDS) as VocabularyStatus[]).map((status) => [status, [...WORDS[status], ...(extra[status] ?? []).map((w) => w.toLowerCase())]]),
+    (Object.keys(WORDS) as VocabularyStatus[]).map((status) => [
+      status,
+      [...WORDS[status], ...(extra[status] ?? []).map((w) => w.toLowerCase())],
+    ]),
   ) as Record<VocabularyStatus, string[]>;
   const words = Object.fromEntries(
     (Object.keys(merged) as VocabularyStatus[]).map((status) => [status, wordsRegExp(merged[status])]),
@@ -72,7 +118,10 @@ const NEGATED_STARTED = /(?<![\p{L}])not[\s-]+(?:yet[\s-]+)?started(?![\p{L}])/g
  * Reads the status a whole cell or label states: "⚠️ IN PROGRESS", "✅ Complete",
  * "CODE COMPLETE · VALIDATION PENDING" (partly done: in progress), "SUPERSEDED".
  */
-export function classifyStatus(text: string, vocabulary: StatusVocabulary = DEFAULT_VOCABULARY): StatusReading | undefined {
+export function classifyStatus(
+  text: string,
+  vocabulary: StatusVocabulary = DEFAULT_VOCABULARY,
+): StatusReading | undefined {
   // A planning folder writes the same few statuses in cell after cell: each is read once.
   let readings = readingsOf.get(vocabulary);
   if (!readings) {
@@ -94,7 +143,12 @@ function readStatus(text: string, vocabulary: StatusVocabulary): StatusReading |
   if (!trimmed) return undefined;
   const found = new Map<Status, string>();
   for (const status of Object.keys(vocabulary.words) as VocabularyStatus[]) {
-    const source = status === 'done' ? trimmed.replace(NEGATED_DONE, ' ') : status === 'in-progress' ? trimmed.replace(NEGATED_STARTED, ' ') : trimmed;
+    const source =
+      status === 'done'
+        ? trimmed.replace(NEGATED_DONE, ' ')
+        : status === 'in-progress'
+          ? trimmed.replace(NEGATED_STARTED, ' ')
+          : trimmed;
     const match = vocabulary.words[status].exec(source);
     if (match) found.set(status, match[0]);
   }

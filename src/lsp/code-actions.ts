@@ -1,5 +1,12 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver/node.js';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  type Range as LspRange,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node.js';
 import type { FindingInFile } from '../adapters/places.js';
 import { lineStarts, resolveFix, type ResolvedFix } from '../fix.js';
 import type { Diagnostic, Fix } from '../types.js';
@@ -22,7 +29,8 @@ export interface CodeActionContext {
 }
 
 function overlaps(a: LspRange, b: LspRange): boolean {
-  const before = (x: LspRange['start'], y: LspRange['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  const before = (x: LspRange['start'], y: LspRange['start']) =>
+    x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -36,7 +44,10 @@ function editsOf(fix: Fix, context: CodeActionContext): { uri: string; edits: Ls
 }
 
 function toLspEdit(document: TextDocument, fix: ResolvedFix): LspTextEdit {
-  return { range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) }, newText: fix.text };
+  return {
+    range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) },
+    newText: fix.text,
+  };
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -57,11 +68,24 @@ export function codeActions(params: CodeActionParams, file: string, context: Cod
       const lsp = context.toLsp(finding);
       if (diagnostic.fix) {
         const edit = editsOf(diagnostic.fix, context);
-        if (edit) actions.push({ title: `Fix: ${diagnostic.message}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: true, edit: { changes: { [edit.uri]: edit.edits } } });
+        if (edit)
+          actions.push({
+            title: `Fix: ${diagnostic.message}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [lsp],
+            isPreferred: true,
+            edit: { changes: { [edit.uri]: edit.edits } },
+          });
       }
       for (const suggestion of diagnostic.suggestions ?? []) {
         const edit = editsOf(suggestion.fix, context);
-        if (edit) actions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [edit.uri]: edit.edits } } });
+        if (edit)
+          actions.push({
+            title: suggestion.desc,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [lsp],
+            edit: { changes: { [edit.uri]: edit.edits } },
+          });
       }
     }
   }
@@ -87,5 +111,9 @@ function fixAllAction(file: string, context: CodeActionContext): CodeAction | un
   for (const fix of fixes) if (!taken.length || taken.at(-1)!.range[1] < fix.range[0]) taken.push(fix);
   if (!taken.length) return undefined;
   const document = TextDocument.create('', 'markdown', 0, text);
-  return { title: 'Fix all tasklint findings that can be derived', kind: FIX_ALL_KIND, edit: { changes: { [context.uriOf(file)]: taken.map((fix) => toLspEdit(document, fix)) } } };
+  return {
+    title: 'Fix all tasklint findings that can be derived',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [context.uriOf(file)]: taken.map((fix) => toLspEdit(document, fix)) } },
+  };
 }

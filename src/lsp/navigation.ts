@@ -73,7 +73,8 @@ function isIdRange(view: View, doc: DocumentFacts, mention: TaskMention): boolea
     const text = view.textOf(doc.file);
     if (text !== undefined) {
       const starts = lineStartsOf(text);
-      for (const other of doc.mentions) if (other.source === 'field' && textAt(text, other.range, starts) === other.id) ids.add(other);
+      for (const other of doc.mentions)
+        if (other.source === 'field' && textAt(text, other.range, starts) === other.id) ids.add(other);
     }
     fieldIds.set(doc, ids);
   }
@@ -91,7 +92,11 @@ function contains(range: Range, position: LspPosition): boolean {
 }
 
 /** The task mention under the cursor, when it is a task ID of the folder. */
-export function mentionAt(view: View, file: string, position: LspPosition): { doc: DocumentFacts; mention: TaskMention } | undefined {
+export function mentionAt(
+  view: View,
+  file: string,
+  position: LspPosition,
+): { doc: DocumentFacts; mention: TaskMention } | undefined {
   const { corpus } = view;
   const doc = corpus.byFile.get(file);
   if (!doc) return undefined;
@@ -116,11 +121,14 @@ function location(place: MentionAt): Location {
 }
 
 const definitionRank = (place: MentionAt): number =>
-  (place.mention.source === 'table' || place.mention.source === 'heading' ? 0 : 2) + (place.doc.role === 'active' ? 0 : 1);
+  (place.mention.source === 'table' || place.mention.source === 'heading' ? 0 : 2) +
+  (place.doc.role === 'active' ? 0 : 1);
 
 /** The places that define the task, best first: table rows and headings, in active documents, before the rest. */
 export function definitionsOf(view: View, places: MentionAt[]): MentionAt[] {
-  const defining = places.filter((place) => place.mention.kind === 'definition' && isIdRange(view, place.doc, place.mention));
+  const defining = places.filter(
+    (place) => place.mention.kind === 'definition' && isIdRange(view, place.doc, place.mention),
+  );
   if (!defining.length) return [];
   const best = Math.min(...defining.map(definitionRank));
   return defining.filter((place) => definitionRank(place) === best);
@@ -160,7 +168,8 @@ function dependencies(corpus: Corpus): Dependencies {
       add(found.by, to, from);
     };
     for (const edge of doc.edges ?? []) both(edge.to, edge.from);
-    for (const mention of doc.mentions) for (const dependency of mention.dependencies ?? []) both(mention.id, dependency);
+    for (const mention of doc.mentions)
+      for (const dependency of mention.dependencies ?? []) both(mention.id, dependency);
   }
   dependencyCache.set(corpus, found);
   return found;
@@ -201,12 +210,19 @@ export function hover(view: View, file: string, position: LspPosition): Hover | 
   for (const place of places.slice(0, HOVER_PLACES)) {
     const { mention } = place;
     const written = SOURCE_WORDS[mention.source];
-    const what = mention.dependent ? `dependency of ${mention.dependent}` : mention.kind === 'definition' && isIdRange(view, place.doc, mention) ? `${written} (defines it)` : written;
-    const status = mention.status ? ` · ${statusWord(mention)}${mention.statusText ? ` ("${escape(mention.statusText)}")` : ''}${stated.has(place) ? '' : ' (not counted)'}` : '';
+    const what = mention.dependent
+      ? `dependency of ${mention.dependent}`
+      : mention.kind === 'definition' && isIdRange(view, place.doc, mention)
+        ? `${written} (defines it)`
+        : written;
+    const status = mention.status
+      ? ` · ${statusWord(mention)}${mention.statusText ? ` ("${escape(mention.statusText)}")` : ''}${stated.has(place) ? '' : ' (not counted)'}`
+      : '';
     lines.push(`- ${placeLink(place)}: ${what}${status}`);
   }
   // A task named all over a large folder: the hover stays readable; references list them all.
-  if (places.length > HOVER_PLACES) lines.push(`- and ${countWord(places.length - HOVER_PLACES, 'more place')} (find references lists them)`);
+  if (places.length > HOVER_PLACES)
+    lines.push(`- and ${countWord(places.length - HOVER_PLACES, 'more place')} (find references lists them)`);
   const deps = dependencies(corpus);
   const key = taskKeyOf(corpus, at.doc, id) ?? id;
   const on = [...(deps.on.get(key) ?? [])];
@@ -226,16 +242,28 @@ export function definition(view: View, file: string, position: LspPosition): Loc
   return found.length ? found.map(location) : null;
 }
 
-export function references(view: View, file: string, position: LspPosition, includeDeclaration: boolean): Location[] | null {
+export function references(
+  view: View,
+  file: string,
+  position: LspPosition,
+  includeDeclaration: boolean,
+): Location[] | null {
   const { corpus } = view;
   const at = mentionAt(view, file, position);
   if (!at) return null;
   return placesOf(corpus, at.mention.id, at.doc)
-    .filter((place) => isIdRange(view, place.doc, place.mention) && (includeDeclaration || place.mention.kind !== 'definition'))
+    .filter(
+      (place) =>
+        isIdRange(view, place.doc, place.mention) && (includeDeclaration || place.mention.kind !== 'definition'),
+    )
     .map(location);
 }
 
-export function prepareRename(view: View, file: string, position: LspPosition): { range: LspRange; placeholder: string } | null {
+export function prepareRename(
+  view: View,
+  file: string,
+  position: LspPosition,
+): { range: LspRange; placeholder: string } | null {
   const { corpus } = view;
   const at = mentionAt(view, file, position);
   if (!at || !isIdRange(view, at.doc, at.mention)) return null;
@@ -255,7 +283,7 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-const refuse = (message: string): ResponseError<void> => new ResponseError(REQUEST_FAILED, message);
+const refuse = (message: string): ResponseError => new ResponseError(REQUEST_FAILED, message);
 
 /**
  * Every written occurrence of the task's ID rewritten to `newName`, in every file. Refused when
@@ -269,12 +297,15 @@ export function rename(view: View, file: string, position: LspPosition, newName:
   const oldId = at.mention.id;
   const newId = newName.trim();
   const pattern = corpus.config.taskIdPattern;
-  if (!new RegExp(`^(?:${pattern})$`, 'u').test(newId)) throw refuse(`"${newId}" is not a task ID: task IDs match ${pattern} (taskIdPattern in the tasklint config).`);
+  if (!new RegExp(`^(?:${pattern})$`, 'u').test(newId))
+    throw refuse(`"${newId}" is not a task ID: task IDs match ${pattern} (taskIdPattern in the tasklint config).`);
   if (newId === oldId) return { changes: {} };
   const taken = placesOf(corpus, newId, at.doc);
   if (taken.length) {
     const where = definitionsOf(view, taken)[0] ?? taken[0]!;
-    throw refuse(`${newId} is already a task (${where.mention.kind === 'definition' ? 'defined' : 'mentioned'} at ${where.doc.relPath}:${where.mention.range.start.line}); renaming ${oldId} to it would merge two tasks.`);
+    throw refuse(
+      `${newId} is already a task (${where.mention.kind === 'definition' ? 'defined' : 'mentioned'} at ${where.doc.relPath}:${where.mention.range.start.line}); renaming ${oldId} to it would merge two tasks.`,
+    );
   }
   const ids = buildIdMatcher(pattern);
   const rangeAfter = rangeAfterId(ids);
@@ -299,7 +330,9 @@ export function rename(view: View, file: string, position: LspPosition, newName:
       const after = text.slice(offset + oldId.length, lineEnd === -1 ? text.length : lineEnd);
       const before = text.slice(lineStart, offset);
       if (rangeAfter.test(after) || rangeBefore.test(before)) {
-        throw refuse(`${oldId} ends a range of tasks at ${doc.relPath}:${range.start.line}; renaming it would change which tasks the range names. Rewrite the range first.`);
+        throw refuse(
+          `${oldId} ends a range of tasks at ${doc.relPath}:${range.start.line}; renaming it would change which tasks the range names. Rewrite the range first.`,
+        );
       }
       edits.push({ range: lspRange(range), newText: newId });
     }
@@ -315,7 +348,13 @@ export function rename(view: View, file: string, position: LspPosition, newName:
 }
 
 /** Per document, the heading anchors the rename changes ("task-1-set-up-storage" → "task-10-set-up-storage"). */
-function renamedAnchors(corpus: Corpus, docs: DocumentFacts[], ids: ReturnType<typeof buildIdMatcher>, oldId: string, newId: string): Map<DocumentFacts, Map<string, string>> {
+function renamedAnchors(
+  corpus: Corpus,
+  docs: DocumentFacts[],
+  ids: ReturnType<typeof buildIdMatcher>,
+  oldId: string,
+  newId: string,
+): Map<DocumentFacts, Map<string, string>> {
   const found = new Map<DocumentFacts, Map<string, string>>();
   for (const doc of docs) {
     if (!corpus.byFile.has(doc.file)) continue;
@@ -333,7 +372,9 @@ function renamedAnchors(corpus: Corpus, docs: DocumentFacts[], ids: ReturnType<t
 
 /** The links of `from` to a renamed anchor of `to`, rewritten: only the fragment. */
 function anchorEdits(view: View, from: DocumentFacts, to: DocumentFacts, anchors: Map<string, string>): TextEdit[] {
-  const links = from.links.filter((link) => link.fragment !== undefined && anchors.has(link.fragment) && linkTarget(from, link) === to.file);
+  const links = from.links.filter(
+    (link) => link.fragment !== undefined && anchors.has(link.fragment) && linkTarget(from, link) === to.file,
+  );
   if (!links.length) return [];
   const text = view.textOf(from.file);
   if (text === undefined) return [];
@@ -347,7 +388,10 @@ function anchorEdits(view: View, from: DocumentFacts, to: DocumentFacts, anchors
     const at = source.lastIndexOf(`#${link.fragment}`);
     if (at === -1) continue;
     const offset = start + link.range.start.column - 1 + at + 1;
-    edits.push({ range: { start: positionAt(starts, offset), end: positionAt(starts, offset + link.fragment!.length) }, newText: anchors.get(link.fragment!)! });
+    edits.push({
+      range: { start: positionAt(starts, offset), end: positionAt(starts, offset + link.fragment!.length) },
+      newText: anchors.get(link.fragment!)!,
+    });
   }
   return edits;
 }
@@ -364,20 +408,31 @@ export function documentSymbols(view: View, file: string): DocumentSymbol[] {
   const doc = corpus.byFile.get(file);
   if (!doc) return [];
   const roots: DocumentSymbol[] = [];
-  const stack: Array<{ depth: number; symbol: DocumentSymbol }> = [];
+  const stack: { depth: number; symbol: DocumentSymbol }[] = [];
   const headings = doc.headings;
   const ends = headings.map((heading, i) => {
     const next = headings.slice(i + 1).find((other) => other.depth <= heading.depth);
     return next ? { line: next.range.start.line - 1, character: 0 } : { line: doc.lineCount, character: 0 };
   });
-  const definitions = doc.mentions.filter((mention) => mention.kind === 'definition' && isIdRange(view, doc, mention) && placesOf(corpus, mention.id, doc).length > 0);
+  const definitions = doc.mentions.filter(
+    (mention) =>
+      mention.kind === 'definition' && isIdRange(view, doc, mention) && placesOf(corpus, mention.id, doc).length > 0,
+  );
   let next = 0;
   const addTasks = (before: number, into: DocumentSymbol[]) => {
     while (next < definitions.length && definitions[next]!.range.start.line < before) {
       const mention = definitions[next++]!;
       // One entry per task and heading: a row and its block's ID field are one task.
       if (into.some((symbol) => symbol.name === mention.id)) continue;
-      into.push(DocumentSymbol.create(mention.id, mention.title, SymbolKind.Key, lspRange(mention.range), lspRange(mention.range)));
+      into.push(
+        DocumentSymbol.create(
+          mention.id,
+          mention.title,
+          SymbolKind.Key,
+          lspRange(mention.range),
+          lspRange(mention.range),
+        ),
+      );
     }
   };
   const childrenOf = (symbol?: DocumentSymbol): DocumentSymbol[] => (symbol ? (symbol.children ??= []) : roots);
@@ -386,7 +441,14 @@ export function documentSymbols(view: View, file: string): DocumentSymbol[] {
     addTasks(heading.range.start.line, childrenOf(stack.at(-1)?.symbol));
     while (stack.length && stack.at(-1)!.depth >= heading.depth) stack.pop();
     const range = { start: lspRange(heading.range).start, end: ends[i]! };
-    const symbol = DocumentSymbol.create(heading.text || '(untitled)', undefined, SymbolKind.String, range, lspRange(heading.range), []);
+    const symbol = DocumentSymbol.create(
+      heading.text || '(untitled)',
+      undefined,
+      SymbolKind.String,
+      range,
+      lspRange(heading.range),
+      [],
+    );
     childrenOf(stack.at(-1)?.symbol).push(symbol);
     stack.push({ depth: heading.depth, symbol });
     // A task the heading defines is skipped: the heading is its entry.
@@ -424,7 +486,10 @@ function tasks(view: View): TaskEntry[] {
 /** Every word of the query in the name, ignoring case: "task-12", "storage", "set stor". */
 function matches(query: string, name: string): boolean {
   const lower = name.toLowerCase();
-  return query.toLowerCase().split(/\s+/).every((word) => lower.includes(word));
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => lower.includes(word));
 }
 
 const WORKSPACE_SYMBOL_LIMIT = 1000;
@@ -455,7 +520,8 @@ export function documentLinks(view: View, file: string): DocumentLink[] {
     const info = corpus.targets.get(target);
     if (!inCorpus && info && !info.exists && info.outsideRoot) continue;
     let uri = uriOf(target);
-    const heading = inCorpus && link.fragment ? inCorpus.headings.find((h) => h.slug === link.fragment!.toLowerCase()) : undefined;
+    const heading =
+      inCorpus && link.fragment ? inCorpus.headings.find((h) => h.slug === link.fragment!.toLowerCase()) : undefined;
     if (heading) uri += `#L${heading.range.start.line}`;
     links.push(DocumentLink.create(lspRange(link.range), uri, link.path));
   }
@@ -478,7 +544,11 @@ export function codeLenses(view: View, file: string): CodeLens[] {
     if (!definitionsOf(view, places).some((place) => place.mention === mention)) continue;
     const stated = statedStatuses(places);
     // Disagreeing: done against open, as task-status-conflict reads statuses.
-    if (!stated.some((place) => place.mention.status === 'done') || !stated.some((place) => isOpen(place.mention.status))) continue;
+    if (
+      !stated.some((place) => place.mention.status === 'done') ||
+      !stated.some((place) => isOpen(place.mention.status))
+    )
+      continue;
     done.add(mention.id);
     const here = stated.find((place) => place.mention === mention) ?? stated.find((place) => place.doc === doc);
     const hereWord = here ? statusWord(here.mention) : undefined;
@@ -487,7 +557,9 @@ export function codeLenses(view: View, file: string): CodeLens[] {
       const word = statusWord(place.mention);
       if (word !== hereWord) elsewhere.set(word, (elsewhere.get(word) ?? 0) + 1);
     }
-    const parts = [...elsewhere].map(([word, count]) => `${word} in ${countWord(count, here ? 'other place' : 'place')}`);
+    const parts = [...elsewhere].map(
+      ([word, count]) => `${word} in ${countWord(count, here ? 'other place' : 'place')}`,
+    );
     const title = [...(hereWord ? [`${hereWord} here`] : []), ...parts].join(' · ');
     // A title only: clients show it; there is nothing to run.
     lenses.push({ range: lspRange(mention.range), command: { title, command: '' } });
@@ -521,16 +593,29 @@ export function registerNavigation(connection: Connection, source: NavigationSou
     return corpus && file ? answer({ corpus, textOf: source.textOf }, file) : none;
   };
   connection.onHover((params) => at(params.textDocument.uri, (view, file) => hover(view, file, params.position), null));
-  connection.onDefinition((params) => at(params.textDocument.uri, (view, file) => definition(view, file, params.position), null));
-  connection.onReferences((params) =>
-    at(params.textDocument.uri, (view, file) => references(view, file, params.position, params.context.includeDeclaration), null),
+  connection.onDefinition((params) =>
+    at(params.textDocument.uri, (view, file) => definition(view, file, params.position), null),
   );
-  connection.onPrepareRename((params) => at(params.textDocument.uri, (view, file) => prepareRename(view, file, params.position), null));
+  connection.onReferences((params) =>
+    at(
+      params.textDocument.uri,
+      (view, file) => references(view, file, params.position, params.context.includeDeclaration),
+      null,
+    ),
+  );
+  connection.onPrepareRename((params) =>
+    at(params.textDocument.uri, (view, file) => prepareRename(view, file, params.position), null),
+  );
   connection.onRenameRequest((params) =>
     at(params.textDocument.uri, (view, file) => rename(view, file, params.position, params.newName), null),
   );
   connection.onDocumentSymbol((params) => at(params.textDocument.uri, documentSymbols, []));
-  connection.onWorkspaceSymbol(async (params) => workspaceSymbols((await source.corpora()).map((corpus) => ({ corpus, textOf: source.textOf })), params.query));
+  connection.onWorkspaceSymbol(async (params) =>
+    workspaceSymbols(
+      (await source.corpora()).map((corpus) => ({ corpus, textOf: source.textOf })),
+      params.query,
+    ),
+  );
   connection.onDocumentLinks((params) => at(params.textDocument.uri, documentLinks, []));
   connection.onCodeLens((params) => at(params.textDocument.uri, codeLenses, []));
 }

@@ -84,7 +84,7 @@ class TasklintServer {
   private running = false;
   private again = false;
   /** Requests waiting for the edits before them to be checked. */
-  private waiters: Array<() => void> = [];
+  private waiters: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -111,7 +111,11 @@ class TasklintServer {
       // Any file: a created or deleted file can make a link valid or broken.
       await this.connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
-        .catch((error: unknown) => this.connection.console.warn(`tasklint: the editor refused file watching (${String(error)}); saved changes show once a file is opened`));
+        .catch((error: unknown) => {
+          this.connection.console.warn(
+            `tasklint: the editor refused file watching (${String(error)}); saved changes show once a file is opened`,
+          );
+        });
     }
     for (const root of this.roots) this.newRoots.add(root);
     this.schedule();
@@ -139,7 +143,8 @@ class TasklintServer {
       const file = fileOfUri(uri);
       if (!file) continue;
       if (isConfigFile(file)) {
-        for (const root of this.loadedRoots()) if (isInside(root, path.dirname(file)) || isInside(file, root)) this.configChanged.add(root);
+        for (const root of this.loadedRoots())
+          if (isInside(root, path.dirname(file)) || isInside(file, root)) this.configChanged.add(root);
       }
       this.changedOnDisk.add(file);
     }
@@ -150,7 +155,8 @@ class TasklintServer {
     this.roots = [...this.roots.filter((root) => !removed.includes(root)), ...added];
     for (const root of removed) {
       this.workspaces.delete(root);
-      for (const file of this.published.get(root)?.keys() ?? []) void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
+      for (const file of this.published.get(root)?.keys() ?? [])
+        void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
       this.published.delete(root);
       this.latest.delete(root);
     }
@@ -186,7 +192,8 @@ class TasklintServer {
   }
 
   private reportError(error: unknown): void {
-    if (error instanceof ConfigError || error instanceof UsageError) void this.connection.window.showErrorMessage(`tasklint: ${error.message}`);
+    if (error instanceof ConfigError || error instanceof UsageError)
+      this.connection.window.showErrorMessage(`tasklint: ${error.message}`);
     else this.connection.console.error(`tasklint: internal error: ${(error as Error).stack ?? String(error)}`);
   }
 
@@ -250,7 +257,8 @@ class TasklintServer {
       this.workspaces.delete(root);
       const workspace = await this.workspace(root, configFile);
       // A fresh read of the folder: put the editor's unsaved text back over it.
-      for (const file of this.uris.keys()) if (this.buffers.get(this.uriOf(file)) && isInside(file, root)) this.editedBuffers.add(file);
+      for (const file of this.uris.keys())
+        if (this.buffers.get(this.uriOf(file)) && isInside(file, root)) this.editedBuffers.add(file);
       if (workspace) touched.add(root);
       else this.publish(root, []);
     }
@@ -287,7 +295,10 @@ class TasklintServer {
   codeActions(params: CodeActionParams): CodeAction[] {
     const file = fileOfUri(params.textDocument.uri);
     if (!file) return [];
-    const rootOf = (of: string) => this.loadedRoots().filter((root) => isInside(of, root) && this.latest.has(root)).sort((a, b) => b.length - a.length)[0];
+    const rootOf = (of: string) =>
+      this.loadedRoots()
+        .filter((root) => isInside(of, root) && this.latest.has(root))
+        .sort((a, b) => b.length - a.length)[0];
     const root = rootOf(file);
     if (!root) return [];
     const diagnostics = this.latest.get(root) ?? [];
@@ -314,9 +325,13 @@ class TasklintServer {
     this.latest.set(root, diagnostics);
     const sent = this.published.get(root) ?? new Map<string, string>();
     this.published.set(root, sent);
-    const shown = affected ? diagnostics.filter((d) => affected.has(d.file) || d.related.some((related) => affected.has(related.file))) : diagnostics;
+    const shown = affected
+      ? diagnostics.filter((d) => affected.has(d.file) || d.related.some((related) => affected.has(related.file)))
+      : diagnostics;
     const byFile = findingsByFile(shown, (file) => toPosix(path.relative(root, file)));
-    const files = affected ? [...affected].filter((file) => byFile.has(file) || sent.has(file)) : new Set([...byFile.keys(), ...sent.keys()]);
+    const files = affected
+      ? [...affected].filter((file) => byFile.has(file) || sent.has(file))
+      : new Set([...byFile.keys(), ...sent.keys()]);
     for (const file of files) {
       const lsp = (byFile.get(file) ?? []).map((finding) => toLspDiagnostic(finding, (other) => this.uriOf(other)));
       const json = JSON.stringify(lsp);
@@ -329,10 +344,15 @@ class TasklintServer {
 }
 
 /** Serves LSP over the given streams (stdio by default) until the client exits. */
-export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
+export function startServer(
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Connection {
   const connection = createConnection(input, output);
   // Standard output carries the protocol: nothing else may write to it.
-  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.log = (...args: unknown[]) => {
+    connection.console.log(args.map(String).join(' '));
+  };
   console.info = console.log;
   console.debug = console.log;
   const buffers = new TextDocuments(TextDocument);
@@ -347,22 +367,30 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const params = initializeParams;
     if (params.capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const files = (folders: { uri: string }[]) => folders.map((folder) => fileOfUri(folder.uri)).filter((file): file is string => Boolean(file));
+        const files = (folders: { uri: string }[]) =>
+          folders.map((folder) => fileOfUri(folder.uri)).filter((file): file is string => Boolean(file));
         server.foldersChanged(files(event.added), files(event.removed));
       });
     }
     void server.initialized(params);
   });
-  buffers.onDidChangeContent((event) => server.bufferChanged(event.document.uri));
-  buffers.onDidClose((event) => server.bufferClosed(event.document.uri));
+  buffers.onDidChangeContent((event) => {
+    server.bufferChanged(event.document.uri);
+  });
+  buffers.onDidClose((event) => {
+    server.bufferClosed(event.document.uri);
+  });
   connection.onCodeAction((params) => server.codeActions(params));
-  connection.onDidChangeWatchedFiles((params) => server.diskChanged(params.changes.map((change) => change.uri)));
+  connection.onDidChangeWatchedFiles((params) => {
+    server.diskChanged(params.changes.map((change) => change.uri));
+  });
   registerNavigation(connection, {
     corpusOf: (file) => server.corpusOf(file),
     corpora: () => server.corpora(),
     // The editor's text where the file is open, else the file on disk.
     textOf: (file) => {
-      const open = buffers.get(pathToFileURL(file).href) ?? buffers.all().find((buffer) => fileOfUri(buffer.uri) === file);
+      const open =
+        buffers.get(pathToFileURL(file).href) ?? buffers.all().find((buffer) => fileOfUri(buffer.uri) === file);
       if (open) return open.getText();
       try {
         return readFileSync(file, 'utf8');

@@ -104,7 +104,10 @@ export class PlanningWorkspace {
     this.forgetTarget(file);
     if (existsSync(file) && this.covers(file)) {
       const read = await readBytes(file, this.settings.maxFileSize);
-      this.replace(file, read.bytes ? await this.extract(file, read.bytes) : emptyFacts(file, this.settings, read.problems));
+      this.replace(
+        file,
+        read.bytes ? await this.extract(file, read.bytes) : emptyFacts(file, this.settings, read.problems),
+      );
     } else if (this.documents.delete(file)) this.corpus = undefined;
   }
 
@@ -147,7 +150,9 @@ export class PlanningWorkspace {
   async lintFromScratch(): Promise<Diagnostic[]> {
     const documents = [...this.documents.values()];
     const targets = await resolveTargets(this.root, documents, this.targets);
-    return new RuleRunner(this.rules).run(indexCorpus(this.root, this.loaded.config, documents, targets, this.loaded.dir));
+    return new RuleRunner(this.rules).run(
+      indexCorpus(this.root, this.loaded.config, documents, targets, this.loaded.dir),
+    );
   }
 
   /** Indexes the current facts and runs the rules: the same findings the CLI would print for this text. */

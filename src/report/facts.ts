@@ -13,7 +13,10 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
         prefixes: [...corpus.prefixes].sort(),
         documents: corpus.documents,
         tasks: Object.fromEntries(
-          [...corpus.mentions].map(([key, mentions]) => [describeKey(key), mentions.map(({ doc, mention }) => ({ file: doc.file, ...mention }))]),
+          [...corpus.mentions].map(([key, mentions]) => [
+            describeKey(key),
+            mentions.map(({ doc, mention }) => ({ file: doc.file, ...mention })),
+          ]),
         ),
       },
       null,
@@ -39,7 +42,9 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
       const parts = [
         `${displayPath(doc.file, cwd)}:${mention.range.start.line}:${mention.range.start.column}`,
         `${mention.kind} (${mention.source}${mention.context !== 'normal' ? `, ${mention.context}` : ''})`,
-        mention.status ? `status=${mention.status}${mention.statusImplied ? ' (implied)' : ''} "${mention.statusText ?? ''}"` : '',
+        mention.status
+          ? `status=${mention.status}${mention.statusImplied ? ' (implied)' : ''} "${mention.statusText ?? ''}"`
+          : '',
         mention.priority ? `priority=${mention.priority}` : '',
         mention.duration ? `duration=${mention.duration.text}` : '',
         mention.dependencies?.length ? `depends on ${mention.dependencies.join(', ')}` : '',
@@ -53,19 +58,24 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   lines.push('Percentages:');
   for (const doc of corpus.documents) {
     for (const claim of doc.percents) {
-      lines.push(`  ${displayPath(doc.file, cwd)}:${claim.range.start.line}  ${claim.percent}% of ${claim.numerator}/${claim.denominator}  subject="${claim.subject}"`);
+      lines.push(
+        `  ${displayPath(doc.file, cwd)}:${claim.range.start.line}  ${claim.percent}% of ${claim.numerator}/${claim.denominator}  subject="${claim.subject}"`,
+      );
     }
   }
   lines.push('');
   lines.push('Claims (counts, fractions, totals, durations; subject in [ ], evidence after "over"):');
   for (const doc of corpus.documents) {
-    for (const claim of doc.claims ?? []) lines.push(`  ${displayPath(doc.file, cwd)}:${claim.range.start.line}  ${describeClaim(claim)}`);
+    for (const claim of doc.claims ?? [])
+      lines.push(`  ${displayPath(doc.file, cwd)}:${claim.range.start.line}  ${describeClaim(claim)}`);
   }
   lines.push('');
   lines.push('Headings:');
   for (const doc of corpus.documents) {
     for (const heading of doc.headings) {
-      lines.push(`  ${displayPath(doc.file, cwd)}:${heading.range.start.line}  ${'#'.repeat(heading.depth)} ${heading.text}  → #${heading.slug}${heading.repairedSlug ? ` (repaired: #${heading.repairedSlug})` : ''}`);
+      lines.push(
+        `  ${displayPath(doc.file, cwd)}:${heading.range.start.line}  ${'#'.repeat(heading.depth)} ${heading.text}  → #${heading.slug}${heading.repairedSlug ? ` (repaired: #${heading.repairedSlug})` : ''}`,
+      );
     }
   }
   lines.push('');
@@ -76,22 +86,39 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   lines.push('');
   lines.push('Dependencies (A → B: B depends on A):');
   for (const doc of corpus.documents) {
-    for (const edge of doc.edges ?? []) lines.push(`  ${displayPath(doc.file, cwd)}:${edge.range.start.line}  ${edge.from} → ${edge.to}  (${edge.source})`);
+    for (const edge of doc.edges ?? [])
+      lines.push(
+        `  ${displayPath(doc.file, cwd)}:${edge.range.start.line}  ${edge.from} → ${edge.to}  (${edge.source})`,
+      );
   }
   lines.push('');
   lines.push('Dates:');
   for (const doc of corpus.documents) {
-    for (const field of doc.dates ?? []) lines.push(`  ${displayPath(doc.file, cwd)}:${field.range.start.line}  ${field.label}: ${field.date}  (${field.kind}, ${field.scope})`);
+    for (const field of doc.dates ?? [])
+      lines.push(
+        `  ${displayPath(doc.file, cwd)}:${field.range.start.line}  ${field.label}: ${field.date}  (${field.kind}, ${field.scope})`,
+      );
   }
   lines.push('');
   lines.push('Checklists:');
   for (const doc of corpus.documents) {
     for (const item of doc.checklist ?? []) {
-      const parts = [item.task ? `task ${item.task}` : '', item.ids.length ? `names ${item.ids.join(', ')}` : '', item.optional ? 'optional' : ''].filter(Boolean);
-      lines.push(`  ${displayPath(doc.file, cwd)}:${item.range.start.line}  ${item.parent !== undefined ? '  ' : ''}[${item.checked ? 'x' : ' '}] ${item.text}${parts.length ? `  (${parts.join('; ')})` : ''}`);
+      const parts = [
+        item.task ? `task ${item.task}` : '',
+        item.ids.length ? `names ${item.ids.join(', ')}` : '',
+        item.optional ? 'optional' : '',
+      ].filter(Boolean);
+      lines.push(
+        `  ${displayPath(doc.file, cwd)}:${item.range.start.line}  ${item.parent !== undefined ? '  ' : ''}[${item.checked ? 'x' : ' '}] ${item.text}${parts.length ? `  (${parts.join('; ')})` : ''}`,
+      );
     }
   }
-  const markers = corpus.documents.flatMap((doc) => (doc.conflictMarkers ?? []).map((marker) => `  ${displayPath(doc.file, cwd)}:${marker.range.start.line}  ${marker.kind}${marker.label ? ` ${marker.label}` : ''}`));
+  const markers = corpus.documents.flatMap((doc) =>
+    (doc.conflictMarkers ?? []).map(
+      (marker) =>
+        `  ${displayPath(doc.file, cwd)}:${marker.range.start.line}  ${marker.kind}${marker.label ? ` ${marker.label}` : ''}`,
+    ),
+  );
   if (markers.length) {
     lines.push('');
     lines.push('Merge conflict markers:');
@@ -122,7 +149,9 @@ export function describeClaim(claim: Claim): string {
       return `fraction ${claim.done}/${claim.total}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}${claim.percent !== undefined ? ` ${claim.percent}%` : ''}  "${claim.text}"  ${subject}`;
     case 'total': {
       const stated = claim.statedDone !== undefined ? `${claim.statedDone}/${claim.stated}` : `${claim.stated}`;
-      const parts = claim.parts.map((part) => `${part.done !== undefined ? `${part.done}/` : ''}${part.value}`).join(' + ');
+      const parts = claim.parts
+        .map((part) => `${part.done !== undefined ? `${part.done}/` : ''}${part.value}`)
+        .join(' + ');
       return `total (${claim.of}) ${claim.label} ${stated}  ${subject}  over ${parts}`;
     }
     case 'duration': {

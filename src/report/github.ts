@@ -14,7 +14,7 @@ function escapeProperty(text: string): string {
 
 /** Annotations attach to paths relative to the checkout: `$GITHUB_WORKSPACE` in a workflow, else the working directory. */
 function annotationBase(cwd: string): string {
-  const workspace = process.env['GITHUB_WORKSPACE'];
+  const workspace = process.env.GITHUB_WORKSPACE;
   return workspace && path.isAbsolute(workspace) ? workspace : cwd;
 }
 
@@ -31,10 +31,16 @@ export interface GithubOptions {
 }
 
 /** Each finding at its places in `changed`: its own place, and each related place in another file. */
-function atChangedPlaces(diagnostics: Diagnostic[], changed: ReadonlySet<string>, nameOf: (file: string) => string): Diagnostic[] {
+function atChangedPlaces(
+  diagnostics: Diagnostic[],
+  changed: ReadonlySet<string>,
+  nameOf: (file: string) => string,
+): Diagnostic[] {
   return diagnostics.flatMap((d) => [
     ...(changed.has(d.file) ? [d] : []),
-    ...d.related.filter((place) => place.file !== d.file && changed.has(place.file)).map((place) => shownAt(d, place, nameOf)),
+    ...d.related
+      .filter((place) => place.file !== d.file && changed.has(place.file))
+      .map((place) => shownAt(d, place, nameOf)),
   ]);
 }
 
@@ -42,7 +48,11 @@ function atChangedPlaces(diagnostics: Diagnostic[], changed: ReadonlySet<string>
 export function formatGithub(diagnostics: Diagnostic[], { cwd, changedFiles, nameOf }: GithubOptions): string {
   const base = annotationBase(cwd);
   const shown = changedFiles
-    ? atChangedPlaces(diagnostics, new Set(changedFiles.map((file) => path.resolve(cwd, file))), nameOf ?? ((file) => displayPath(file, base)))
+    ? atChangedPlaces(
+        diagnostics,
+        new Set(changedFiles.map((file) => path.resolve(cwd, file))),
+        nameOf ?? ((file) => displayPath(file, base)),
+      )
     : diagnostics;
   return shown
     .map((d) => {
@@ -55,7 +65,9 @@ export function formatGithub(diagnostics: Diagnostic[], { cwd, changedFiles, nam
         ...(d.range.end.line === d.range.start.line ? [`endColumn=${d.range.end.column}`] : []),
         `title=${escapeProperty(d.ruleId)}`,
       ].join(',');
-      const related = d.related.map((r) => ` [also ${displayPath(r.file, base)}:${r.range.start.line}${r.message ? `: ${r.message}` : ''}]`).join('');
+      const related = d.related
+        .map((r) => ` [also ${displayPath(r.file, base)}:${r.range.start.line}${r.message ? `: ${r.message}` : ''}]`)
+        .join('');
       return `::${level} ${properties}::${escapeData(d.message + related)}\n`;
     })
     .join('');

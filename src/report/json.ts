@@ -21,7 +21,7 @@ export interface EslintMessage {
   related: EslintRelated[];
   /** As ESLint: offsets into the file's text and what replaces them. */
   fix?: EslintFix;
-  suggestions?: Array<{ desc: string; fix: EslintFix }>;
+  suggestions?: { desc: string; fix: EslintFix }[];
 }
 
 export interface EslintFix {
@@ -110,7 +110,10 @@ export function toEslintResults(files: string[], diagnostics: Diagnostic[], opti
   });
 }
 
-function fixesOf(d: Diagnostic, resolve: (fix: Fix, own: string) => EslintFix | undefined): Pick<EslintMessage, 'fix' | 'suggestions'> {
+function fixesOf(
+  d: Diagnostic,
+  resolve: (fix: Fix, own: string) => EslintFix | undefined,
+): Pick<EslintMessage, 'fix' | 'suggestions'> {
   const fix = d.fix && resolve(d.fix, d.file);
   const suggestions = (d.suggestions ?? []).flatMap((suggestion) => {
     const resolved = resolve(suggestion.fix, d.file);

@@ -9,7 +9,8 @@ import type { Diagnostic, Place } from '../types.js';
 /** Relative to the run's `%SRCROOT%` (the working directory) where possible, as code scanning wants. */
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   const relative = path.relative(cwd, file);
-  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relative.split(path.sep).join('/'), uriBaseId: '%SRCROOT%' };
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative))
+    return { uri: relative.split(path.sep).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(file).href };
 }
 
@@ -72,7 +73,13 @@ export function formatSarif(diagnostics: Diagnostic[], { cwd, rules }: { cwd: st
       level: d.severity === 'error' ? 'error' : 'warning',
       message: { text: links.length ? `${escapeMessage(d.message)} (see ${links.join(', ')})` : d.message },
       locations: [location(d, cwd)],
-      ...(d.related.length ? { relatedLocations: d.related.map((r, i) => location(r, cwd, r.message || 'other place of this finding', i + 1)) } : {}),
+      ...(d.related.length
+        ? {
+            relatedLocations: d.related.map((r, i) =>
+              location(r, cwd, r.message || 'other place of this finding', i + 1),
+            ),
+          }
+        : {}),
     };
   });
   const log: Log = {
@@ -89,7 +96,7 @@ export function formatSarif(diagnostics: Diagnostic[], { cwd, rules }: { cwd: st
             rules: descriptors,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
         results,
       },
     ],

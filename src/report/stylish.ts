@@ -6,7 +6,8 @@ export interface StylishOptions {
   color: boolean;
 }
 
-const paint = (code: number, enabled: boolean) => (text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
+const paint = (code: number, enabled: boolean) => (text: string) =>
+  enabled ? `\u001b[${code}m${text}\u001b[0m` : text;
 
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);

@@ -19,8 +19,9 @@ const port = parentPort!;
  * nothing else: `crash-on:NAME` makes the thread die while parsing a file named NAME,
  * `hang-on:NAME` makes it never finish one, `fail-to-start` makes it fail as it starts.
  */
-const fault = process.env['TASKLINT_TEST_WORKER_FAULT'] ?? '';
-if (fault === 'fail-to-start') throw new Error('this thread was told to fail as it starts (TASKLINT_TEST_WORKER_FAULT)');
+const fault = process.env.TASKLINT_TEST_WORKER_FAULT ?? '';
+if (fault === 'fail-to-start')
+  throw new Error('this thread was told to fail as it starts (TASKLINT_TEST_WORKER_FAULT)');
 
 function settingsFrom(settings: WorkerSettings): ExtractSettings {
   return extractSettings(settings.config, settings.root, settings.configDir);
@@ -48,7 +49,10 @@ port.on('message', (message: ExtractJobMessage) => {
   try {
     port.postMessage({ index, facts } satisfies ExtractResultMessage);
   } catch (error) {
-    port.postMessage({ index, facts: emptyFacts(file, settings, [analysisFailed((error as Error).message)]) } satisfies ExtractResultMessage);
+    port.postMessage({
+      index,
+      facts: emptyFacts(file, settings, [analysisFailed((error as Error).message)]),
+    } satisfies ExtractResultMessage);
   }
 });
 

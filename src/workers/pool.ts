@@ -100,7 +100,8 @@ export function threadCount(requested: number | undefined, jobs: ExtractJob[], s
     bytes += job.bytes.length;
     largest = Math.max(largest, job.bytes.length);
   }
-  if (bytes >= PARALLEL_THRESHOLD) return Math.max(1, Math.min(availableParallelism(), Math.ceil(bytes / BYTES_PER_THREAD), jobs.length, MAX_THREADS));
+  if (bytes >= PARALLEL_THRESHOLD)
+    return Math.max(1, Math.min(availableParallelism(), Math.ceil(bytes / BYTES_PER_THREAD), jobs.length, MAX_THREADS));
   return largest >= BOUNDED_FILE_SIZE ? 1 : 0;
 }
 
@@ -115,7 +116,7 @@ interface Run {
   jobs: ExtractJob[];
   /** Indexes into `jobs` not yet given to a thread, largest file first. */
   queue: number[];
-  results: Array<DocumentFacts | undefined>;
+  results: (DocumentFacts | undefined)[];
   remaining: number;
   /** No more jobs will be added. */
   ended: boolean;
@@ -187,7 +188,11 @@ export class ExtractPool {
   }
 
   /** Parses and extracts `jobs`; the facts come back in the order of `jobs`. */
-  extract(jobs: ExtractJob[], callbacks: PoolCallbacks, budgetOf: (job: ExtractJob) => number = defaultBudget): Promise<DocumentFacts[]> {
+  extract(
+    jobs: ExtractJob[],
+    callbacks: PoolCallbacks,
+    budgetOf: (job: ExtractJob) => number = defaultBudget,
+  ): Promise<DocumentFacts[]> {
     const run = this.start(callbacks, budgetOf);
     for (const job of jobs) run.add(job);
     return run.end();
@@ -206,7 +211,19 @@ export class ExtractPool {
     });
     // Rejected only when the run is stopped (close): a caller who stops it does not wait for it.
     done.catch(() => undefined);
-    const run: Run = { jobs: [], queue: [], results: [], remaining: 0, ended: false, callbacks, budgetOf, resolve, reject, fallingBack: false, draining: false };
+    const run: Run = {
+      jobs: [],
+      queue: [],
+      results: [],
+      remaining: 0,
+      ended: false,
+      callbacks,
+      budgetOf,
+      resolve,
+      reject,
+      fallingBack: false,
+      draining: false,
+    };
     this.run = run;
     return {
       add: (job) => {
@@ -249,7 +266,10 @@ export class ExtractPool {
     let worker: Worker;
     try {
       const workerData: WorkerData = this.settings ? { settings: this.settings } : {};
-      worker = new Worker(WORKER_URL, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      worker = new Worker(WORKER_URL, {
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
     } catch {
       return false;
     }
@@ -272,7 +292,9 @@ export class ExtractPool {
     worker.on('error', (error) => {
       thread.lastError = error.message;
     });
-    worker.on('exit', () => this.exited(thread));
+    worker.on('exit', () => {
+      this.exited(thread);
+    });
     return true;
   }
 
@@ -293,7 +315,10 @@ export class ExtractPool {
       const limit = budget >= 1000 ? `${Math.round(budget / 1000)} s` : `${budget} ms`;
       this.settle(
         index,
-        run.callbacks.crashed(job, `parsing took longer than ${limit}, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items`),
+        run.callbacks.crashed(
+          job,
+          `parsing took longer than ${limit}, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items`,
+        ),
       );
       void thread.worker.terminate();
     }, budget);
@@ -326,7 +351,10 @@ export class ExtractPool {
       // It never started (cannot load its modules): the others, or the main thread, do the work.
       if (inFlight !== undefined) run.queue.unshift(inFlight);
     } else if (inFlight !== undefined) {
-      this.settle(inFlight, run.callbacks.crashed(run.jobs[inFlight]!, thread.lastError || 'its parsing thread stopped'));
+      this.settle(
+        inFlight,
+        run.callbacks.crashed(run.jobs[inFlight]!, thread.lastError || 'its parsing thread stopped'),
+      );
       this.crashes++;
       if ((run.queue.length || !run.ended) && this.crashes < MAX_CRASHES) this.spawn();
     }

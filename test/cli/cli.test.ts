@@ -5,7 +5,8 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 
 const conflict = {
-  'tracker.md': '# Tracker\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | IN PROGRESS |\n',
+  'tracker.md':
+    '# Tracker\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-7 | Fix storage driver | IN PROGRESS |\n',
   'index.md': '# Index\n\nTASK-7 is now ✅ COMPLETE.\n',
 };
 
@@ -14,7 +15,9 @@ describe('tasklint on a folder', () => {
     const dir = writeFolder(conflict);
     const run = runCli(['.'], dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('tracker.md\n  5:3  error    TASK-7 is in progress here ("IN PROGRESS") but done at index.md:3 ("COMPLETE").  task-status-conflict');
+    expect(run.stdout).toContain(
+      'tracker.md\n  5:3  error    TASK-7 is in progress here ("IN PROGRESS") but done at index.md:3 ("COMPLETE").  task-status-conflict',
+    );
     expect(run.stdout).toContain('↳ index.md:3:1  TASK-7 is done here ("COMPLETE")');
     expect(run.stdout.match(/task-status-conflict/g)).toHaveLength(1);
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings)');
@@ -24,7 +27,8 @@ describe('tasklint on a folder', () => {
     const idsWithoutDash = {
       'planning/.tasklintrc.json': '{ "taskIdPattern": "TASK\\\\d{3}" }\n',
       'planning/a.md': '# A\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK001 | Mount volumes | Done |\n',
-      'planning/b.md': '# B\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK001 | Mount volumes | Pending |\n',
+      'planning/b.md':
+        '# B\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK001 | Mount volumes | Pending |\n',
     };
     const dir = writeFolder(idsWithoutDash);
     const fromRoot = runCli(['planning'], dir);
@@ -51,10 +55,14 @@ describe('tasklint on a folder', () => {
     expect(run.stdout).toContain('task-status-conflict');
   });
 
-  it('--format json is ESLint\'s result format with related places', () => {
+  it("--format json is ESLint's result format with related places", () => {
     const dir = writeFolder(conflict);
     const run = runCli(['--format', 'json'], dir);
-    const results = JSON.parse(run.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<Record<string, unknown>> }>;
+    const results = JSON.parse(run.stdout) as Array<{
+      filePath: string;
+      errorCount: number;
+      messages: Array<Record<string, unknown>>;
+    }>;
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['index.md', 'tracker.md']);
     const tracker = results[1]!;
     expect(tracker.errorCount).toBe(1);
@@ -65,7 +73,16 @@ describe('tasklint on a folder', () => {
       column: 3,
       endLine: 5,
       endColumn: 9,
-      related: [{ filePath: path.join(dir, 'index.md'), line: 3, column: 1, endLine: 3, endColumn: 7, message: 'TASK-7 is done here ("COMPLETE")' }],
+      related: [
+        {
+          filePath: path.join(dir, 'index.md'),
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 7,
+          message: 'TASK-7 is done here ("COMPLETE")',
+        },
+      ],
     });
   });
 
@@ -100,16 +117,22 @@ describe('tasklint on a folder', () => {
 describe('inline suppression', () => {
   it('disable-next-line, disable/enable and disable-file silence the named rule', () => {
     const dir = writeFolder({
-      'index.md': '# Index\n\n<!-- tasklint-disable-next-line broken-link -->\n[a](./a.md)\n\n<!-- tasklint-disable broken-link -->\n[b](./b.md)\n<!-- tasklint-enable broken-link -->\n[c](./c.md)\n',
+      'index.md':
+        '# Index\n\n<!-- tasklint-disable-next-line broken-link -->\n[a](./a.md)\n\n<!-- tasklint-disable broken-link -->\n[b](./b.md)\n<!-- tasklint-enable broken-link -->\n[c](./c.md)\n',
       'other.md': '<!-- tasklint-disable-file -->\n[d](./d.md)\n',
     });
     const run = runCli(['-f', 'json'], dir);
-    const messages = (JSON.parse(run.stdout) as Array<{ messages: Array<{ message: string; line: number }> }>).flatMap((r) => r.messages);
+    const messages = (JSON.parse(run.stdout) as Array<{ messages: Array<{ message: string; line: number }> }>).flatMap(
+      (r) => r.messages,
+    );
     expect(messages.map((m) => `${m.line} ${m.message}`)).toEqual(['9 Link target "./c.md" does not exist.']);
   });
 
   it('a comment at the other place of a contradiction silences it too', () => {
-    const dir = writeFolder({ ...conflict, 'index.md': '# Index\n\n<!-- tasklint-disable-next-line task-status-conflict -->\nTASK-7 is now ✅ COMPLETE.\n' });
+    const dir = writeFolder({
+      ...conflict,
+      'index.md': '# Index\n\n<!-- tasklint-disable-next-line task-status-conflict -->\nTASK-7 is now ✅ COMPLETE.\n',
+    });
     expect(runCli([], dir).code).toBe(0);
   });
 });
@@ -118,16 +141,24 @@ describe('usage and config errors exit 2 with a clear message', () => {
   it('a path that does not exist', () => {
     const run = runCli(['no-such-folder']);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toMatch(/^tasklint: No files matching the pattern "no-such-folder" were found: no such file or directory\.\n/);
+    expect(run.stderr).toMatch(
+      /^tasklint: No files matching the pattern "no-such-folder" were found: no such file or directory\.\n/,
+    );
   });
 
   it('an unknown option or format', () => {
     expect(runCli(['--frobnicate']).stderr).toMatch(/^tasklint: unknown option "--frobnicate"/);
-    expect(runCli(['--format', 'xml'])).toMatchObject({ code: 2, stderr: 'tasklint: unknown format "xml"; use one of stylish, json, sarif, github\n' });
+    expect(runCli(['--format', 'xml'])).toMatchObject({
+      code: 2,
+      stderr: 'tasklint: unknown format "xml"; use one of stylish, json, sarif, github\n',
+    });
   });
 
   it('a config with a bad value names the key and why', () => {
-    const dir = writeFolder({ '.tasklintrc.json': JSON.stringify({ rules: { 'broken-link': 'loud' }, exlude: [] }), 'index.md': '# Index\n' });
+    const dir = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ rules: { 'broken-link': 'loud' }, exlude: [] }),
+      'index.md': '# Index\n',
+    });
     const run = runCli([], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Invalid config .tasklintrc.json');
@@ -137,9 +168,15 @@ describe('usage and config errors exit 2 with a clear message', () => {
   });
 
   it('an unknown rule and bad rule options', () => {
-    const dir = writeFolder({ '.tasklintrc.json': JSON.stringify({ rules: { 'no-such-rule': 'warn' } }), 'index.md': '# Index\n' });
+    const dir = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ rules: { 'no-such-rule': 'warn' } }),
+      'index.md': '# Index\n',
+    });
     expect(runCli([], dir).stderr).toContain('rules.no-such-rule: unknown rule');
-    const dir2 = writeFolder({ '.tasklintrc.json': JSON.stringify({ rules: { 'broken-link': ['warn', { colour: 'red' }] } }), 'index.md': '# Index\n' });
+    const dir2 = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ rules: { 'broken-link': ['warn', { colour: 'red' }] } }),
+      'index.md': '# Index\n',
+    });
     const run = runCli([], dir2);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('rules.broken-link[1].colour: unknown key');
@@ -153,9 +190,15 @@ describe('usage and config errors exit 2 with a clear message', () => {
   });
 
   it('a task ID pattern that is not a regular expression, or backtracks catastrophically', () => {
-    const bad = writeFolder({ '.tasklintrc.json': JSON.stringify({ taskIdPattern: 'TASK-(\\d+' }), 'index.md': '# Index\n' });
+    const bad = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ taskIdPattern: 'TASK-(\\d+' }),
+      'index.md': '# Index\n',
+    });
     expect(runCli([], bad).stderr).toContain('taskIdPattern: not a valid regular expression');
-    const slow = writeFolder({ '.tasklintrc.json': JSON.stringify({ taskIdPattern: '(A+)+B' }), 'index.md': '# Index\n' });
+    const slow = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ taskIdPattern: '(A+)+B' }),
+      'index.md': '# Index\n',
+    });
     const run = runCli([], slow);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('taskIdPattern: takes too long');
@@ -164,15 +207,24 @@ describe('usage and config errors exit 2 with a clear message', () => {
 
 describe('config', () => {
   it('is found upward from the working directory, also as a "tasklint" key in package.json', () => {
-    const dir = writeFolder({ 'package.json': JSON.stringify({ name: 'plans', tasklint: { rules: { 'broken-link': 'off' } } }), 'docs/index.md': '[gone](./gone.md)\n' });
+    const dir = writeFolder({
+      'package.json': JSON.stringify({ name: 'plans', tasklint: { rules: { 'broken-link': 'off' } } }),
+      'docs/index.md': '[gone](./gone.md)\n',
+    });
     expect(runCli(['.'], path.join(dir, 'docs')).code).toBe(0);
-    const printed = JSON.parse(runCli(['--print-config'], path.join(dir, 'docs')).stdout) as { configFile: string; rules: Record<string, string> };
+    const printed = JSON.parse(runCli(['--print-config'], path.join(dir, 'docs')).stdout) as {
+      configFile: string;
+      rules: Record<string, string>;
+    };
     expect(printed.configFile).toBe(path.join(dir, 'package.json'));
     expect(printed.rules['broken-link']).toEqual(['off', {}]);
   });
 
   it('per-rule severity turns an error into a warning', () => {
-    const dir = writeFolder({ '.tasklintrc.json': JSON.stringify({ rules: { 'broken-link': 'warn' } }), 'index.md': '[gone](./gone.md)\n' });
+    const dir = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ rules: { 'broken-link': 'warn' } }),
+      'index.md': '[gone](./gone.md)\n',
+    });
     const run = runCli([], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('warning  Link target "./gone.md" does not exist.  broken-link');
@@ -189,7 +241,13 @@ describe('config', () => {
   });
 
   it('--config names a file; the schema ships in the package', () => {
-    const dir = writeFolder({ 'conf/lint.json': JSON.stringify({ $schema: '../node_modules/tasklint/schema.json', rules: { 'broken-link': 'off' } }), 'index.md': '[gone](./gone.md)\n' });
+    const dir = writeFolder({
+      'conf/lint.json': JSON.stringify({
+        $schema: '../node_modules/tasklint/schema.json',
+        rules: { 'broken-link': 'off' },
+      }),
+      'index.md': '[gone](./gone.md)\n',
+    });
     expect(runCli(['--config', 'conf/lint.json'], dir).code).toBe(0);
     expect(existsSync(path.join(ROOT, 'schema.json'))).toBe(true);
   });
@@ -201,7 +259,7 @@ describe('help, version, explain, facts', () => {
     expect(runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it('--explain prints a rule\'s docs; an unknown rule is a usage error', () => {
+  it("--explain prints a rule's docs; an unknown rule is a usage error", () => {
     const run = runCli(['--explain', 'percent-mismatch']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('# percent-mismatch');
@@ -213,7 +271,9 @@ describe('help, version, explain, facts', () => {
     const dir = writeFolder(conflict);
     const run = runCli(['facts'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/TASK-7\n {4}index\.md:3:1 {2}reference \(prose\) {2}status=done "COMPLETE"\n {4}tracker\.md:5:3 {2}definition \(table\) {2}status=in-progress "IN PROGRESS" {2}title="Fix storage driver"/);
+    expect(run.stdout).toMatch(
+      /TASK-7\n {4}index\.md:3:1 {2}reference \(prose\) {2}status=done "COMPLETE"\n {4}tracker\.md:5:3 {2}definition \(table\) {2}status=in-progress "IN PROGRESS" {2}title="Fix storage driver"/,
+    );
     const json = JSON.parse(runCli(['facts', '--json'], dir).stdout) as { tasks: Record<string, unknown[]> };
     expect(json.tasks['TASK-7']).toHaveLength(2);
   });

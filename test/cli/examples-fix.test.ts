@@ -24,18 +24,30 @@ describe('tasklint --fix examples/ on a copy', () => {
     expect(fix.stderr).toBe('');
     const expected = new Set(filesUnder(EXPECTED));
     for (const file of filesUnder(path.join(ROOT, 'examples'))) {
-      const want = expected.has(file) ? readFileSync(path.join(EXPECTED, file)) : readFileSync(path.join(ROOT, 'examples', file));
+      const want = expected.has(file)
+        ? readFileSync(path.join(EXPECTED, file))
+        : readFileSync(path.join(ROOT, 'examples', file));
       expect(readFileSync(path.join(copy, file)).equals(want), file).toBe(true);
     }
     expect(filesUnder(copy).sort()).toEqual(filesUnder(path.join(ROOT, 'examples')).sort());
   });
 
   it('leaves only findings that need a person, and a second --fix changes nothing', () => {
-    const results = JSON.parse(runCli(['-f', 'json', '.'], copy).stdout) as Array<{ messages: Array<{ ruleId: string; fix?: unknown }> }>;
+    const results = JSON.parse(runCli(['-f', 'json', '.'], copy).stdout) as Array<{
+      messages: Array<{ ruleId: string; fix?: unknown }>;
+    }>;
     const messages = results.flatMap((result) => result.messages);
     expect(messages.filter((m) => m.fix)).toEqual([]);
     const left = new Set(messages.map((m) => m.ruleId));
-    for (const derived of ['count-mismatch', 'percent-mismatch', 'total-mismatch', 'duration-mismatch', 'mojibake', 'broken-anchor']) expect(left.has(derived), derived).toBe(false);
+    for (const derived of [
+      'count-mismatch',
+      'percent-mismatch',
+      'total-mismatch',
+      'duration-mismatch',
+      'mojibake',
+      'broken-anchor',
+    ])
+      expect(left.has(derived), derived).toBe(false);
     // A status contradiction, a missing file with no candidate: a person decides.
     expect(left.has('task-status-conflict')).toBe(true);
     expect(left.has('broken-link')).toBe(true);

@@ -5,7 +5,11 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 describe('the bundled examples/ folder', () => {
   const run = runCli(['-f', 'json', 'examples/']);
-  const results = JSON.parse(run.stdout) as Array<{ filePath: string; format?: string; messages: Array<{ ruleId: string; line: number; message: string }> }>;
+  const results = JSON.parse(run.stdout) as Array<{
+    filePath: string;
+    format?: string;
+    messages: Array<{ ruleId: string; line: number; message: string }>;
+  }>;
   const messages = results.flatMap((r) => r.messages.map((m) => ({ ...m, file: path.relative(ROOT, r.filePath) })));
 
   it('--format json names the format each file was read as, and none for a hand-written tracker', () => {
@@ -32,16 +36,30 @@ describe('the bundled examples/ folder', () => {
     expect(messages.filter((m) => m.ruleId === 'percent-mismatch' && /6[67]%/.test(m.message))).toEqual([]);
   });
 
-  it('stays silent on the near-misses of the tools\' formats: numbering restarted in a second feature, checklists, optional and archived tasks, drafts', () => {
+  it("stays silent on the near-misses of the tools' formats: numbering restarted in a second feature, checklists, optional and archived tasks, drafts", () => {
     // spec-kit: 002 numbers T001-T004 again, with other statuses; a feature's quality checklist.
-    expect(messages.filter((m) => m.file.startsWith('examples/specs/002-member-profiles/') || m.file.includes('/checklists/'))).toEqual([]);
-    expect(messages.filter((m) => m.file.startsWith('examples/specs/')).map((m) => m.ruleId)).toEqual(['task-status-conflict']);
-    // Kiro: the optional 1.3 is not a sub-task left open.
-    expect(messages.filter((m) => m.file === 'examples/.kiro/specs/export/tasks.md' && m.ruleId === 'checklist-conflict').map((m) => m.message)).toEqual([
-      '"1. Export events" is ticked here, but 1 of its 2 sub-items is not (first at line 6).',
+    expect(
+      messages.filter(
+        (m) => m.file.startsWith('examples/specs/002-member-profiles/') || m.file.includes('/checklists/'),
+      ),
+    ).toEqual([]);
+    expect(messages.filter((m) => m.file.startsWith('examples/specs/')).map((m) => m.ruleId)).toEqual([
+      'task-status-conflict',
     ]);
+    // Kiro: the optional 1.3 is not a sub-task left open.
+    expect(
+      messages
+        .filter((m) => m.file === 'examples/.kiro/specs/export/tasks.md' && m.ruleId === 'checklist-conflict')
+        .map((m) => m.message),
+    ).toEqual(['"1. Export events" is ticked here, but 1 of its 2 sub-items is not (first at line 6).']);
     // Backlog.md: a completed task with unticked criteria, and a draft that depends on an open task.
-    expect(messages.filter((m) => m.file.startsWith('examples/backlog/completed/') || m.file.startsWith('examples/backlog/drafts/'))).toEqual([]);
-    expect(messages.filter((m) => m.ruleId === 'dependency-not-done' && m.file.startsWith('examples/backlog/'))).toEqual([]);
+    expect(
+      messages.filter(
+        (m) => m.file.startsWith('examples/backlog/completed/') || m.file.startsWith('examples/backlog/drafts/'),
+      ),
+    ).toEqual([]);
+    expect(
+      messages.filter((m) => m.ruleId === 'dependency-not-done' && m.file.startsWith('examples/backlog/')),
+    ).toEqual([]);
   });
 });

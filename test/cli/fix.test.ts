@@ -55,13 +55,21 @@ describe('tasklint --fix', () => {
   });
 
   it('says, as ESLint does, how many findings --fix would mend', () => {
-    const dir = folder({ 'plan.md': PLAN, 'index.md': '# Index\n\n| Task ID | Status |\n|---|---|\n| TASK-3 | Done |\n' });
-    expect(runCli(['.'], dir).stdout).toContain('✖ 3 problems (3 errors, 0 warnings)\n  2 errors and 0 warnings potentially fixable with the `--fix` option.\n');
+    const dir = folder({
+      'plan.md': PLAN,
+      'index.md': '# Index\n\n| Task ID | Status |\n|---|---|\n| TASK-3 | Done |\n',
+    });
+    expect(runCli(['.'], dir).stdout).toContain(
+      '✖ 3 problems (3 errors, 0 warnings)\n  2 errors and 0 warnings potentially fixable with the `--fix` option.\n',
+    );
     expect(runCli(['--fix', '.'], dir).stdout).not.toContain('potentially fixable');
   });
 
   it('reports the findings a person must settle and exits 1 for them', () => {
-    const dir = folder({ 'plan.md': PLAN, 'index.md': '# Index\n\n| Task ID | Status |\n|---|---|\n| TASK-3 | Done |\n' });
+    const dir = folder({
+      'plan.md': PLAN,
+      'index.md': '# Index\n\n| Task ID | Status |\n|---|---|\n| TASK-3 | Done |\n',
+    });
     const run = runCli(['--fix', '.'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('task-status-conflict');
@@ -80,7 +88,7 @@ describe('tasklint --fix', () => {
     expect(after.subarray(3).toString('utf8')).toBe(FIXED.trimEnd().replace(/\n/g, '\r\n'));
   });
 
-  it('keeps the file\'s permissions', () => {
+  it("keeps the file's permissions", () => {
     const dir = folder({ 'plan.md': PLAN });
     chmodSync(path.join(dir, 'plan.md'), 0o666);
     expect(runCli(['--fix', '.'], dir).code).toBe(0);
@@ -140,22 +148,39 @@ describe('tasklint --fix', () => {
 
   it('explains a wrong combination of fix options with exit code 2', () => {
     const dir = folder({ 'plan.md': PLAN });
-    expect(runCli(['--fix', '--fix-dry-run', '.'], dir)).toMatchObject({ code: 2, stderr: 'tasklint: --fix and --fix-dry-run cannot be used together\n' });
-    expect(runCli(['--fix-type', 'problem', '.'], dir)).toMatchObject({ code: 2, stderr: 'tasklint: --fix-type needs --fix or --fix-dry-run\n' });
-    expect(runCli(['--fix', '--fix-type', 'style', '.'], dir)).toMatchObject({ code: 2, stderr: 'tasklint: unknown --fix-type "style"; use problem, suggestion, layout\n' });
+    expect(runCli(['--fix', '--fix-dry-run', '.'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'tasklint: --fix and --fix-dry-run cannot be used together\n',
+    });
+    expect(runCli(['--fix-type', 'problem', '.'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'tasklint: --fix-type needs --fix or --fix-dry-run\n',
+    });
+    expect(runCli(['--fix', '--fix-type', 'style', '.'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'tasklint: unknown --fix-type "style"; use problem, suggestion, layout\n',
+    });
     const unknownRule = runCli(['--fix', '--fix-rule', 'no-such-rule', '.'], dir);
     expect(unknownRule.code).toBe(2);
-    expect(unknownRule.stderr).toMatch(/^tasklint: --fix-rule: no rule named "no-such-rule"; rules that fix: .*count-mismatch/);
+    expect(unknownRule.stderr).toMatch(
+      /^tasklint: --fix-rule: no rule named "no-such-rule"; rules that fix: .*count-mismatch/,
+    );
     expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(PLAN);
   });
 
   it('--format json gives each fixable message its fix as ESLint does, and the output after --fix-dry-run', () => {
     const dir = folder({ 'plan.md': PLAN });
-    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{ messages: Array<{ ruleId: string; fix?: { range: [number, number]; text: string } }>; fixableErrorCount: number }>;
+    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{
+      messages: Array<{ ruleId: string; fix?: { range: [number, number]; text: string } }>;
+      fixableErrorCount: number;
+    }>;
     const count = results[0]!.messages.find((m) => m.ruleId === 'count-mismatch')!;
     expect(count.fix).toEqual({ range: [PLAN.indexOf('5 tasks'), PLAN.indexOf('5 tasks') + 7], text: '4 tasks' });
     expect(results[0]!.fixableErrorCount).toBe(2);
-    const dry = JSON.parse(runCli(['-f', 'json', '--fix-dry-run', '.'], dir).stdout) as Array<{ output?: string; messages: unknown[] }>;
+    const dry = JSON.parse(runCli(['-f', 'json', '--fix-dry-run', '.'], dir).stdout) as Array<{
+      output?: string;
+      messages: unknown[];
+    }>;
     expect(dry[0]!.output).toBe(FIXED);
     expect(dry[0]!.messages).toEqual([]);
     expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(PLAN);
@@ -163,24 +188,36 @@ describe('tasklint --fix', () => {
 
   it('offers a status, attribute or date conflict as suggestions both ways in --format json, and --fix applies none', () => {
     const files = {
-      'plan.md': '# Plan\n\n**Last Updated:** 2026-11-20\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | HIGH | Done |\n\n**Last Updated:** 2026-11-12\n',
-      'index.md': '# Index\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | LOW | In Progress |\n',
+      'plan.md':
+        '# Plan\n\n**Last Updated:** 2026-11-20\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | HIGH | Done |\n\n**Last Updated:** 2026-11-12\n',
+      'index.md':
+        '# Index\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | LOW | In Progress |\n',
     };
     const dir = folder(files);
     type Suggestion = { desc: string; fix: { range: [number, number]; text: string; filePath?: string } };
-    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; fix?: unknown; suggestions?: Suggestion[] }> }>;
+    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string; fix?: unknown; suggestions?: Suggestion[] }>;
+    }>;
     const messages = results.flatMap((result) => result.messages.map((m) => ({ ...m, filePath: result.filePath })));
     const status = messages.find((m) => m.ruleId === 'task-status-conflict')!;
     expect(status.fix).toBeUndefined();
-    expect(status.suggestions!.map((s) => s.desc)).toEqual([expect.stringMatching(/^Make this place say "(Done|In Progress)", as (index|plan)\.md:\d+ does$/), expect.stringMatching(/^Make (index|plan)\.md:\d+ say "(Done|In Progress)", as this place does$/)]);
-    for (const ruleId of ['task-attribute-conflict', 'date-conflict']) expect(messages.find((m) => m.ruleId === ruleId)!.suggestions).toHaveLength(2);
+    expect(status.suggestions!.map((s) => s.desc)).toEqual([
+      expect.stringMatching(/^Make this place say "(Done|In Progress)", as (index|plan)\.md:\d+ does$/),
+      expect.stringMatching(/^Make (index|plan)\.md:\d+ say "(Done|In Progress)", as this place does$/),
+    ]);
+    for (const ruleId of ['task-attribute-conflict', 'date-conflict'])
+      expect(messages.find((m) => m.ruleId === ruleId)!.suggestions).toHaveLength(2);
     // Applying a suggestion settles the conflict.
     for (const [i, suggestion] of status.suggestions!.entries()) {
       const target = suggestion.fix.filePath ?? status.filePath;
       const copy = folder(files);
       const file = path.join(copy, path.relative(dir, target));
       const text = readFileSync(file, 'utf8');
-      writeFileSync(file, text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]));
+      writeFileSync(
+        file,
+        text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]),
+      );
       expect(runCli(['.'], copy).stdout, `suggestion ${i}`).not.toContain('task-status-conflict');
     }
     expect(runCli(['--fix', '.'], dir).code).toBe(1);

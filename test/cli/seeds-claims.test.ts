@@ -6,7 +6,10 @@ import { ROOT, runCli } from '../helpers/cli.js';
 /** The seeds' contradictions of counts, totals, progress and durations: each found, nothing else. */
 const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const present = existsSync(SEEDS);
-if (!present) console.warn('seeds claims suite skipped: the seed planning documents are not beside this checkout (a clone on its own has none)');
+if (!present)
+  console.warn(
+    'seeds claims suite skipped: the seed planning documents are not beside this checkout (a clone on its own has none)',
+  );
 const RULES = new Set(['count-mismatch', 'total-mismatch', 'progress-conflict', 'duration-mismatch']);
 
 interface Message {
@@ -17,11 +20,23 @@ interface Message {
 }
 
 describe.skipIf(!present)('the seeds: numbers that contradict each other', () => {
-  const files = present ? readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort() : [];
-  const run = present ? runCli(['-f', 'json', ...files.map((name) => path.join(SEEDS, name))]) : { stdout: '[]', code: 0, stderr: '' };
+  const files = present
+    ? readdirSync(SEEDS)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+    : [];
+  const run = present
+    ? runCli(['-f', 'json', ...files.map((name) => path.join(SEEDS, name))])
+    : { stdout: '[]', code: 0, stderr: '' };
   const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Message[] }>;
   const found = results.flatMap((r) =>
-    r.messages.filter((m) => RULES.has(m.ruleId)).map((m) => ({ ...m, file: path.basename(r.filePath).slice(0, 3), related: m.related.map((x) => `${path.basename(x.filePath).slice(0, 3)}:${x.line}`) })),
+    r.messages
+      .filter((m) => RULES.has(m.ruleId))
+      .map((m) => ({
+        ...m,
+        file: path.basename(r.filePath).slice(0, 3),
+        related: m.related.map((x) => `${path.basename(x.filePath).slice(0, 3)}:${x.line}`),
+      })),
   );
 
   it('finds each one at its place, and no other', () => {
@@ -43,7 +58,9 @@ describe.skipIf(!present)('the seeds: numbers that contradict each other', () =>
 
   it('names the other side in words and as a related place', () => {
     const hpc = found.find((m) => m.ruleId === 'progress-conflict' && m.line === 29)!;
-    expect(hpc.message).toContain('29/48 here but 31/48 at 001_c9865a30f4140b8a.txt:116 ("HPC SLURM Deployment") and 2 more places');
+    expect(hpc.message).toContain(
+      '29/48 here but 31/48 at 001_c9865a30f4140b8a.txt:116 ("HPC SLURM Deployment") and 2 more places',
+    );
     expect(hpc.related).toEqual(['001:116']);
     const total = found.find((m) => m.ruleId === 'total-mismatch' && m.line === 122)!;
     expect(total.message).toContain('TOTAL Completed is 94, but the 6 rows above add up to 95');

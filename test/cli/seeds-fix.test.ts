@@ -19,13 +19,18 @@ const DERIVED = new Set(['count-mismatch', 'percent-mismatch', 'total-mismatch',
 describe.skipIf(!present)('the seeds, fixed in a temporary copy', () => {
   const copy = mkdtempSync(path.join(tmpdir(), 'tasklint-seeds-fix-'));
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
-  const files = present ? readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort() : [];
+  const files = present
+    ? readdirSync(SEEDS)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+    : [];
   for (const name of files) {
     cpSync(path.join(SEEDS, name), path.join(copy, name));
     chmodSync(path.join(copy, name), 0o644);
   }
   const lintJson = (): Result[] => JSON.parse(runCli(['-f', 'json', ...files], copy).stdout) as Result[];
-  const key = (result: Result, m: Result['messages'][number]) => `${path.basename(result.filePath)}:${m.line} ${m.ruleId}`;
+  const key = (result: Result, m: Result['messages'][number]) =>
+    `${path.basename(result.filePath)}:${m.line} ${m.ruleId}`;
   const before = present ? lintJson() : [];
   const fix = present ? runCli(['--fix', ...files], copy) : undefined;
   const after = present ? lintJson() : [];
@@ -51,7 +56,9 @@ describe.skipIf(!present)('the seeds, fixed in a temporary copy', () => {
       const now = readFileSync(path.join(copy, name), 'utf8').split('\n');
       expect(now.length).toBe(was.length);
       const changed = was.flatMap((line, i) => (line !== now[i] ? [i + 1] : []));
-      const fixedLines = before.filter((r) => path.basename(r.filePath) === name).flatMap((r) => r.messages.filter((m) => m.fix && m.ruleId !== 'mojibake').map((m) => m.line));
+      const fixedLines = before
+        .filter((r) => path.basename(r.filePath) === name)
+        .flatMap((r) => r.messages.filter((m) => m.fix && m.ruleId !== 'mojibake').map((m) => m.line));
       for (const line of changed) {
         if (fixedLines.includes(line)) continue;
         // Otherwise only mis-encoded text was repaired on the line.

@@ -9,7 +9,10 @@ import { ROOT, runCli } from '../helpers/cli.js';
  */
 const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const present = existsSync(SEEDS);
-if (!present) console.warn('seeds suite skipped: the seed planning documents are not beside this checkout (a clone on its own has none)');
+if (!present)
+  console.warn(
+    'seeds suite skipped: the seed planning documents are not beside this checkout (a clone on its own has none)',
+  );
 
 interface Message {
   ruleId: string;
@@ -19,13 +22,22 @@ interface Message {
 }
 
 describe.skipIf(!present)('the seeds, linted as one corpus', () => {
-  const files = present ? readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort() : [];
-  const run = present ? runCli(['-f', 'json', ...files.map((name) => path.join(SEEDS, name))]) : { stdout: '[]', code: 0, stderr: '' };
+  const files = present
+    ? readdirSync(SEEDS)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+    : [];
+  const run = present
+    ? runCli(['-f', 'json', ...files.map((name) => path.join(SEEDS, name))])
+    : { stdout: '[]', code: 0, stderr: '' };
   const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Message[] }>;
-  const byFile = (prefix: string): Message[] => results.find((r) => path.basename(r.filePath).startsWith(prefix))?.messages ?? [];
+  const byFile = (prefix: string): Message[] =>
+    results.find((r) => path.basename(r.filePath).startsWith(prefix))?.messages ?? [];
 
   it('reports TASK-028.1 in progress in the tracker and complete in the index, with both places', () => {
-    const conflicts = [...byFile('000'), ...byFile('001')].filter((m) => m.ruleId === 'task-status-conflict' && m.message.startsWith('TASK-028.1'));
+    const conflicts = [...byFile('000'), ...byFile('001')].filter(
+      (m) => m.ruleId === 'task-status-conflict' && m.message.startsWith('TASK-028.1'),
+    );
     expect(conflicts).toHaveLength(1);
     const [finding] = conflicts;
     expect(finding!.line).toBe(38);
@@ -34,22 +46,39 @@ describe.skipIf(!present)('the seeds, linted as one corpus', () => {
   });
 
   it('reports mojibake once in each file, naming the encoding', () => {
-    expect(byFile('000').filter((m) => m.ruleId === 'mojibake').map((m) => m.message)).toEqual([expect.stringContaining('Windows-1252')]);
-    expect(byFile('001').filter((m) => m.ruleId === 'mojibake').map((m) => m.message)).toEqual([expect.stringContaining('Mac Roman')]);
+    expect(
+      byFile('000')
+        .filter((m) => m.ruleId === 'mojibake')
+        .map((m) => m.message),
+    ).toEqual([expect.stringContaining('Windows-1252')]);
+    expect(
+      byFile('001')
+        .filter((m) => m.ruleId === 'mojibake')
+        .map((m) => m.message),
+    ).toEqual([expect.stringContaining('Mac Roman')]);
   });
 
   it('reports each relative link whose target is absent, and no link inside code', () => {
-    const links = (prefix: string) => byFile(prefix).filter((m) => m.ruleId === 'broken-link').map((m) => m.line);
+    const links = (prefix: string) =>
+      byFile(prefix)
+        .filter((m) => m.ruleId === 'broken-link')
+        .map((m) => m.line);
     expect(links('000')).toEqual([9, 32, 148, 269, 458, 460]);
     // 001 links ./README.md, which the seeds folder happens to have.
-    expect(links('001')).toEqual([156, 197, 245, 255, 256, 257, 301, 321, 343, 356, 366, 468, 469, 470, 474, 475, 479, 480]);
+    expect(links('001')).toEqual([
+      156, 197, 245, 255, 256, 257, 301, 321, 343, 356, 366, 468, 469, 470, 474, 475, 479, 480,
+    ]);
   });
 
   it('reports nothing for rounding, criteria lists, code blocks or the dependency graph', () => {
     const all = [...byFile('000'), ...byFile('001')];
     expect(all.filter((m) => m.ruleId === 'percent-mismatch')).toEqual([]);
     // Lines 94-100 (Validation Criteria) and 306-323 (the graph) of the tracker, and its code blocks.
-    expect(byFile('000').filter((m) => (m.line >= 94 && m.line <= 100) || (m.line >= 306 && m.line <= 323))).toEqual([]);
-    expect(all.filter((m) => m.ruleId === 'task-status-conflict').map((m) => m.message.split(' ')[0])).toEqual(['TASK-028.1']);
+    expect(byFile('000').filter((m) => (m.line >= 94 && m.line <= 100) || (m.line >= 306 && m.line <= 323))).toEqual(
+      [],
+    );
+    expect(all.filter((m) => m.ruleId === 'task-status-conflict').map((m) => m.message.split(' ')[0])).toEqual([
+      'TASK-028.1',
+    ]);
   });
 });

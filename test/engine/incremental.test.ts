@@ -21,17 +21,40 @@ function markdownFiles(dir: string): string[] {
 
 /** Edits a writer makes to a planning document, each a way the findings of other files can change. */
 const EDITS: Array<[string, (text: string, other: string) => string]> = [
-  ['statuses flipped', (text) => text.replace(/✅ COMPLETE|IN PROGRESS|\[x\]|\[ \]/g, (word) => ({ '✅ COMPLETE': 'IN PROGRESS', 'IN PROGRESS': '✅ COMPLETE', '[x]': '[ ]', '[ ]': '[x]' })[word]!)],
+  [
+    'statuses flipped',
+    (text) =>
+      text.replace(
+        /✅ COMPLETE|IN PROGRESS|\[x\]|\[ \]/g,
+        (word) => ({ '✅ COMPLETE': 'IN PROGRESS', 'IN PROGRESS': '✅ COMPLETE', '[x]': '[ ]', '[ ]': '[x]' })[word]!,
+      ),
+  ],
   ['numbers changed', (text) => text.replace(/\b([1-9])\b/g, (digit) => String((Number(digit) % 9) + 1))],
-  ['second half deleted', (text) => text.split('\n').slice(0, Math.ceil(text.split('\n').length / 2)).join('\n')],
+  [
+    'second half deleted',
+    (text) =>
+      text
+        .split('\n')
+        .slice(0, Math.ceil(text.split('\n').length / 2))
+        .join('\n'),
+  ],
   ['replaced by another document', (_text, other) => other],
-  ['links added', (text, other) => `${text}\n\nSee [the plan](./missing-plan.md), [a section](${path.basename(other)}#no-such-heading) and [phase one](#phase-1).\n`],
+  [
+    'links added',
+    (text, other) =>
+      `${text}\n\nSee [the plan](./missing-plan.md), [a section](${path.basename(other)}#no-such-heading) and [phase one](#phase-1).\n`,
+  ],
   ['tasks renamed', (text) => text.replace(/TASK-(\d)/g, 'TASK-9$1')],
 ];
 
 /** The findings each file shows in an editor. */
 function shown(diagnostics: Diagnostic[]): Map<string, string> {
-  return new Map([...findingsByFile(diagnostics, (file) => file)].map(([file, list]) => [file, JSON.stringify(list.map((f) => [f.diagnostic.ruleId, f.range, f.message, f.others]))]));
+  return new Map(
+    [...findingsByFile(diagnostics, (file) => file)].map(([file, list]) => [
+      file,
+      JSON.stringify(list.map((f) => [f.diagnostic.ruleId, f.range, f.message, f.others])),
+    ]),
+  );
 }
 
 /**
@@ -64,7 +87,8 @@ async function editEveryDocument(dir: string, options: { fullRuns?: number[] } =
       const before = shown(previous);
       const after = shown(diagnostics);
       for (const shownFile of new Set([...before.keys(), ...after.keys()])) {
-        if (before.get(shownFile) !== after.get(shownFile)) expect(affected!.has(shownFile), `${path.relative(dir, file)}: ${name}: ${shownFile} changed`).toBe(true);
+        if (before.get(shownFile) !== after.get(shownFile))
+          expect(affected!.has(shownFile), `${path.relative(dir, file)}: ${name}: ${shownFile} changed`).toBe(true);
       }
       previous = diagnostics;
       checks++;
@@ -97,8 +121,14 @@ describe('incremental checking after an edit', { timeout: 120_000 }, () => {
     const dir = writeFolder({
       ...twoSpecKitFeatures(),
       // FR-004 only the first feature defines: the second's reference to it may point there.
-      'specs/001-event-search/spec.md': specKitSpec('Event search', ['let visitors search events by city', 'sort results by date', 'show the distance to each event', 'remember the last search']),
-      'specs/002-member-profiles/plan.md': '# Implementation Plan\n\nCovers FR-002, FR-004 and FR-009; T004 depends on T003.\n\n| Task | Description | Dependencies |\n|---|---|---|\n| T004 | Avatar upload | T003 |\n| T003 | Profile form | T004 |\n',
+      'specs/001-event-search/spec.md': specKitSpec('Event search', [
+        'let visitors search events by city',
+        'sort results by date',
+        'show the distance to each event',
+        'remember the last search',
+      ]),
+      'specs/002-member-profiles/plan.md':
+        '# Implementation Plan\n\nCovers FR-002, FR-004 and FR-009; T004 depends on T003.\n\n| Task | Description | Dependencies |\n|---|---|---|\n| T004 | Avatar upload | T003 |\n| T003 | Profile form | T004 |\n',
       'STATUS.md': '# Status\n\n- T001 is ✅ COMPLETE\n- R-2 is still open\n',
     });
     const before = await (await PlanningWorkspace.load(dir)).lint();
@@ -108,18 +138,24 @@ describe('incremental checking after an edit', { timeout: 120_000 }, () => {
     expect(fullRuns.length).toBeLessThan(checks / 4);
   });
 
-  it('reports a feature\'s reference once the only other feature that defined the ID no longer does', async () => {
+  it("reports a feature's reference once the only other feature that defined the ID no longer does", async () => {
     const dir = writeFolder({
-      'specs/001-a/spec.md': '# Spec\n\n- **FR-001**: Search by city\n- **FR-002**: Sort by date\n- **FR-004**: Remember the last search\n',
+      'specs/001-a/spec.md':
+        '# Spec\n\n- **FR-001**: Search by city\n- **FR-002**: Sort by date\n- **FR-004**: Remember the last search\n',
       'specs/002-b/spec.md': '# Spec\n\n- **FR-001**: Edit a bio\n- **FR-002**: Resize avatars\n',
       'specs/002-b/plan.md': '# Plan\n\nCovers FR-004.\n',
     });
     const workspace = await PlanningWorkspace.load(dir);
     expect(await workspace.lint()).toEqual([]);
-    await workspace.setText(path.join(dir, 'specs/001-a/spec.md'), '# Spec\n\n- **FR-001**: Search by city\n- **FR-002**: Sort by date\n');
+    await workspace.setText(
+      path.join(dir, 'specs/001-a/spec.md'),
+      '# Spec\n\n- **FR-001**: Search by city\n- **FR-002**: Sort by date\n',
+    );
     const { diagnostics, affected } = await workspace.lintChanges();
     expect(affected).toBeDefined();
-    expect(diagnostics.map((d) => `${path.relative(dir, d.file)}: ${d.message}`)).toEqual(['specs/002-b/plan.md: FR-004 is referenced here, but no linted document defines it.']);
+    expect(diagnostics.map((d) => `${path.relative(dir, d.file)}: ${d.message}`)).toEqual([
+      'specs/002-b/plan.md: FR-004 is referenced here, but no linted document defines it.',
+    ]);
   });
 
   it('agrees with a full run when two documents change before the next run', async () => {

@@ -36,15 +36,22 @@ describe('task keys in tasklint facts', () => {
     expect(keys).not.toContain('T001');
     const facts = runCli(['facts', '.'], dir).stdout;
     expect(facts).toContain('\n  T001 (specs/001-event-search)\n');
-    expect(facts).toContain('\n  specs/001-event-search/tasks.md  [active, spec-kit, numbers its tasks in specs/001-event-search]  ');
-    const json = JSON.parse(runCli(['facts', '.', '--json'], dir).stdout) as { documents: Array<{ relPath: string; format?: string }> };
+    expect(facts).toContain(
+      '\n  specs/001-event-search/tasks.md  [active, spec-kit, numbers its tasks in specs/001-event-search]  ',
+    );
+    const json = JSON.parse(runCli(['facts', '.', '--json'], dir).stdout) as {
+      documents: Array<{ relPath: string; format?: string }>;
+    };
     expect(json.documents.find((doc) => doc.relPath === 'specs/002-member-profiles/tasks.md')?.format).toBe('spec-kit');
   });
 });
 
 describe('idScopes in the config', () => {
   it('is validated, naming the bad key', () => {
-    const dir = writeFolder({ '.tasklintrc.json': JSON.stringify({ idScopes: { scoped: ['T001'], folder: ['x'] } }), 'index.md': '# Index\n' });
+    const dir = writeFolder({
+      '.tasklintrc.json': JSON.stringify({ idScopes: { scoped: ['T001'], folder: ['x'] } }),
+      'index.md': '# Index\n',
+    });
     const run = runCli([], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('idScopes.folder: unknown key');
@@ -52,15 +59,24 @@ describe('idScopes in the config', () => {
   });
 
   it('global keeps a scheme one task across features', async () => {
-    const files = { 'specs/001-a/tasks.md': '# Tasks\n\n- [x] T001 Search index\n- [x] T002 Search page\n', 'specs/002-b/tasks.md': '# Tasks\n\n- [ ] T001 Search index\n' };
+    const files = {
+      'specs/001-a/tasks.md': '# Tasks\n\n- [x] T001 Search index\n- [x] T002 Search page\n',
+      'specs/002-b/tasks.md': '# Tasks\n\n- [ ] T001 Search index\n',
+    };
     const scoped = await lint({ cwd: writeFolder(files) });
     expect(scoped.diagnostics).toEqual([]);
     const global = await lint({ cwd: writeFolder(files), config: { idScopes: { global: ['T'] } } });
     expect(global.diagnostics.map((d) => d.ruleId)).toEqual(['task-status-conflict']);
   });
 
-  it('detect: false reads the tools\' layouts as one folder', async () => {
-    const result = await lint({ cwd: writeFolder({ 'specs/001-a/tasks.md': '# Tasks\n\n- [x] T001 Search index\n- [x] T002 Search page\n', 'specs/002-b/tasks.md': '# Tasks\n\n- [ ] T001 Search index\n' }), config: { idScopes: { detect: false } } });
+  it("detect: false reads the tools' layouts as one folder", async () => {
+    const result = await lint({
+      cwd: writeFolder({
+        'specs/001-a/tasks.md': '# Tasks\n\n- [x] T001 Search index\n- [x] T002 Search page\n',
+        'specs/002-b/tasks.md': '# Tasks\n\n- [ ] T001 Search index\n',
+      }),
+      config: { idScopes: { detect: false } },
+    });
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['task-status-conflict']);
   });
 });

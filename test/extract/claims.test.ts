@@ -21,7 +21,10 @@ describe('reading numbers', () => {
   it('a task count is one "N tasks" that does not count done tasks or sit in a fraction', () => {
     expect(taskCountIn('Phase 4: Consolidation (6 tasks)')).toMatchObject({ stated: 6, remaining: false });
     expect(taskCountIn('HPC SLURM Deployment (17 tasks remaining)')).toMatchObject({ stated: 17, remaining: true });
-    expect(taskCountIn('Remove Pharos References (10 tasks, 2 deprecated)')).toMatchObject({ stated: 10, deprecated: 2 });
+    expect(taskCountIn('Remove Pharos References (10 tasks, 2 deprecated)')).toMatchObject({
+      stated: 10,
+      deprecated: 2,
+    });
     expect(taskCountIn('Phase 1 (3 tasks - 1.5 hrs)')).toMatchObject({ stated: 3 });
     expect(taskCountIn('Category 1 (3 days)')).toBeUndefined();
     expect(taskCountIn('8 of 10 tasks')).toBeUndefined();
@@ -33,7 +36,9 @@ describe('reading numbers', () => {
     expect(fractionsIn('Status: 60% Complete (29/48 tasks)')).toMatchObject([{ done: 29, total: 48, percent: 60 }]);
     expect(fractionsIn('64% (31/48)')).toMatchObject([{ done: 31, total: 48, percent: 64 }]);
     expect(fractionsIn('8 of 10 tasks complete (2 deprecated)')).toMatchObject([{ done: 8, total: 10, deprecated: 2 }]);
-    expect(fractionsIn('76% complete (94/124, excluding 2 deprecated)')).toMatchObject([{ done: 94, total: 124, deprecated: 2 }]);
+    expect(fractionsIn('76% complete (94/124, excluding 2 deprecated)')).toMatchObject([
+      { done: 94, total: 124, deprecated: 2 },
+    ]);
     expect(fractionsIn('Phase 4 (18/22 complete)')).toMatchObject([{ done: 18, total: 22 }]);
     expect(fractionsIn('Reviewed 10/30, shipped 24/7, version 1/2.5')).toEqual([]);
     expect(fractionsIn('12/10 tasks')).toEqual([]);
@@ -55,8 +60,18 @@ describe('reading numbers', () => {
 
 describe('claims and their subjects', () => {
   it('binds a status line to its section and the task list the section references', () => {
-    const found = claims('# Tracker\n\n## Workstream 1: HPC\n\n**Status:** 60% Complete (29/48 tasks)  \n**Reference:** [`hpc.md`](./hpc.md)\n');
-    expect(found).toMatchObject([{ kind: 'progress', done: 29, total: 48, subject: { label: 'Workstream 1: HPC', links: ['./hpc.md'], document: false }, range: { start: { line: 5, column: 27 } } }]);
+    const found = claims(
+      '# Tracker\n\n## Workstream 1: HPC\n\n**Status:** 60% Complete (29/48 tasks)  \n**Reference:** [`hpc.md`](./hpc.md)\n',
+    );
+    expect(found).toMatchObject([
+      {
+        kind: 'progress',
+        done: 29,
+        total: 48,
+        subject: { label: 'Workstream 1: HPC', links: ['./hpc.md'], document: false },
+        range: { start: { line: 5, column: 27 } },
+      },
+    ]);
   });
 
   it('a status line under the only title is about the document', () => {
@@ -64,7 +79,7 @@ describe('claims and their subjects', () => {
     expect(found).toMatchObject([{ kind: 'progress', subject: { label: 'Phase 1: Storage', document: true } }]);
   });
 
-  it('a table row is bound to its label and its own link; a path several rows link to is no one\'s', () => {
+  it("a table row is bound to its label and its own link; a path several rows link to is no one's", () => {
     const found = claims(
       '# Index\n\n| Task List | Total Tasks | Completed |\n|---|---|---|\n| [HPC](./hpc.md) | 48 | 31 |\n| Tests [archive](./archive.md) | 15 | 15 |\n| Roles [archive](./archive.md) | 10 | 10 |\n',
     );
@@ -76,18 +91,25 @@ describe('claims and their subjects', () => {
   });
 
   it('numbers in inline code and code blocks are no claims', () => {
-    expect(claims('# Doc\n\n### Phase 1 `(6 tasks)`\n\n**Status:** `29/48 tasks`\n\n```\n### Phase 2 (6 tasks)\n| TOTAL | 4 |\n```\n')).toEqual([]);
+    expect(
+      claims(
+        '# Doc\n\n### Phase 1 `(6 tasks)`\n\n**Status:** `29/48 tasks`\n\n```\n### Phase 2 (6 tasks)\n| TOTAL | 4 |\n```\n',
+      ),
+    ).toEqual([]);
   });
 
   it('a count is tied to the first table under its heading, not to a list after it nor to a subsection', () => {
-    const text = '# T\n\n### Phase 4 (3 tasks)\n\n| Task ID | Description |\n|---|---|\n| TASK-1 | a |\n| TASK-2 | b |\n\n**Changes:**\n\n- one\n- two\n- three\n\n#### Notes\n\n| Task ID | Description |\n|---|---|\n| TASK-3 | c |\n';
+    const text =
+      '# T\n\n### Phase 4 (3 tasks)\n\n| Task ID | Description |\n|---|---|\n| TASK-1 | a |\n| TASK-2 | b |\n\n**Changes:**\n\n- one\n- two\n- three\n\n#### Notes\n\n| Task ID | Description |\n|---|---|\n| TASK-3 | c |\n';
     const count = claims(text).find((c) => c.kind === 'count');
     expect(count).toMatchObject({ stated: 3, evidence: { of: 'table rows' } });
     expect(count?.kind === 'count' && count.evidence?.parts.map((p) => p.text)).toEqual(['TASK-1', 'TASK-2']);
   });
 
   it('a table with a row that is not a task is not counted', () => {
-    const count = claims('# T\n\n### Phase 4 (3 tasks)\n\n| Task ID | Description |\n|---|---|\n| TASK-1 | a |\n| **Phase 4b** | |\n| TASK-2 | b |\n').find((c) => c.kind === 'count');
+    const count = claims(
+      '# T\n\n### Phase 4 (3 tasks)\n\n| Task ID | Description |\n|---|---|\n| TASK-1 | a |\n| **Phase 4b** | |\n| TASK-2 | b |\n',
+    ).find((c) => c.kind === 'count');
     expect(count).toMatchObject({ stated: 3 });
     expect(count?.kind === 'count' && count.evidence).toBeUndefined();
   });
@@ -95,7 +117,8 @@ describe('claims and their subjects', () => {
 
 describe('odd input never throws', () => {
   it('ragged rows, empty cells, cells that are only markup', () => {
-    const text = '# T\n\n### Phase (2 tasks)\n\n| Task ID | Duration | Total |\n|---|---|---|\n| TASK-1 |\n| | | |\n| TASK-2 | 2 hrs | 3 | 4 | 5 |\n| **TOTAL** | ** ** | |\n| Total |\n';
+    const text =
+      '# T\n\n### Phase (2 tasks)\n\n| Task ID | Duration | Total |\n|---|---|---|\n| TASK-1 |\n| | | |\n| TASK-2 | 2 hrs | 3 | 4 | 5 |\n| **TOTAL** | ** ** | |\n| Total |\n';
     expect(() => claims(text)).not.toThrow();
   });
 
@@ -104,22 +127,53 @@ describe('odd input never throws', () => {
     const columns = 10_000;
     const row = (first: string, cell: string): TableRow => ({
       type: 'tableRow',
-      children: [first, ...Array.from({ length: columns }, () => cell)].map((value): TableCell => ({ type: 'tableCell', children: [{ type: 'text', value }] })),
+      children: [first, ...Array.from({ length: columns }, () => cell)].map((value): TableCell => ({
+        type: 'tableCell',
+        children: [{ type: 'text', value }],
+      })),
     });
-    const tree: Root = { type: 'root', children: [{ type: 'table', children: [row('List', 'Tasks'), row('A', '1'), row('B', '2'), row('TOTAL', '4')] }] };
-    const found = extractClaims(tree, new LineIndex(''), { ids, vocabulary: DEFAULT_VOCABULARY }).filter((c) => c.kind === 'total');
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'table', children: [row('List', 'Tasks'), row('A', '1'), row('B', '2'), row('TOTAL', '4')] }],
+    };
+    const found = extractClaims(tree, new LineIndex(''), { ids, vocabulary: DEFAULT_VOCABULARY }).filter(
+      (c) => c.kind === 'total',
+    );
     expect(found).toHaveLength(columns);
     expect(found[0]).toMatchObject({ stated: 4, parts: [{ value: 1 }, { value: 2 }] });
   });
 
   it('lists and emphasis nested 10,000 deep', () => {
-    let list: List = { type: 'list', children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Leaf (2 tasks) 1 hr' }] }] }] };
+    let list: List = {
+      type: 'list',
+      children: [
+        {
+          type: 'listItem',
+          children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Leaf (2 tasks) 1 hr' }] }],
+        },
+      ],
+    };
     for (let i = 0; i < 10_000; i++) {
-      list = { type: 'list', children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: `Level ${i} (1 task) 1 hr` }] }, list] }] };
+      list = {
+        type: 'list',
+        children: [
+          {
+            type: 'listItem',
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: `Level ${i} (1 task) 1 hr` }] }, list],
+          },
+        ],
+      };
     }
     let emphasis: PhrasingContent = { type: 'text', value: 'Status: 3/4 tasks' };
     for (let i = 0; i < 10_000; i++) emphasis = { type: 'emphasis', children: [emphasis] };
-    const tree: Root = { type: 'root', children: [{ type: 'heading', depth: 2, children: [emphasis] }, list, { type: 'paragraph', children: [emphasis] }] };
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 2, children: [emphasis] },
+        list,
+        { type: 'paragraph', children: [emphasis] },
+      ],
+    };
     expect(() => extractClaims(tree, new LineIndex(''), { ids, vocabulary: DEFAULT_VOCABULARY })).not.toThrow();
   });
 
@@ -129,14 +183,19 @@ describe('odd input never throws', () => {
   });
 
   it('huge numbers and a fraction of zero', () => {
-    expect(() => claims('# T\n\n**Status:** 99999/99999 tasks, 0/0 tasks, 1e308 hrs\n\n### X (99999 tasks)\n\n| Task ID |\n|---|\n| TASK-1 |\n')).not.toThrow();
+    expect(() =>
+      claims(
+        '# T\n\n**Status:** 99999/99999 tasks, 0/0 tasks, 1e308 hrs\n\n### X (99999 tasks)\n\n| Task ID |\n|---|\n| TASK-1 |\n',
+      ),
+    ).not.toThrow();
   });
 });
 
 describe('tasklint facts', () => {
   it('lists each claim with its subject and evidence, in text and in JSON', async () => {
     const dir = writeFolder({
-      'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Status:** 60% Complete (29/48 tasks)\n\n**Reference:** [hpc](./hpc.md)\n\n### Phase 4 (6 tasks - 2 hrs)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | a | 1 hr |\n| TASK-2 | b | 1 hr |\n',
+      'tracker.md':
+        '# Tracker\n\n## Workstream 1: HPC\n\n**Status:** 60% Complete (29/48 tasks)\n\n**Reference:** [hpc](./hpc.md)\n\n### Phase 4 (6 tasks - 2 hrs)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | a | 1 hr |\n| TASK-2 | b | 1 hr |\n',
     });
     const corpus = await buildCorpus(['.'], dir, resolveLoadedConfig({ cwd: dir }));
     const text = formatFacts(corpus, { json: false, cwd: dir });

@@ -8,13 +8,26 @@ import { parseMarkdown } from '../../src/parse.js';
 const ids = buildIdMatcher(DEFAULT_TASK_ID_PATTERN);
 
 function extract(text: string) {
-  return extractDocument(text, parseMarkdown(text), { file: '/plans/doc.md', relPath: 'doc.md', role: 'active', ids, vocabulary: DEFAULT_VOCABULARY });
+  return extractDocument(text, parseMarkdown(text), {
+    file: '/plans/doc.md',
+    relPath: 'doc.md',
+    role: 'active',
+    ids,
+    vocabulary: DEFAULT_VOCABULARY,
+  });
 }
 
 describe('task IDs', () => {
   it('the default pattern covers the ID schemes planning folders use', () => {
-    const text = 'TASK-028.1, MLOPS-1.2, CLOUD-0.3, TASK-DOC-1.2 and T001; not XTASK-1a, nor the 1.2 in v1.2, nor t001.';
-    expect(findIds(text, ids).map((o) => o.id)).toEqual(['TASK-028.1', 'MLOPS-1.2', 'CLOUD-0.3', 'TASK-DOC-1.2', 'T001']);
+    const text =
+      'TASK-028.1, MLOPS-1.2, CLOUD-0.3, TASK-DOC-1.2 and T001; not XTASK-1a, nor the 1.2 in v1.2, nor t001.';
+    expect(findIds(text, ids).map((o) => o.id)).toEqual([
+      'TASK-028.1',
+      'MLOPS-1.2',
+      'CLOUD-0.3',
+      'TASK-DOC-1.2',
+      'T001',
+    ]);
   });
 
   it('a trailing full stop is not part of an ID', () => {
@@ -24,8 +37,16 @@ describe('task IDs', () => {
 
 describe('headings', () => {
   it('slug as github.com does, emoji and duplicates included', () => {
-    const facts = extract('# Index\n\n## 🎯 What to Work On Next\n\n## Notes\n\n## Notes\n\n### Phase 4 & 6: Tests (3 tasks)\n');
-    expect(facts.headings.map((h) => h.slug)).toEqual(['index', '-what-to-work-on-next', 'notes', 'notes-1', 'phase-4--6-tests-3-tasks']);
+    const facts = extract(
+      '# Index\n\n## 🎯 What to Work On Next\n\n## Notes\n\n## Notes\n\n### Phase 4 & 6: Tests (3 tasks)\n',
+    );
+    expect(facts.headings.map((h) => h.slug)).toEqual([
+      'index',
+      '-what-to-work-on-next',
+      'notes',
+      'notes-1',
+      'phase-4--6-tests-3-tasks',
+    ]);
   });
 });
 
@@ -50,7 +71,9 @@ describe('task mentions', () => {
   });
 
   it('a heading or list item that starts with the ID defines it, with its status words', () => {
-    const facts = extract('### TASK-12: Mount storage ✅ COMPLETE\n\n1. **TASK-13** - Fix kernel module ⚠️ **BLOCKING** (4 hrs)\n- [x] TASK-14 Write runbook\n');
+    const facts = extract(
+      '### TASK-12: Mount storage ✅ COMPLETE\n\n1. **TASK-13** - Fix kernel module ⚠️ **BLOCKING** (4 hrs)\n- [x] TASK-14 Write runbook\n',
+    );
     expect(facts.mentions.map((m) => [m.id, m.kind, m.source, m.status, m.title, m.duration?.text])).toEqual([
       ['TASK-12', 'definition', 'heading', 'done', 'Mount storage', undefined],
       ['TASK-13', 'definition', 'list', 'blocked', 'Fix kernel module', '4 hrs'],
@@ -59,7 +82,9 @@ describe('task mentions', () => {
   });
 
   it('prose states a status only right after the ID, and never in a condition', () => {
-    const facts = extract('TASK-1 (kernel) is now ✅ COMPLETE. After TASK-2 complete, start TASK-3. TASK-4 - Complete the setup.\n');
+    const facts = extract(
+      'TASK-1 (kernel) is now ✅ COMPLETE. After TASK-2 complete, start TASK-3. TASK-4 - Complete the setup.\n',
+    );
     expect(facts.mentions.map((m) => [m.id, m.status])).toEqual([
       ['TASK-1', 'done'],
       ['TASK-2', undefined],
@@ -69,7 +94,9 @@ describe('task mentions', () => {
   });
 
   it('lists under "Validation Criteria" are criteria and under "Prerequisites" prerequisites', () => {
-    const facts = extract('**Validation Criteria:**\n\n- ✅ TASK-1 complete\n\n**Prerequisites:**\n\n- ✅ TASK-2 complete\n\nOther:\n\n- ✅ TASK-3 complete\n');
+    const facts = extract(
+      '**Validation Criteria:**\n\n- ✅ TASK-1 complete\n\n**Prerequisites:**\n\n- ✅ TASK-2 complete\n\nOther:\n\n- ✅ TASK-3 complete\n',
+    );
     expect(facts.mentions.map((m) => [m.id, m.context])).toEqual([
       ['TASK-1', 'criteria'],
       ['TASK-2', 'prerequisite'],
@@ -96,7 +123,9 @@ describe('task mentions', () => {
 
 describe('links', () => {
   it('are found in text and definitions, never in code', () => {
-    const facts = extract('[a](./a.md#top) `[b](./b.md)`\n\n```\n[c](./c.md)\n```\n\n[d]: ./d.md\n\n[web](https://example.com)\n');
+    const facts = extract(
+      '[a](./a.md#top) `[b](./b.md)`\n\n```\n[c](./c.md)\n```\n\n[d]: ./d.md\n\n[web](https://example.com)\n',
+    );
     expect(facts.links.map((l) => [l.path, l.fragment])).toEqual([
       ['./a.md', 'top'],
       ['./d.md', undefined],
@@ -128,17 +157,21 @@ describe('task blocks: a heading that names a task, then field lines', () => {
     '',
   ].join('\n');
 
-  it('each field is a statement about the heading\'s task, at its own line', () => {
+  it("each field is a statement about the heading's task, at its own line", () => {
     const fields = extract(block).mentions.filter((m) => m.source === 'field' && m.id === 'TASK-41');
     expect(fields.map((m) => [m.range.start.line, m.status ?? m.priority ?? m.duration?.text])).toEqual([
       [4, 'pending'],
       [5, 'HIGH'],
       [6, '4 hours'],
     ]);
-    expect(fields[0]).toMatchObject({ kind: 'definition', statusText: 'PENDING', range: { start: { line: 4, column: 13 } } });
+    expect(fields[0]).toMatchObject({
+      kind: 'definition',
+      statusText: 'PENDING',
+      range: { start: { line: 4, column: 13 } },
+    });
   });
 
-  it('a sub-section of the block and a heading that names no task are not the task\'s fields', () => {
+  it("a sub-section of the block and a heading that names no task are not the task's fields", () => {
     const statuses = extract(block).mentions.filter((m) => m.source === 'field' && m.status);
     expect(statuses.map((m) => [m.id, m.range.start.line])).toEqual([
       ['TASK-41', 4],
@@ -148,7 +181,12 @@ describe('task blocks: a heading that names a task, then field lines', () => {
 
   it('a bullet "**ID**:" field defines the task under a heading that names none, titled by the heading', () => {
     const [definition] = extract(block).mentions.filter((m) => m.id === 'TASK-42');
-    expect(definition).toMatchObject({ kind: 'definition', source: 'field', title: 'Consolidate the volumes', range: { start: { line: 14 } } });
+    expect(definition).toMatchObject({
+      kind: 'definition',
+      source: 'field',
+      title: 'Consolidate the volumes',
+      range: { start: { line: 14 } },
+    });
   });
 
   it('a bare "id:" line, as YAML front matter writes it, defines nothing', () => {
@@ -157,7 +195,9 @@ describe('task blocks: a heading that names a task, then field lines', () => {
   });
 
   it('a status field that states a condition or a plan is no status', () => {
-    const facts = extract('### TASK-8: Deploy\n\n**Status**: Starts once TASK-6 is complete\n\n### TASK-9: Verify\n\n**Status:** Will be done after the freeze\n');
+    const facts = extract(
+      '### TASK-8: Deploy\n\n**Status**: Starts once TASK-6 is complete\n\n### TASK-9: Verify\n\n**Status:** Will be done after the freeze\n',
+    );
     expect(facts.mentions.filter((m) => m.source === 'field')).toEqual([]);
   });
 });
@@ -174,13 +214,15 @@ describe('list items: a status in any case', () => {
     expect(mention?.title).toBe(title);
   });
 
-  it.each(['- TASK-23: Complete the role', '- TASK-24: Pending review by QA', '- TASK-25 (optional)', '- TASK-26: Build it - done by the vendor'])(
-    '"%s" states no status',
-    (line) => {
-      const [mention] = extract(`# List\n\n${line}\n`).mentions;
-      expect(mention?.status).toBeUndefined();
-    },
-  );
+  it.each([
+    '- TASK-23: Complete the role',
+    '- TASK-24: Pending review by QA',
+    '- TASK-25 (optional)',
+    '- TASK-26: Build it - done by the vendor',
+  ])('"%s" states no status', (line) => {
+    const [mention] = extract(`# List\n\n${line}\n`).mentions;
+    expect(mention?.status).toBeUndefined();
+  });
 });
 
 describe('lists written short after a full ID', () => {

@@ -9,7 +9,13 @@ import { aiDevTasks, kiroSpec } from '../helpers/formats.js';
 const ids = buildIdMatcher(DEFAULT_TASK_ID_PATTERN);
 
 function extract(text: string, file: string) {
-  return extractDocument(text, parseMarkdown(text), { file, relPath: file, role: 'active', ids, vocabulary: DEFAULT_VOCABULARY });
+  return extractDocument(text, parseMarkdown(text), {
+    file,
+    relPath: file,
+    role: 'active',
+    ids,
+    vocabulary: DEFAULT_VOCABULARY,
+  });
 }
 
 describe('Kiro tasks.md', () => {
@@ -33,7 +39,9 @@ describe('Kiro tasks.md', () => {
 
   it('reads _Requirements:_ lines as references to acceptance criteria', () => {
     const references = facts.mentions.filter((mention) => mention.kind === 'reference');
-    expect(references.map((reference) => [reference.id, reference.range.start.line, reference.range.start.column])).toEqual([
+    expect(
+      references.map((reference) => [reference.id, reference.range.start.line, reference.range.start.column]),
+    ).toEqual([
       ['Requirement 1.1', 5, 22],
       ['Requirement 1.1', 7, 22],
       ['Requirement 1.2', 7, 27],
@@ -44,7 +52,10 @@ describe('Kiro tasks.md', () => {
   });
 
   it('a sub-task written flat beside its parent still belongs to it; an optional one is not a checkbox', () => {
-    const flat = extract('# Implementation Plan\n\n- [x] 3. Export\n- [ ] 3.1 Export as JSON\n- [ ] 3.2* Export as CSV\n- [ ]* 3.3 Benchmark the export\n- [-] 4. Import\n', file);
+    const flat = extract(
+      '# Implementation Plan\n\n- [x] 3. Export\n- [ ] 3.1 Export as JSON\n- [ ] 3.2* Export as CSV\n- [ ]* 3.3 Benchmark the export\n- [-] 4. Import\n',
+      file,
+    );
     expect(flat.checklist!.map((item) => [item.text, item.parent ?? null, item.optional])).toEqual([
       ['3. Export', null, false],
       ['3.1 Export as JSON', 0, false],
@@ -62,7 +73,10 @@ describe('Kiro tasks.md', () => {
 
 describe('Kiro requirements.md', () => {
   it('defines each requirement and its numbered acceptance criteria', () => {
-    const facts = extract(kiroSpec()['.kiro/specs/event-search/requirements.md']!, '/repo/.kiro/specs/event-search/requirements.md');
+    const facts = extract(
+      kiroSpec()['.kiro/specs/event-search/requirements.md']!,
+      '/repo/.kiro/specs/event-search/requirements.md',
+    );
     expect(facts.mentions.map((mention) => [mention.id, mention.kind, mention.context])).toEqual([
       ['Requirement 1', 'definition', 'normal'],
       ['Requirement 1.1', 'definition', 'criteria'],
@@ -77,7 +91,10 @@ describe('Kiro requirements.md', () => {
 
 describe('ai-dev-tasks', () => {
   it('reads 1.0 parents over 1.1 sub-tasks', () => {
-    const facts = extract(aiDevTasks('- [x] 1.0 Search index\n  - [x] 1.1 Index table\n  - [ ] 1.2 Fill it\n- [ ] 2.0 Results page\n'), '/repo/tasks/tasks-prd-search.md');
+    const facts = extract(
+      aiDevTasks('- [x] 1.0 Search index\n  - [x] 1.1 Index table\n  - [ ] 1.2 Fill it\n- [ ] 2.0 Results page\n'),
+      '/repo/tasks/tasks-prd-search.md',
+    );
     expect(facts.format).toBe('ai-dev-tasks');
     expect(facts.mentions.map((mention) => [mention.id, mention.status])).toEqual([
       ['Task 1.0', 'done'],
@@ -89,7 +106,10 @@ describe('ai-dev-tasks', () => {
   });
 
   it('numbered notes and the relevant files are not tasks; other documents are not read so', () => {
-    const notes = extract('# Notes\n\n1. First read the PRD\n2. Then the tasks\n\n- [ ] 1.1 Not a task list\n', '/repo/tasks/tasks-prd-search.md');
+    const notes = extract(
+      '# Notes\n\n1. First read the PRD\n2. Then the tasks\n\n- [ ] 1.1 Not a task list\n',
+      '/repo/tasks/tasks-prd-search.md',
+    );
     expect(notes.mentions.map((mention) => mention.id)).toEqual(['Task 1.1']);
     const elsewhere = extract('- [x] 1.0 Search index\n  - [ ] 1.1 Index table\n', '/repo/docs/plan.md');
     expect(elsewhere.mentions).toEqual([]);

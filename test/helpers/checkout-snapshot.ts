@@ -34,7 +34,9 @@ export async function must(pending: Promise<Ran>): Promise<string> {
  * working tree is what must be tested, since the lead commits later.
  */
 export async function snapshotOfCheckout(repo: string, env: NodeJS.ProcessEnv): Promise<{ repo: string; rev: string }> {
-  const listed = (await must(run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT, env))).split('\0').filter(Boolean);
+  const listed = (await must(run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT, env)))
+    .split('\0')
+    .filter(Boolean);
   for (const file of listed) {
     const source = path.join(ROOT, file);
     if (!existsSync(source) || !statSync(source).isFile()) continue;

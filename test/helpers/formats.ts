@@ -11,8 +11,19 @@ export interface SpecKitTask {
 }
 
 /** A spec-kit `tasks.md`: phases of `- [ ] T001 [P] [US1] Description in path` items. */
-export function specKitTasks(feature: string, phases: Array<{ title: string; tasks: SpecKitTask[] }>, extra = ''): string {
-  const lines = [`# Tasks: ${feature}`, '', `**Input**: Design documents from \`/specs/${feature}/\``, '', '## Format: `[ID] [P?] [Story] Description`', ''];
+export function specKitTasks(
+  feature: string,
+  phases: Array<{ title: string; tasks: SpecKitTask[] }>,
+  extra = '',
+): string {
+  const lines = [
+    `# Tasks: ${feature}`,
+    '',
+    `**Input**: Design documents from \`/specs/${feature}/\``,
+    '',
+    '## Format: `[ID] [P?] [Story] Description`',
+    '',
+  ];
   for (const phase of phases) {
     lines.push(`## ${phase.title}`, '');
     for (const task of phase.tasks) lines.push(`- [${task.done ? 'x' : ' '}] ${task.id} ${task.text}`);
@@ -24,7 +35,14 @@ export function specKitTasks(feature: string, phases: Array<{ title: string; tas
 /** A spec-kit `spec.md` with functional requirements `FR-001` ... and success criteria. */
 export function specKitSpec(title: string, requirements: string[], stories: string[] = []): string {
   const lines = [`# Feature Specification: ${title}`, '', '**Status**: Draft', '', '## User Scenarios & Testing', ''];
-  stories.forEach((story, i) => lines.push(`### User Story ${i + 1} - ${story} (Priority: P${i + 1})`, '', `A person wants to ${story.toLowerCase()}.`, ''));
+  stories.forEach((story, i) =>
+    lines.push(
+      `### User Story ${i + 1} - ${story} (Priority: P${i + 1})`,
+      '',
+      `A person wants to ${story.toLowerCase()}.`,
+      '',
+    ),
+  );
   lines.push('## Requirements', '', '### Functional Requirements', '');
   requirements.forEach((text, i) => lines.push(`- **FR-${String(i + 1).padStart(3, '0')}**: System MUST ${text}`));
   lines.push('', '## Success Criteria', '', '- **SC-001**: People finish the flow in under a minute', '');
@@ -42,17 +60,55 @@ const t = (id: string, done: boolean, text: string): SpecKitTask => ({ id, done,
 export function twoSpecKitFeatures(): Record<string, string> {
   return {
     'specs/001-event-search/tasks.md': specKitTasks('001-event-search', [
-      { title: 'Phase 1: Setup', tasks: [t('T001', true, 'Create search module in src/search/'), t('T002', true, '[P] Add the search index schema in src/search/schema.ts')] },
-      { title: 'Phase 3: User Story 1 - Find events by city (Priority: P1)', tasks: [t('T003', false, '[US1] City filter in src/search/city.ts'), t('T004', false, '[US1] Results page in src/pages/search.tsx')] },
+      {
+        title: 'Phase 1: Setup',
+        tasks: [
+          t('T001', true, 'Create search module in src/search/'),
+          t('T002', true, '[P] Add the search index schema in src/search/schema.ts'),
+        ],
+      },
+      {
+        title: 'Phase 3: User Story 1 - Find events by city (Priority: P1)',
+        tasks: [
+          t('T003', false, '[US1] City filter in src/search/city.ts'),
+          t('T004', false, '[US1] Results page in src/pages/search.tsx'),
+        ],
+      },
     ]),
-    'specs/001-event-search/spec.md': specKitSpec('Event search', ['let visitors search events by city', 'sort results by date', 'show the distance to each event'], ['Find events by city']),
-    'specs/001-event-search/research.md': specKitResearch(['Full-text index in the database', 'Geocoding through the city table']),
+    'specs/001-event-search/spec.md': specKitSpec(
+      'Event search',
+      ['let visitors search events by city', 'sort results by date', 'show the distance to each event'],
+      ['Find events by city'],
+    ),
+    'specs/001-event-search/research.md': specKitResearch([
+      'Full-text index in the database',
+      'Geocoding through the city table',
+    ]),
     'specs/002-member-profiles/tasks.md': specKitTasks('002-member-profiles', [
-      { title: 'Phase 1: Setup', tasks: [t('T001', false, 'Create profile module in src/profiles/'), t('T002', false, '[P] Add the profile table migration')] },
-      { title: 'Phase 3: User Story 1 - Edit a profile (Priority: P1)', tasks: [t('T003', true, '[US1] Profile form in src/profiles/form.tsx'), t('T004', true, '[US1] Avatar upload in src/profiles/avatar.ts')] },
+      {
+        title: 'Phase 1: Setup',
+        tasks: [
+          t('T001', false, 'Create profile module in src/profiles/'),
+          t('T002', false, '[P] Add the profile table migration'),
+        ],
+      },
+      {
+        title: 'Phase 3: User Story 1 - Edit a profile (Priority: P1)',
+        tasks: [
+          t('T003', true, '[US1] Profile form in src/profiles/form.tsx'),
+          t('T004', true, '[US1] Avatar upload in src/profiles/avatar.ts'),
+        ],
+      },
     ]),
-    'specs/002-member-profiles/spec.md': specKitSpec('Member profiles', ['let members edit their bio', 'resize avatars to 256 pixels', 'hide profiles of blocked members'], ['Edit a profile']),
-    'specs/002-member-profiles/research.md': specKitResearch(['Avatar storage in object storage', 'Profile visibility rules']),
+    'specs/002-member-profiles/spec.md': specKitSpec(
+      'Member profiles',
+      ['let members edit their bio', 'resize avatars to 256 pixels', 'hide profiles of blocked members'],
+      ['Edit a profile'],
+    ),
+    'specs/002-member-profiles/research.md': specKitResearch([
+      'Avatar storage in object storage',
+      'Profile visibility rules',
+    ]),
   };
 }
 
@@ -106,22 +162,64 @@ export function backlogFile(id: string, title: string, folder = 'tasks'): string
 /** A small backlog: three tasks, the second depending on the first, and the config. */
 export function smallBacklog(): Record<string, string> {
   const tasks: BacklogTask[] = [
-    { id: 'TASK-1', title: 'Store events in a log', status: 'Done', criteria: [['Events append to the log', true], ['The log survives a restart', true]] },
-    { id: 'TASK-2', title: 'List events', status: 'In Progress', dependencies: ['TASK-1'], criteria: [['list prints the newest first', true], ['list --since filters', false]] },
-    { id: 'TASK-3', title: 'Export events as JSON', status: 'To Do', dependencies: ['TASK-1', 'TASK-2'], priority: 'high' },
+    {
+      id: 'TASK-1',
+      title: 'Store events in a log',
+      status: 'Done',
+      criteria: [
+        ['Events append to the log', true],
+        ['The log survives a restart', true],
+      ],
+    },
+    {
+      id: 'TASK-2',
+      title: 'List events',
+      status: 'In Progress',
+      dependencies: ['TASK-1'],
+      criteria: [
+        ['list prints the newest first', true],
+        ['list --since filters', false],
+      ],
+    },
+    {
+      id: 'TASK-3',
+      title: 'Export events as JSON',
+      status: 'To Do',
+      dependencies: ['TASK-1', 'TASK-2'],
+      priority: 'high',
+    },
   ];
   return {
-    'backlog/config.yml': 'project_name: "events"\ndefault_status: "To Do"\nstatuses: ["To Do", "In Progress", "Done"]\ntask_prefix: "task"\n',
+    'backlog/config.yml':
+      'project_name: "events"\ndefault_status: "To Do"\nstatuses: ["To Do", "In Progress", "Done"]\ntask_prefix: "task"\n',
     ...Object.fromEntries(tasks.map((task) => [backlogFile(task.id, task.title), backlogTask(task)])),
   };
 }
 
 /** A Kiro `requirements.md`: `### Requirement N`, a user story, numbered EARS acceptance criteria. */
 export function kiroRequirements(requirements: Array<{ story: string; criteria: string[] }>): string {
-  const lines = ['# Requirements Document', '', '## Introduction', '', 'What the feature is for.', '', '## Requirements', ''];
+  const lines = [
+    '# Requirements Document',
+    '',
+    '## Introduction',
+    '',
+    'What the feature is for.',
+    '',
+    '## Requirements',
+    '',
+  ];
   requirements.forEach((requirement, i) => {
-    lines.push(`### Requirement ${i + 1}`, '', `**User Story:** As a member, I want ${requirement.story}, so that I can plan.`, '', '#### Acceptance Criteria', '');
-    requirement.criteria.forEach((criterion, k) => lines.push(`${k + 1}. WHEN ${criterion} THEN the system SHALL respond`));
+    lines.push(
+      `### Requirement ${i + 1}`,
+      '',
+      `**User Story:** As a member, I want ${requirement.story}, so that I can plan.`,
+      '',
+      '#### Acceptance Criteria',
+      '',
+    );
+    requirement.criteria.forEach((criterion, k) =>
+      lines.push(`${k + 1}. WHEN ${criterion} THEN the system SHALL respond`),
+    );
     lines.push('');
   });
   return lines.join('\n');
@@ -137,7 +235,10 @@ export function kiroSpec(name = 'event-search'): Record<string, string> {
   return {
     [`.kiro/specs/${name}/requirements.md`]: kiroRequirements([
       { story: 'to search events by city', criteria: ['a visitor enters a city', 'no event matches'] },
-      { story: 'to sort results', criteria: ['a visitor picks a sort order', 'two events start at once', 'the list is empty'] },
+      {
+        story: 'to sort results',
+        criteria: ['a visitor picks a sort order', 'two events start at once', 'the list is empty'],
+      },
     ]),
     [`.kiro/specs/${name}/design.md`]: '# Design Document\n\n## Overview\n\nA search index over the events table.\n',
     [`.kiro/specs/${name}/tasks.md`]: kiroTasks(

@@ -38,7 +38,8 @@ export function readmeBlocks(): ReadmeBlock[] {
 /** The one README block in `lang` whose introduction matches `intro`. */
 export function readmeBlock(lang: string, intro: RegExp): ReadmeBlock {
   const found = readmeBlocks().filter((block) => block.lang === lang && intro.test(block.intro));
-  if (found.length !== 1) throw new Error(`README: expected one ${lang} block introduced by ${intro}, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`README: expected one ${lang} block introduced by ${intro}, found ${found.length}`);
   return found[0]!;
 }
 

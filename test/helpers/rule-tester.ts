@@ -60,10 +60,17 @@ export function writeFolder(files: Files = {}): string {
 }
 
 /** Lints a folder with only `ruleId` switched on (plus any rules the case's config sets). */
-export async function lintWithRule(ruleId: string, files: Files, config: Partial<Config> = {}, paths?: string[]): Promise<{ dir: string; diagnostics: Diagnostic[] }> {
+export async function lintWithRule(
+  ruleId: string,
+  files: Files,
+  config: Partial<Config> = {},
+  paths?: string[],
+): Promise<{ dir: string; diagnostics: Diagnostic[] }> {
   const dir = writeFolder(files);
   const rules = await loadRules();
-  const only = Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId ? 'error' : 'off'])) as Config['rules'];
+  const only = Object.fromEntries(
+    rules.map((rule) => [rule.id, rule.id === ruleId ? 'error' : 'off']),
+  ) as Config['rules'];
   const result = await lint({
     cwd: dir,
     paths: paths ?? ['.'],
@@ -73,11 +80,23 @@ export async function lintWithRule(ruleId: string, files: Files, config: Partial
 }
 
 /** What `--fix` with only `ruleId` on would make of the folder: each changed file's text. */
-export async function fixWithRule(ruleId: string, files: Files, config: Partial<Config> = {}, paths?: string[]): Promise<Record<string, string>> {
+export async function fixWithRule(
+  ruleId: string,
+  files: Files,
+  config: Partial<Config> = {},
+  paths?: string[],
+): Promise<Record<string, string>> {
   const dir = writeFolder(files);
   const rules = await loadRules();
-  const only = Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId ? 'error' : 'off'])) as Config['rules'];
-  const fixed = await fixFolder({ cwd: dir, paths: paths ?? ['.'], config: { ...config, rules: { ...only, ...(config.rules ?? {}) } }, write: false });
+  const only = Object.fromEntries(
+    rules.map((rule) => [rule.id, rule.id === ruleId ? 'error' : 'off']),
+  ) as Config['rules'];
+  const fixed = await fixFolder({
+    cwd: dir,
+    paths: paths ?? ['.'],
+    config: { ...config, rules: { ...only, ...(config.rules ?? {}) } },
+    write: false,
+  });
   return Object.fromEntries(fixed.files.map((file) => [file.relPath, file.after]));
 }
 
@@ -93,7 +112,8 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
   const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
   const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
   if (duplicates.length) throw new Error(`${ruleId}: duplicate case names: ${duplicates.join(', ')}`);
-  if (cases.invalid.some((c) => c.errors.length === 0)) throw new Error(`${ruleId}: an invalid case must expect at least one error`);
+  if (cases.invalid.some((c) => c.errors.length === 0))
+    throw new Error(`${ruleId}: an invalid case must expect at least one error`);
 
   afterAll(removeFolders);
 
@@ -117,9 +137,10 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           message: d.message,
           related: d.related.map((r) => `${path.relative(dir, r.file)}:${r.range.start.line}`),
         }));
-        expect(actual.map((a) => `${a.messageId} ${a.place}`), actual.map((a) => a.message).join('\n')).toEqual(
-          testCase.errors.map((e) => `${e.messageId} ${e.file}:${e.line}`),
-        );
+        expect(
+          actual.map((a) => `${a.messageId} ${a.place}`),
+          actual.map((a) => a.message).join('\n'),
+        ).toEqual(testCase.errors.map((e) => `${e.messageId} ${e.file}:${e.line}`));
         testCase.errors.forEach((expected, i) => {
           const got = actual[i]!;
           if (expected.column !== undefined) expect(got.column).toBe(expected.column);
@@ -128,7 +149,9 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           expect(got.message).not.toMatch(/\{\{\w+\}\}/);
         });
         if (testCase.output !== undefined) {
-          expect(await fixWithRule(ruleId, testCase.files, testCase.config, testCase.paths)).toEqual(testCase.output ?? {});
+          expect(await fixWithRule(ruleId, testCase.files, testCase.config, testCase.paths)).toEqual(
+            testCase.output ?? {},
+          );
         }
       });
     }

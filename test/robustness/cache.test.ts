@@ -5,7 +5,13 @@ import { cacheKey, contentHash, FactsCache } from '../../src/cache.js';
 import { resolveConfig } from '../../src/config.js';
 import { lint, type LintOptions } from '../../src/lint.js';
 import { runCli } from '../helpers/cli.js';
-import { CONTRADICTING_FILES, describeDiagnostic, expectContradictionFound, makeFolder, removeFolders } from './helpers.js';
+import {
+  CONTRADICTING_FILES,
+  describeDiagnostic,
+  expectContradictionFound,
+  makeFolder,
+  removeFolders,
+} from './helpers.js';
 
 /** Every file tasklint parsed, in this process (the tests run from sources: no worker threads). */
 const parsed: string[] = [];
@@ -38,7 +44,8 @@ beforeEach(() => {
   fakeVersion = undefined;
 });
 
-const PHASE = '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-9 | Write the runbook | Pending |\n';
+const PHASE =
+  '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-9 | Write the runbook | Pending |\n';
 
 function folderWithCache(): { dir: string; location: string; options: LintOptions } {
   const dir = makeFolder({ ...CONTRADICTING_FILES, 'phase-3.md': PHASE });
@@ -70,7 +77,11 @@ describe('--cache: facts of unchanged files are reused', () => {
     expect(cold.result.warnings).toEqual([]);
     const written = cacheEntries(location);
     // One entry per file, in one folder named after the version and config.
-    expect(Object.keys(written).map((name) => name.replace(/^[0-9a-f]{16}\/[0-9a-f]{40}\.facts$/, 'entry'))).toEqual(['entry', 'entry', 'entry']);
+    expect(Object.keys(written).map((name) => name.replace(/^[0-9a-f]{16}\/[0-9a-f]{40}\.facts$/, 'entry'))).toEqual([
+      'entry',
+      'entry',
+      'entry',
+    ]);
 
     const warm = await lintParsing(options);
     expect(warm.parsed).toEqual([]);
@@ -89,7 +100,11 @@ describe('--cache: facts of unchanged files are reused', () => {
     writeFileSync(path.join(dir, 'index.md'), '# Index\n\n- **TASK-7** - Fix storage driver (IN PROGRESS)\n');
     const changed = await lintParsing(options);
     expect(changed.parsed).toEqual(['index.md']);
-    expect(changed.result.diagnostics.filter((d) => d.ruleId === 'task-status-conflict').map((d) => describeDiagnostic(dir, d))).toEqual([]);
+    expect(
+      changed.result.diagnostics
+        .filter((d) => d.ruleId === 'task-status-conflict')
+        .map((d) => describeDiagnostic(dir, d)),
+    ).toEqual([]);
     const uncached = await lint({ cwd: dir });
     expect(changed.result.diagnostics).toEqual(uncached.diagnostics);
     const after = cacheEntries(location);
@@ -102,7 +117,12 @@ describe('--cache: facts of unchanged files are reused', () => {
     writeFileSync(path.join(dir, 'phase-4.md'), '# Phase 4\n\n- **TASK-7** - Fix storage driver (BLOCKED)\n');
     const added = await lintParsing(options);
     expect(added.parsed).toEqual(['phase-4.md']);
-    expect(added.result.files.map((file) => path.basename(file))).toEqual(['index.md', 'phase-3.md', 'phase-4.md', 'tracker.md']);
+    expect(added.result.files.map((file) => path.basename(file))).toEqual([
+      'index.md',
+      'phase-3.md',
+      'phase-4.md',
+      'tracker.md',
+    ]);
     expect(Object.keys(cacheEntries(location))).toHaveLength(4);
     rmSync(path.join(dir, 'phase-4.md'));
     expect((await lintParsing(options)).parsed).toEqual([]);
@@ -126,7 +146,7 @@ describe('--cache: facts of unchanged files are reused', () => {
     expect(newWords.parsed).toEqual(['index.md', 'phase-3.md', 'tracker.md']);
   });
 
-  it('another tasklint version invalidates every entry; the oldest versions\' entries are removed', async () => {
+  it("another tasklint version invalidates every entry; the oldest versions' entries are removed", async () => {
     const { location, options } = folderWithCache();
     await lint(options);
     const [first] = readdirSync(location);
@@ -150,7 +170,13 @@ describe('--cache: facts of unchanged files are reused', () => {
     const hash = contentHash(readFileSync(file));
     const key = cacheKey(resolveConfig({}, 'test'), dir);
     expect((await new FactsCache(location, key).get(file, dir, hash))?.relPath).toBe('index.md');
-    expect(await new FactsCache(location, cacheKey(resolveConfig({ historical: ['old/**'] }, 'test'), dir)).get(file, dir, hash)).toBeUndefined();
+    expect(
+      await new FactsCache(location, cacheKey(resolveConfig({ historical: ['old/**'] }, 'test'), dir)).get(
+        file,
+        dir,
+        hash,
+      ),
+    ).toBeUndefined();
     // Nor under another root, where the same file has another relative path, nor for other content.
     expect(await new FactsCache(location, key).get(file, path.dirname(dir), hash)).toBeUndefined();
     expect(await new FactsCache(location, key).get(file, dir, contentHash(Buffer.from('other')))).toBeUndefined();
@@ -161,7 +187,21 @@ describe('--cache: facts come back exactly as extraction made them', () => {
   it('whatever they hold: numbers JSON cannot write, undefined members, Maps, Dates', async () => {
     const location = path.join(makeFolder(), 'cache');
     const plain = { ...(await lint({ cwd: makeFolder(CONTRADICTING_FILES) })).corpus.documents[0]! };
-    const unusual = { ...plain, percents: [{ percent: Infinity, numerator: -0, denominator: Number.NaN, text: '1e999%', range: plain.headings[0]!.range, subject: '' }], extra: new Map([['a', new Date(0)]]), maybe: undefined };
+    const unusual = {
+      ...plain,
+      percents: [
+        {
+          percent: Infinity,
+          numerator: -0,
+          denominator: Number.NaN,
+          text: '1e999%',
+          range: plain.headings[0]!.range,
+          subject: '',
+        },
+      ],
+      extra: new Map([['a', new Date(0)]]),
+      maybe: undefined,
+    };
     const writer = new FactsCache(location, 'key');
     writer.set('/plain.md', '/', 'hash-1', plain);
     writer.set('/unusual.md', '/', 'hash-2', unusual as typeof plain);
@@ -186,7 +226,10 @@ describe('--cache: facts come back exactly as extraction made them', () => {
     const odd = {
       ...plain,
       // Not the shape of a range: an extra member, a fraction, a range that is a list.
-      headings: [{ ...heading, range: { ...heading.range, note: 'kept' } }, { ...heading, range: { start: { line: 1.5, column: 1 }, end: heading.range.end } }],
+      headings: [
+        { ...heading, range: { ...heading.range, note: 'kept' } },
+        { ...heading, range: { start: { line: 1.5, column: 1 }, end: heading.range.end } },
+      ],
       percents: [{ range: [1, 2, 3, 4] }],
     };
     const writer = new FactsCache(location, 'key');
@@ -196,9 +239,13 @@ describe('--cache: facts come back exactly as extraction made them', () => {
     const reader = new FactsCache(location, 'key');
     expect(await reader.get('/plain.md', '/', 'hash-1')).toStrictEqual(plain);
     expect(await reader.get('/odd.md', '/', 'hash-2')).toStrictEqual(odd);
-    const stored = Object.keys(cacheEntries(location)).map((name) => readFileSync(path.join(location, name)).toString('latin1'));
+    const stored = Object.keys(cacheEntries(location)).map((name) =>
+      readFileSync(path.join(location, name)).toString('latin1'),
+    );
     const json = stored.find((text) => text.includes('"relPath":"'))!;
-    expect(json).toContain(`"range":[${heading.range.start.line},${heading.range.start.column},${heading.range.end.line},${heading.range.end.column}]`);
+    expect(json).toContain(
+      `"range":[${heading.range.start.line},${heading.range.start.column},${heading.range.end.line},${heading.range.end.column}]`,
+    );
     expect(json).not.toContain('"start":');
   });
 });
@@ -208,14 +255,20 @@ describe('--cache: a broken cache is a warning, never a failure', () => {
     ['garbage', () => Buffer.from('this is not a cache\n')],
     ['truncated entries', (bytes: Buffer) => bytes.subarray(0, 60)],
     ['empty files', () => Buffer.alloc(0)],
-    ['a flipped byte', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 80), Buffer.from([bytes[80]! ^ 0xff]), bytes.subarray(81)])],
+    [
+      'a flipped byte',
+      (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 80), Buffer.from([bytes[80]! ^ 0xff]), bytes.subarray(81)]),
+    ],
   ])('a corrupt cache (%s) is ignored, then rebuilt', async (_kind, damage) => {
     const { dir, location, options } = folderWithCache();
     const expected = await lint({ cwd: dir });
     await lint(options);
-    for (const name of Object.keys(cacheEntries(location))) writeFileSync(path.join(location, name), damage(readFileSync(path.join(location, name))));
+    for (const name of Object.keys(cacheEntries(location)))
+      writeFileSync(path.join(location, name), damage(readFileSync(path.join(location, name))));
     const corrupt = await lintParsing(options);
-    expect(corrupt.result.warnings).toEqual([expect.stringMatching(/^3 cache entries \(such as .*\.facts\) are corrupt \(.+\); ignored, and rebuilt\.$/)]);
+    expect(corrupt.result.warnings).toEqual([
+      expect.stringMatching(/^3 cache entries \(such as .*\.facts\) are corrupt \(.+\); ignored, and rebuilt\.$/),
+    ]);
     expect(corrupt.parsed).toEqual(['index.md', 'phase-3.md', 'tracker.md']);
     expect(corrupt.result.diagnostics).toEqual(expected.diagnostics);
     const rebuilt = await lintParsing(options);
@@ -229,7 +282,9 @@ describe('--cache: a broken cache is a warning, never a failure', () => {
     writeFileSync(blocker, 'not a folder');
     // Nothing, not even root, can create a folder inside a file.
     const result = await lint({ cwd: dir, cache: { location: path.join(blocker, 'cache') } });
-    expect(result.warnings).toEqual([expect.stringMatching(/^Cannot write the cache in .*a-file\/cache \(ENOTDIR\); the next run will parse again\.$/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^Cannot write the cache in .*a-file\/cache \(ENOTDIR\); the next run will parse again\.$/),
+    ]);
     expectContradictionFound(dir, result);
   });
 
@@ -238,7 +293,9 @@ describe('--cache: a broken cache is a warning, never a failure', () => {
     const blocker = path.join(makeFolder(), 'a-file');
     writeFileSync(blocker, 'not a folder');
     const cli = runCli(['--cache-location', path.join(blocker, 'cache'), '.'], dir);
-    expect(cli.stderr).toMatch(/^tasklint: warning: Cannot write the cache in .* \(ENOTDIR\); the next run will parse again\.\n$/);
+    expect(cli.stderr).toMatch(
+      /^tasklint: warning: Cannot write the cache in .* \(ENOTDIR\); the next run will parse again\.\n$/,
+    );
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('TASK-7 is in progress here');
   });
@@ -255,13 +312,19 @@ describe('--cache: a broken cache is a warning, never a failure', () => {
 
   it('without a Node project, the user cache folder, one folder per repository wherever in it tasklint runs', () => {
     // A package.json without node_modules (a formatter's settings, say) is no Node project.
-    const dir = makeFolder({ ...CONTRADICTING_FILES, 'package.json': '{ "prettier": {} }', 'docs/notes.md': '# Notes\n' });
+    const dir = makeFolder({
+      ...CONTRADICTING_FILES,
+      'package.json': '{ "prettier": {} }',
+      'docs/notes.md': '# Notes\n',
+    });
     mkdirSync(path.join(dir, '.git'));
     const userCache = makeFolder();
     expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).stderr).toBe('');
     expect(runCli(['--cache', '.'], path.join(dir, 'docs'), { XDG_CACHE_HOME: userCache }).stderr).toBe('');
     expect(readdirSync(dir).sort()).toEqual(['.git', 'docs', 'index.md', 'package.json', 'tracker.md']);
     expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
-    expect(Object.keys(cacheEntries(path.join(userCache, 'tasklint'))).filter((name) => name.endsWith('.facts')).length).toBeGreaterThanOrEqual(3);
+    expect(
+      Object.keys(cacheEntries(path.join(userCache, 'tasklint'))).filter((name) => name.endsWith('.facts')).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

@@ -5,20 +5,30 @@ import { lint } from '../../src/lint.js';
 import { makeFolder, removeFolders } from './helpers.js';
 
 const require = createRequire(import.meta.url);
-const spec = require('commonmark-spec') as { text: string; tests: Array<{ markdown: string; number: number; section: string }> };
+const spec = require('commonmark-spec') as {
+  text: string;
+  tests: Array<{ markdown: string; number: number; section: string }>;
+};
 
 afterAll(removeFolders);
 
 /** What a document's facts say went wrong inside tasklint, rather than in the file. */
 function internalFailures(result: Awaited<ReturnType<typeof lint>>): string[] {
-  return result.corpus.documents.flatMap((doc) => doc.problems.filter((problem) => problem.kind === 'parse-failed').map((problem) => `${doc.relPath}: ${problem.message}`));
+  return result.corpus.documents.flatMap((doc) =>
+    doc.problems
+      .filter((problem) => problem.kind === 'parse-failed')
+      .map((problem) => `${doc.relPath}: ${problem.message}`),
+  );
 }
 
 describe('every CommonMark spec example is linted without a crash', () => {
   it(`all ${spec.tests.length} examples, one file each`, async () => {
     const files = Object.fromEntries(
       // The spec writes tabs as "→".
-      spec.tests.map((example) => [`example-${String(example.number).padStart(3, '0')}.md`, example.markdown.replace(/→/g, '\t')]),
+      spec.tests.map((example) => [
+        `example-${String(example.number).padStart(3, '0')}.md`,
+        example.markdown.replace(/→/g, '\t'),
+      ]),
     );
     const dir = makeFolder(files);
     const result = await lint({ cwd: dir });

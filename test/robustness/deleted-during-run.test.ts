@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { lint } from '../../src/lint.js';
-import { CONTRADICTING_FILES, describeDiagnostic, expectContradictionFound, findingsIn, makeFolder, removeFolders } from './helpers.js';
+import {
+  CONTRADICTING_FILES,
+  describeDiagnostic,
+  expectContradictionFound,
+  findingsIn,
+  makeFolder,
+  removeFolders,
+} from './helpers.js';
 
 /** Files to delete the moment discovery has listed them, before the read stage gets to them. */
 const deleteAfterDiscovery: string[] = [];
@@ -23,7 +30,10 @@ afterAll(removeFolders);
 
 describe('a file deleted between discovery and reading', () => {
   it('is reported as gone, and the rest of the folder is linted', async () => {
-    const dir = makeFolder({ ...CONTRADICTING_FILES, 'phase-5.md': '# Phase 5\n\n- **TASK-7** - Fix storage driver (IN PROGRESS)\n' });
+    const dir = makeFolder({
+      ...CONTRADICTING_FILES,
+      'phase-5.md': '# Phase 5\n\n- **TASK-7** - Fix storage driver (IN PROGRESS)\n',
+    });
     deleteAfterDiscovery.push(path.join(dir, 'phase-5.md'));
     const result = await lint({ cwd: dir });
     expect(result.files.map((file) => path.basename(file))).toEqual(['index.md', 'phase-5.md', 'tracker.md']);

@@ -92,18 +92,44 @@ describe('discovery below a folder', () => {
 
   it('includes with a fixed start, several patterns, braces', async () => {
     expect(await found({ include: ['docs/**/*.md'] })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md']);
-    expect(await found({ include: ['*.md', 'sub/*.md'] })).toEqual(['.hidden.md', 'a.md', 'dangling.md', 'keep.tmp.md', 'sub/kept.md']);
-    expect(await found({ include: ['{docs,sub}/**/*.md', '**/*.txt'] })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md', 'notes.txt', 'sub/kept.md']);
+    expect(await found({ include: ['*.md', 'sub/*.md'] })).toEqual([
+      '.hidden.md',
+      'a.md',
+      'dangling.md',
+      'keep.tmp.md',
+      'sub/kept.md',
+    ]);
+    expect(await found({ include: ['{docs,sub}/**/*.md', '**/*.txt'] })).toEqual([
+      'docs/.dot/z.md',
+      'docs/deep/y.md',
+      'docs/x.md',
+      'notes.txt',
+      'sub/kept.md',
+    ]);
   });
 
   it('exclude and negated includes', async () => {
-    expect(await found({ exclude: ['docs/**', '.*/**', '.*'] })).toEqual(['a.md', 'dangling.md', 'folder.md/inner.md', 'keep.tmp.md', 'sub/kept.md']);
+    expect(await found({ exclude: ['docs/**', '.*/**', '.*'] })).toEqual([
+      'a.md',
+      'dangling.md',
+      'folder.md/inner.md',
+      'keep.tmp.md',
+      'sub/kept.md',
+    ]);
     expect(await found({ include: ['docs/**/*.md', '!docs/deep/**'] })).toEqual(['docs/.dot/z.md', 'docs/x.md']);
   });
 
-  it('globs are relative to the config file\'s folder when the linted folder is inside it', async () => {
-    expect(await found({ include: ['plans/docs/**/*.md'] }, { configDir: outer })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md']);
-    expect(await found({ include: ['plans/docs/**/*.md'] }, { inputs: ['docs'], configDir: outer })).toEqual(['docs/.dot/z.md', 'docs/deep/y.md', 'docs/x.md']);
+  it("globs are relative to the config file's folder when the linted folder is inside it", async () => {
+    expect(await found({ include: ['plans/docs/**/*.md'] }, { configDir: outer })).toEqual([
+      'docs/.dot/z.md',
+      'docs/deep/y.md',
+      'docs/x.md',
+    ]);
+    expect(await found({ include: ['plans/docs/**/*.md'] }, { inputs: ['docs'], configDir: outer })).toEqual([
+      'docs/.dot/z.md',
+      'docs/deep/y.md',
+      'docs/x.md',
+    ]);
   });
 
   it('a dot folder named on the command line is searched', async () => {
@@ -111,10 +137,23 @@ describe('discovery below a folder', () => {
   });
 
   it('a file named on the command line is linted wherever it is', async () => {
-    expect(await found({}, { inputs: ['.github/ISSUE.md', 'drafts/d.md', 'notes.txt'] })).toEqual(['.github/ISSUE.md', 'drafts/d.md', 'notes.txt']);
+    expect(await found({}, { inputs: ['.github/ISSUE.md', 'drafts/d.md', 'notes.txt'] })).toEqual([
+      '.github/ISSUE.md',
+      'drafts/d.md',
+      'notes.txt',
+    ]);
   });
 
   it('negated includes reach dot folders too, never .git', async () => {
-    expect(await found({ include: ['**/*.md', '!docs/**'] })).toEqual(['.github/sub/t.md', '.hidden.md', '.kiro/specs/auth/tasks.md', 'a.md', 'dangling.md', 'folder.md/inner.md', 'keep.tmp.md', 'sub/kept.md']);
+    expect(await found({ include: ['**/*.md', '!docs/**'] })).toEqual([
+      '.github/sub/t.md',
+      '.hidden.md',
+      '.kiro/specs/auth/tasks.md',
+      'a.md',
+      'dangling.md',
+      'folder.md/inner.md',
+      'keep.tmp.md',
+      'sub/kept.md',
+    ]);
   });
 });

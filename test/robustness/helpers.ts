@@ -44,7 +44,9 @@ export function cliForOtherUser(): { cli: string } | { skip: string } {
   }
   const cli = path.join(copy, path.relative(ROOT, CLI));
   if (otherUserCanRun(cli)) return { cli };
-  return { skip: 'skipped: another user can read neither this checkout nor a copy of tasklint in the temporary folder, so file permissions cannot be tested as root' };
+  return {
+    skip: 'skipped: another user can read neither this checkout nor a copy of tasklint in the temporary folder, so file permissions cannot be tested as root',
+  };
 }
 
 /** Temporary planning folders, made and removed as the rule tests do. */
@@ -58,7 +60,9 @@ export function describeDiagnostic(dir: string, d: Diagnostic): string {
 export function expectContradictionFound(dir: string, result: LintResult): void {
   const conflict = result.diagnostics.find((d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-7'));
   expect(conflict, result.diagnostics.map((d) => describeDiagnostic(dir, d)).join('\n')).toBeDefined();
-  const places = [conflict!.file, ...conflict!.related.map((r) => r.file)].map((file) => path.relative(dir, file)).sort();
+  const places = [conflict!.file, ...conflict!.related.map((r) => r.file)]
+    .map((file) => path.relative(dir, file))
+    .sort();
   expect(places).toEqual(['index.md', 'tracker.md']);
 }
 
@@ -79,7 +83,8 @@ export function snapshotTree(dir: string): Record<string, string> {
       else if (stat.isDirectory()) {
         snapshot[relative] = `dir ${stat.mode.toString(8)}`;
         walk(file);
-      } else snapshot[relative] = `file ${stat.mode.toString(8)} ${stat.mtimeMs} ${readFileSync(file).toString('base64')}`;
+      } else
+        snapshot[relative] = `file ${stat.mode.toString(8)} ${stat.mtimeMs} ${readFileSync(file).toString('base64')}`;
     }
   };
   walk(dir);

@@ -6,7 +6,16 @@ import { ConfigError } from '../../src/config.js';
 import { UsageError } from '../../src/discover.js';
 import { lint } from '../../src/lint.js';
 import { runCli } from '../helpers/cli.js';
-import { cliForOtherUser, CONTRADICTING_FILES, describeDiagnostic, expectContradictionFound, findingsIn, makeFolder, OTHER_USER, removeFolders } from './helpers.js';
+import {
+  cliForOtherUser,
+  CONTRADICTING_FILES,
+  describeDiagnostic,
+  expectContradictionFound,
+  findingsIn,
+  makeFolder,
+  OTHER_USER,
+  removeFolders,
+} from './helpers.js';
 
 afterAll(removeFolders);
 
@@ -19,7 +28,12 @@ const permissionTitle = (title: string) => (otherUserSkip ? `${title} (${otherUs
 
 function runAsOtherUser(dir: string) {
   const cli = asOtherUser && 'cli' in asOtherUser ? asOtherUser.cli : '';
-  return spawnSync(process.execPath, [cli, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', ...OTHER_USER, env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [cli, '--format', 'json', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+    ...OTHER_USER,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 }
 
 /** Lints a folder holding the two contradicting files plus `hostile`. */
@@ -29,14 +43,23 @@ async function lintWith(hostile: Record<string, string | Buffer>) {
   return { dir, result };
 }
 
-function expectOneFinding(dir: string, result: Awaited<ReturnType<typeof lint>>, name: string, ruleId: string, words: string[]) {
+function expectOneFinding(
+  dir: string,
+  result: Awaited<ReturnType<typeof lint>>,
+  name: string,
+  ruleId: string,
+  words: string[],
+) {
   const findings = findingsIn(dir, result, name);
   expect(findings.map((d) => describeDiagnostic(dir, d))).toHaveLength(1);
   expect(findings[0]!.ruleId).toBe(ruleId);
   for (const word of words) expect(findings[0]!.message).toContain(word);
 }
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01,
+  0x00,
+]);
 
 describe('hostile inputs: a clear finding on the file, the rest of the folder still linted', () => {
   it('a binary file named .md', async () => {
@@ -67,19 +90,31 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     expect(encoding.map((d) => d.message)).toEqual([expect.stringContaining('not valid UTF-8: byte 0xE9 at line 3')]);
     expect(encoding[0]!.range.start.line).toBe(3);
     // Its TASK-8 statement was read, and contradicts the tracker.
-    const conflict = result.diagnostics.find((d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-8'));
-    expect([conflict?.file, ...(conflict?.related.map((r) => r.file) ?? [])].map((file) => file && path.basename(file)).sort()).toEqual(['latin1.md', 'tracker.md']);
+    const conflict = result.diagnostics.find(
+      (d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-8'),
+    );
+    expect(
+      [conflict?.file, ...(conflict?.related.map((r) => r.file) ?? [])]
+        .map((file) => file && path.basename(file))
+        .sort(),
+    ).toEqual(['latin1.md', 'tracker.md']);
     expectContradictionFound(dir, result);
   });
 
   it('a UTF-16 file with a byte order mark: decoded, reported, still cross-checked', async () => {
     const text = '# Benchmarks\n\n- **TASK-8** - Benchmark storage ✅ COMPLETE\n';
-    const { dir, result } = await lintWith({ 'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    const { dir, result } = await lintWith({
+      'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    });
     const encoding = findingsIn(dir, result, 'utf16.md').filter((d) => d.ruleId === 'invalid-encoding');
     expect(encoding.map((d) => d.message)).toEqual([expect.stringContaining('UTF-16 (little-endian')]);
-    const conflict = result.diagnostics.find((d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-8'));
+    const conflict = result.diagnostics.find(
+      (d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-8'),
+    );
     expect(conflict).toBeDefined();
-    expect([conflict!.file, ...conflict!.related.map((r) => r.file)].map((file) => path.basename(file)).sort()).toEqual(['tracker.md', 'utf16.md']);
+    expect([conflict!.file, ...conflict!.related.map((r) => r.file)].map((file) => path.basename(file)).sort()).toEqual(
+      ['tracker.md', 'utf16.md'],
+    );
     expectContradictionFound(dir, result);
   });
 
@@ -109,9 +144,13 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     const table = [`| ${header.join(' | ')} |`, `|${'---|'.repeat(columns)}`, `| ${row.join(' | ')} |`].join('\n');
     const { dir, result } = await lintWith({ 'wide.md': `# Wide\n\n${table}\n` });
     // The status in the 10,000th column contradicts the tracker's "Pending".
-    const conflict = result.diagnostics.find((d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-8'));
+    const conflict = result.diagnostics.find(
+      (d) => d.ruleId === 'task-status-conflict' && d.message.includes('TASK-8'),
+    );
     expect(conflict, result.diagnostics.map((d) => describeDiagnostic(dir, d)).join('\n')).toBeDefined();
-    expect([conflict!.file, ...conflict!.related.map((r) => r.file)].map((file) => path.basename(file)).sort()).toEqual(['tracker.md', 'wide.md']);
+    expect([conflict!.file, ...conflict!.related.map((r) => r.file)].map((file) => path.basename(file)).sort()).toEqual(
+      ['tracker.md', 'wide.md'],
+    );
     expectContradictionFound(dir, result);
     // The parser needs seconds for so wide a table (it grows linearly); the limit only stops a hang.
   }, 120_000);
@@ -132,37 +171,54 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     const result = await lint({ cwd: dir });
     expectOneFinding(dir, result, 'loop.md', 'unreadable-file', ['symbolic link loop']);
     expectOneFinding(dir, result, 'dangling.md', 'unreadable-file', ['symbolic link to "gone.md"', 'does not exist']);
-    expect(result.files.map((file) => path.relative(dir, file))).toEqual(['dangling.md', 'index.md', 'loop.md', 'tracker.md']);
+    expect(result.files.map((file) => path.relative(dir, file))).toEqual([
+      'dangling.md',
+      'index.md',
+      'loop.md',
+      'tracker.md',
+    ]);
     expectContradictionFound(dir, result);
   });
 
-  permissionTest(permissionTitle('a folder linking to a folder above it: discovery stays inside, .gitignore files included'), async () => {
-    const outer = makeFolder({ 'outside.md': '# Outside\n' });
-    const dir = path.join(outer, 'plans');
-    for (const [name, content] of Object.entries({ ...CONTRADICTING_FILES, '.gitignore': 'drafts/\n*.tmp.md\n!keep.tmp.md\n', 'drafts/d.md': '# D\n', 'x.tmp.md': '# X\n', 'keep.tmp.md': '# K\n', 'sub/.gitignore': 'local.md\n', 'sub/local.md': '# L\n', 'sub/kept.md': '# Kept\n' })) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), content);
-    }
-    symlinkSync('..', path.join(dir, 'up'));
-    // A .gitignore above the folder that cannot be read: looking for .gitignore files through the
-    // link would reach it (forty times, down the loop) and fail.
-    writeFileSync(path.join(outer, '.gitignore'), '*.md\n');
-    chmodSync(path.join(outer, '.gitignore'), 0o000);
-    const expected = ['index.md', 'keep.tmp.md', 'sub/kept.md', 'tracker.md'];
-    if (process.getuid?.() !== 0) {
-      const result = await lint({ cwd: dir });
-      expect(result.files.map((file) => path.relative(dir, file))).toEqual(expected);
-      expectContradictionFound(dir, result);
-      return;
-    }
-    for (const folder of [outer, dir, path.join(dir, 'sub'), path.join(dir, 'drafts')]) chmodSync(folder, 0o755);
-    const run = runAsOtherUser(dir);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(1);
-    const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
-    expect(results.map((r) => path.relative(dir, r.filePath)).sort()).toEqual(expected);
-    expect(results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('task-status-conflict');
-  });
+  permissionTest(
+    permissionTitle('a folder linking to a folder above it: discovery stays inside, .gitignore files included'),
+    async () => {
+      const outer = makeFolder({ 'outside.md': '# Outside\n' });
+      const dir = path.join(outer, 'plans');
+      for (const [name, content] of Object.entries({
+        ...CONTRADICTING_FILES,
+        '.gitignore': 'drafts/\n*.tmp.md\n!keep.tmp.md\n',
+        'drafts/d.md': '# D\n',
+        'x.tmp.md': '# X\n',
+        'keep.tmp.md': '# K\n',
+        'sub/.gitignore': 'local.md\n',
+        'sub/local.md': '# L\n',
+        'sub/kept.md': '# Kept\n',
+      })) {
+        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        writeFileSync(path.join(dir, name), content);
+      }
+      symlinkSync('..', path.join(dir, 'up'));
+      // A .gitignore above the folder that cannot be read: looking for .gitignore files through the
+      // link would reach it (forty times, down the loop) and fail.
+      writeFileSync(path.join(outer, '.gitignore'), '*.md\n');
+      chmodSync(path.join(outer, '.gitignore'), 0o000);
+      const expected = ['index.md', 'keep.tmp.md', 'sub/kept.md', 'tracker.md'];
+      if (process.getuid?.() !== 0) {
+        const result = await lint({ cwd: dir });
+        expect(result.files.map((file) => path.relative(dir, file))).toEqual(expected);
+        expectContradictionFound(dir, result);
+        return;
+      }
+      for (const folder of [outer, dir, path.join(dir, 'sub'), path.join(dir, 'drafts')]) chmodSync(folder, 0o755);
+      const run = runAsOtherUser(dir);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+      expect(results.map((r) => path.relative(dir, r.filePath)).sort()).toEqual(expected);
+      expect(results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('task-status-conflict');
+    },
+  );
 
   it('a symbolic link loop named on the command line is a usage error', async () => {
     const dir = makeFolder(CONTRADICTING_FILES);
@@ -186,16 +242,24 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     const run = runAsOtherUser(dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
-    const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>;
+    const results = JSON.parse(run.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string; message: string }>;
+    }>;
     const messages = (name: string) => results.find((r) => path.basename(r.filePath) === name)?.messages ?? [];
-    expect(messages('secret.md')).toEqual([expect.objectContaining({ ruleId: 'unreadable-file', message: expect.stringContaining('permission denied') })]);
+    expect(messages('secret.md')).toEqual([
+      expect.objectContaining({ ruleId: 'unreadable-file', message: expect.stringContaining('permission denied') }),
+    ]);
     expect(messages('tracker.md').map((m) => m.ruleId)).toContain('task-status-conflict');
   });
 });
 
 describe('hostile configs: refused with a message that names the key, never a hang', () => {
   it('an invalid config: unknown key, wrong type', async () => {
-    const dir = makeFolder({ ...CONTRADICTING_FILES, '.tasklintrc.json': JSON.stringify({ maxFileSize: 'big', colour: true }) });
+    const dir = makeFolder({
+      ...CONTRADICTING_FILES,
+      '.tasklintrc.json': JSON.stringify({ maxFileSize: 'big', colour: true }),
+    });
     await expect(lint({ cwd: dir })).rejects.toThrow(ConfigError);
     const cli = runCli(['.'], dir);
     expect(cli.code).toBe(2);
@@ -215,12 +279,16 @@ describe('hostile configs: refused with a message that names the key, never a ha
 
   it('a task ID pattern that is not a regular expression', async () => {
     const dir = makeFolder(CONTRADICTING_FILES);
-    await expect(lint({ cwd: dir, config: { taskIdPattern: 'TASK-(\\d+' } })).rejects.toThrow(/taskIdPattern: not a valid regular expression/);
+    await expect(lint({ cwd: dir, config: { taskIdPattern: 'TASK-(\\d+' } })).rejects.toThrow(
+      /taskIdPattern: not a valid regular expression/,
+    );
   });
 
   it('a task ID pattern that backtracks catastrophically is refused, not run', async () => {
     const dir = makeFolder(CONTRADICTING_FILES);
-    await expect(lint({ cwd: dir, config: { taskIdPattern: '(?:[A-Z]+)+-\\d+' } })).rejects.toThrow(/taskIdPattern: takes too long/);
+    await expect(lint({ cwd: dir, config: { taskIdPattern: '(?:[A-Z]+)+-\\d+' } })).rejects.toThrow(
+      /taskIdPattern: takes too long/,
+    );
     // A pattern like it without the nested repetition is fine, and used.
     const result = await lint({ cwd: dir, config: { taskIdPattern: '[A-Z]+-\\d+' } });
     expectContradictionFound(dir, result);
@@ -240,7 +308,17 @@ describe('the CLI on a folder full of hostile files', () => {
     const cli = runCli(['.'], dir);
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(1);
-    for (const words of ['diagram.md', 'looks binary', 'deep.md', 'levels deep', 'utf16.md', 'UTF-16', 'loop.md', 'symbolic link loop', 'TASK-7']) {
+    for (const words of [
+      'diagram.md',
+      'looks binary',
+      'deep.md',
+      'levels deep',
+      'utf16.md',
+      'UTF-16',
+      'loop.md',
+      'symbolic link loop',
+      'TASK-7',
+    ]) {
       expect(cli.stdout).toContain(words);
     }
   });

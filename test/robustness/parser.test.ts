@@ -24,7 +24,13 @@ const parseFullGfm = (text: string): Root => fullGfm.parse(text);
 /** The facts of `text` from a tree made by `parse`. */
 function factsWith(parse: (text: string) => Root, text: string): string {
   const settings = extractSettings(DEFAULT_CONFIG, '/plans', '/plans');
-  const facts = extractDocument(text, parse(text), { file: '/plans/a.md', relPath: 'a.md', role: 'active', ids: settings.ids, vocabulary: settings.vocabulary });
+  const facts = extractDocument(text, parse(text), {
+    file: '/plans/a.md',
+    relPath: 'a.md',
+    role: 'active',
+    ids: settings.ids,
+    vocabulary: settings.vocabulary,
+  });
   return JSON.stringify(facts);
 }
 
@@ -36,7 +42,11 @@ function filesBelow(dir: string): string[] {
 
 /** The two real planning documents tasklint was made for, where they sit beside the project. */
 const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
-const seeds = existsSync(SEEDS) ? readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).map((name) => path.join(SEEDS, name)) : [];
+const seeds = existsSync(SEEDS)
+  ? readdirSync(SEEDS)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => path.join(SEEDS, name))
+  : [];
 
 const URLS = `# Links everywhere
 
@@ -58,7 +68,9 @@ describe('the parser tasklint uses', () => {
     const documents = [
       URLS,
       spec.text,
-      ...[...filesBelow(path.join(ROOT, 'examples')), ...seeds, ...generated.files].map((file) => readFileSync(file, 'utf8')),
+      ...[...filesBelow(path.join(ROOT, 'examples')), ...seeds, ...generated.files].map((file) =>
+        readFileSync(file, 'utf8'),
+      ),
       ...spec.tests.map((example) => example.markdown.replace(/→/g, '\t')),
     ];
     const differing = documents.filter((text) => factsWith(parseMarkdown, text) !== factsWith(parseFullGfm, text));
@@ -68,7 +80,8 @@ describe('the parser tasklint uses', () => {
   it('leaves bare URLs and e-mail addresses as text, which only the text of a URL holding emphasis marks shows', () => {
     // remark-gfm makes links of these; tasklint keeps them as text (no fact is drawn from an
     // http: or mailto: link, so that saves parse time and changes nothing).
-    const paragraph = (parse: typeof parseMarkdown) => JSON.stringify(parse('The docs (see:www.example.com) are out of date; ask ops@example.com.\n').children[0]);
+    const paragraph = (parse: typeof parseMarkdown) =>
+      JSON.stringify(parse('The docs (see:www.example.com) are out of date; ask ops@example.com.\n').children[0]);
     expect(paragraph(parseMarkdown)).not.toContain('"type":"link"');
     expect(paragraph(parseFullGfm)).toContain('"type":"link"');
     // The one place the two differ in facts: in a bare URL, GitHub reads `**c**` and `~~d~~` as part
@@ -77,7 +90,9 @@ describe('the parser tasklint uses', () => {
     const text = '- [ ] TASK-4 read http://a.example/**c**/~~d~~ ([y](./y.md))\n';
     const lean = factsWith(parseMarkdown, text);
     const full = factsWith(parseFullGfm, text);
-    expect((JSON.parse(lean) as { mentions: Array<{ title: string }> }).mentions[0]?.title).toBe('read http://a.example/c/d');
+    expect((JSON.parse(lean) as { mentions: Array<{ title: string }> }).mentions[0]?.title).toBe(
+      'read http://a.example/c/d',
+    );
     expect(full).toContain('"title":"read http://a.example/**c**/~~d~~"');
     expect(lean).toBe(full.replaceAll('http://a.example/**c**/~~d~~', 'http://a.example/c/d'));
   });

@@ -4,7 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentFacts } from '../../src/types.js';
 import { ROOT } from '../helpers/cli.js';
-import { CONTRADICTING_FILES, describeDiagnostic, expectContradictionFound, makeFolder, removeFolders } from './helpers.js';
+import {
+  CONTRADICTING_FILES,
+  describeDiagnostic,
+  expectContradictionFound,
+  makeFolder,
+  removeFolders,
+} from './helpers.js';
 
 // The pool's threads run compiled code: these tests use the build (`npm test` builds first).
 // A thread is made to die, hang or fail to start by TASKLINT_TEST_WORKER_FAULT, which only the
@@ -17,10 +23,17 @@ type ConfigModule = typeof import('../../src/config.js');
 type DocumentsModule = typeof import('../../src/documents.js');
 const load = <T>(name: string) => import(pathToFileURL(path.join(DIST, name)).href) as Promise<T>;
 
-let dist: { lint: LintModule; pool: PoolModule; settings: SettingsModule; config: ConfigModule; documents: DocumentsModule };
+let dist: {
+  lint: LintModule;
+  pool: PoolModule;
+  settings: SettingsModule;
+  config: ConfigModule;
+  documents: DocumentsModule;
+};
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'workers', 'extract-worker.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests (npm test does)');
+  if (!existsSync(path.join(DIST, 'workers', 'extract-worker.js')))
+    throw new Error('dist/ is missing: run `npm run build` before these tests (npm test does)');
   const [lint, pool, settings, config, documents] = await Promise.all([
     load<LintModule>('lint.js'),
     load<PoolModule>('workers/pool.js'),
@@ -37,7 +50,8 @@ afterAll(removeFolders);
 
 const FILES = {
   ...CONTRADICTING_FILES,
-  'phase-3.md': '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-9 | Write the runbook | Pending |\n',
+  'phase-3.md':
+    '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-9 | Write the runbook | Pending |\n',
   'victim.md': '# Victim\n\n- **TASK-10** - Pending\n',
 };
 
@@ -55,7 +69,12 @@ function setUp() {
 
 /** The fatal problems of each file's facts, by file name: what unreadable-file reports. */
 function fatalProblems(facts: DocumentFacts[]): Record<string, string[]> {
-  return Object.fromEntries(facts.map((doc) => [path.basename(doc.file), doc.problems.filter((problem) => problem.fatal).map((problem) => problem.message)]));
+  return Object.fromEntries(
+    facts.map((doc) => [
+      path.basename(doc.file),
+      doc.problems.filter((problem) => problem.fatal).map((problem) => problem.message),
+    ]),
+  );
 }
 
 describe('the parsing threads when things go wrong', () => {
@@ -72,16 +91,18 @@ describe('the parsing threads when things go wrong', () => {
       'victim.md': ['File could not be analysed (its parsing thread stopped); it was skipped.'],
     });
     // A new thread took over after the crash: the other files have exactly their facts.
-    expect(facts.filter((doc) => !doc.file.endsWith('victim.md'))).toEqual(expected.filter((doc) => !doc.file.endsWith('victim.md')));
+    expect(facts.filter((doc) => !doc.file.endsWith('victim.md'))).toEqual(
+      expected.filter((doc) => !doc.file.endsWith('victim.md')),
+    );
   }, 60_000);
 
   it('a user sees the file reported by unreadable-file, and the contradiction between the others', async () => {
     const dir = makeFolder(FILES);
     process.env['TASKLINT_TEST_WORKER_FAULT'] = 'crash-on:victim.md';
     const result = await dist.lint.lint({ cwd: dir, threads: 2 });
-    expect(result.diagnostics.filter((d) => d.ruleId === 'unreadable-file').map((d) => describeDiagnostic(dir, d))).toEqual([
-      'victim.md:1 unreadable-file File could not be analysed (its parsing thread stopped); it was skipped.',
-    ]);
+    expect(
+      result.diagnostics.filter((d) => d.ruleId === 'unreadable-file').map((d) => describeDiagnostic(dir, d)),
+    ).toEqual(['victim.md:1 unreadable-file File could not be analysed (its parsing thread stopped); it was skipped.']);
     expectContradictionFound(dir, result);
   }, 60_000);
 
@@ -92,13 +113,16 @@ describe('the parsing threads when things go wrong', () => {
     pool.grow(1);
     const started = performance.now();
     // A tiny limit for the file that hangs; the usual one for the rest.
-    const budget = (job: { file: string; bytes: Buffer }) => (job.file.endsWith('victim.md') ? 300 : dist.pool.parseBudget(job.bytes.length));
+    const budget = (job: { file: string; bytes: Buffer }) =>
+      job.file.endsWith('victim.md') ? 300 : dist.pool.parseBudget(job.bytes.length);
     const facts = await pool.extract(jobs, dist.lint.parseCallbacks(settings), budget).finally(() => pool.close());
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(fatalProblems(facts)['victim.md']).toEqual([
       'File could not be analysed (parsing took longer than 300 ms, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items); it was skipped.',
     ]);
-    expect(facts.filter((doc) => !doc.file.endsWith('victim.md'))).toEqual(expected.filter((doc) => !doc.file.endsWith('victim.md')));
+    expect(facts.filter((doc) => !doc.file.endsWith('victim.md'))).toEqual(
+      expected.filter((doc) => !doc.file.endsWith('victim.md')),
+    );
   }, 60_000);
 
   it('no thread able to start: the main thread parses every file, with the same facts', async () => {

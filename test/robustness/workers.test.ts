@@ -18,8 +18,14 @@ const load = <T>(name: string) => import(pathToFileURL(path.join(DIST, name)).hr
 let dist: { lint: LintModule['lint']; pool: PoolModule; settings: SettingsModule; config: ConfigModule };
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'workers', 'extract-worker.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests (npm test does)');
-  const [lintModule, pool, settings, config] = await Promise.all([load<LintModule>('lint.js'), load<PoolModule>('workers/pool.js'), load<SettingsModule>('settings.js'), load<ConfigModule>('config.js')]);
+  if (!existsSync(path.join(DIST, 'workers', 'extract-worker.js')))
+    throw new Error('dist/ is missing: run `npm run build` before these tests (npm test does)');
+  const [lintModule, pool, settings, config] = await Promise.all([
+    load<LintModule>('lint.js'),
+    load<PoolModule>('workers/pool.js'),
+    load<SettingsModule>('settings.js'),
+    load<ConfigModule>('config.js'),
+  ]);
   dist = { lint: lintModule.lint, pool, settings, config };
 });
 afterAll(removeFolders);
@@ -27,8 +33,15 @@ afterAll(removeFolders);
 describe('parsing on worker threads', () => {
   it('gives exactly the facts and findings of a single-threaded run', async () => {
     const dir = makeFolder({
-      'odd/latin1.md': Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n\n- **HPCAA-001** - Done ✅ COMPLETE\n')]),
-      'odd/utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Wide\n\n- **HPCAA-002** - Pending\n', 'utf16le')]),
+      'odd/latin1.md': Buffer.concat([
+        Buffer.from('# Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\n\n- **HPCAA-001** - Done ✅ COMPLETE\n'),
+      ]),
+      'odd/utf16.md': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('# Wide\n\n- **HPCAA-002** - Pending\n', 'utf16le'),
+      ]),
       'odd/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
       'odd/deep.md': `${'- '.repeat(1000)}x\n`,
       'odd/empty.md': '',
@@ -50,7 +63,9 @@ describe('parsing on worker threads', () => {
   it('a file that takes longer than its time limit is reported, and the other files are still parsed', async () => {
     const dir = makeFolder();
     const { files } = generateFolder(path.join(dir, 'plans'), 0.05);
-    const [slow, ...rest] = files.map((file) => ({ file, bytes: readFileSync(file) })).sort((a, b) => b.bytes.length - a.bytes.length);
+    const [slow, ...rest] = files
+      .map((file) => ({ file, bytes: readFileSync(file) }))
+      .sort((a, b) => b.bytes.length - a.bytes.length);
     const config = dist.config.resolveConfig({}, 'test');
     const settings = dist.settings.extractSettings(config, dir, dir);
     const crashed: string[] = [];
@@ -62,7 +77,9 @@ describe('parsing on worker threads', () => {
         {
           crashed: (job, reason) => {
             crashed.push(`${path.basename(job.file)}: ${reason}`);
-            return dist.settings.emptyFacts(job.file, settings, [{ kind: 'parse-failed', fatal: true, message: reason }]);
+            return dist.settings.emptyFacts(job.file, settings, [
+              { kind: 'parse-failed', fatal: true, message: reason },
+            ]);
           },
           inProcess: () => Promise.reject(new Error('the threads should have done the work')),
         },
@@ -70,7 +87,9 @@ describe('parsing on worker threads', () => {
         (job) => (job === slow ? 1 : 60_000),
       )
       .finally(() => pool.close());
-    expect(crashed).toEqual([`${path.basename(slow!.file)}: parsing took longer than 1 ms, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items`]);
+    expect(crashed).toEqual([
+      `${path.basename(slow!.file)}: parsing took longer than 1 ms, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items`,
+    ]);
     expect(facts).toHaveLength(files.length);
     expect(facts[0]!.problems.map((problem) => problem.kind)).toEqual(['parse-failed']);
     // A new thread took over: every other file has its headings.

@@ -49,7 +49,9 @@ describe('tasklint writes nothing but its cache and its --output-file', () => {
 
   /** The cache's files under `dir`, its hashed folder names written KEY (16 hex digits) and ENTRY. */
   const cacheFiles = (dir: string) =>
-    Object.keys(snapshotTree(dir)).map((entry) => entry.replace(/[0-9a-f]{40}\.facts$/, 'ENTRY').replace(/(?<=^|\/)[0-9a-f]{16}(?=\/|$)/g, 'KEY'));
+    Object.keys(snapshotTree(dir)).map((entry) =>
+      entry.replace(/[0-9a-f]{40}\.facts$/, 'ENTRY').replace(/(?<=^|\/)[0-9a-f]{16}(?=\/|$)/g, 'KEY'),
+    );
 
   it('--cache outside a Node project: nothing in the folder, the cache in the user cache folder', () => {
     const dir = planningFolder();
@@ -59,13 +61,24 @@ describe('tasklint writes nothing but its cache and its --output-file', () => {
     expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).code).toBe(1);
     expect(snapshotTree(dir)).toEqual(before);
     // A folder per linted folder, in it one per version and config, an entry per readable document (five of them).
-    expect(cacheFiles(userCache)).toEqual(['tasklint', 'tasklint/KEY', 'tasklint/KEY/KEY', ...Array(5).fill('tasklint/KEY/KEY/ENTRY')]);
+    expect(cacheFiles(userCache)).toEqual([
+      'tasklint',
+      'tasklint/KEY',
+      'tasklint/KEY/KEY',
+      ...Array(5).fill('tasklint/KEY/KEY/ENTRY'),
+    ]);
 
     // Without XDG_CACHE_HOME, ~/.cache.
     const home = makeFolder();
     expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: undefined, HOME: home }).code).toBe(1);
     expect(snapshotTree(dir)).toEqual(before);
-    expect(cacheFiles(home)).toEqual(['.cache', '.cache/tasklint', '.cache/tasklint/KEY', '.cache/tasklint/KEY/KEY', ...Array(5).fill('.cache/tasklint/KEY/KEY/ENTRY')]);
+    expect(cacheFiles(home)).toEqual([
+      '.cache',
+      '.cache/tasklint',
+      '.cache/tasklint/KEY',
+      '.cache/tasklint/KEY/KEY',
+      ...Array(5).fill('.cache/tasklint/KEY/KEY/ENTRY'),
+    ]);
   }, 60_000);
 
   it('--cache in a Node project: node_modules/.cache/tasklint, nothing else', () => {
@@ -76,7 +89,12 @@ describe('tasklint writes nothing but its cache and its --output-file', () => {
     const before = snapshotTree(dir);
     expect(runCli(['--cache', '.'], dir, { XDG_CACHE_HOME: userCache }).code).toBe(1);
     const added = cacheFiles(dir).filter((entry) => !(entry in before));
-    expect(added).toEqual(['node_modules/.cache', 'node_modules/.cache/tasklint', 'node_modules/.cache/tasklint/KEY', ...Array(5).fill('node_modules/.cache/tasklint/KEY/ENTRY')]);
+    expect(added).toEqual([
+      'node_modules/.cache',
+      'node_modules/.cache/tasklint',
+      'node_modules/.cache/tasklint/KEY',
+      ...Array(5).fill('node_modules/.cache/tasklint/KEY/ENTRY'),
+    ]);
     expect(cacheFiles(userCache)).toEqual([]);
   }, 60_000);
 
@@ -95,7 +113,12 @@ describe('tasklint writes nothing but its cache and its --output-file', () => {
     const userCache = makeFolder();
     const outside = makeFolder();
     const before = snapshotTree(dir);
-    for (const args of [['--hook', 'tracker.md'], ['--cache'], ['--cache-location', outside], ['--hook', '--cache', 'index.md']]) {
+    for (const args of [
+      ['--hook', 'tracker.md'],
+      ['--cache'],
+      ['--cache-location', outside],
+      ['--hook', '--cache', 'index.md'],
+    ]) {
       const cli = runCli(['--no-cache', ...args], dir, { XDG_CACHE_HOME: userCache });
       expect(cli.code, `${args.join(' ')}\n${cli.stderr}`).toBe(1);
       expect(cli.stdout).toContain('TASK-7');

@@ -45,9 +45,15 @@ ruleTester('duration-mismatch', {
   valid: [
     {
       name: 'a TOTAL row with a thousands separator that adds up',
-      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 900h |\n| 2 | Build | 300h |\n| **TOTAL** | | **1,200h** |\n' },
+      files: {
+        'plan.md':
+          '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 900h |\n| 2 | Build | 300h |\n| **TOTAL** | | **1,200h** |\n',
+      },
     },
-    { name: 'the stated time is the sum of the rows', files: { 'tracker.md': phase('3 tasks - 2 hrs', ['30 min', '1 hr', '30 min']) } },
+    {
+      name: 'the stated time is the sum of the rows',
+      files: { 'tracker.md': phase('3 tasks - 2 hrs', ['30 min', '1 hr', '30 min']) },
+    },
     {
       name: '"1.5 hrs" over 30 + 20 + 30 min is the sum rounded to the half hour',
       files: { 'tracker.md': phase('3 tasks - 1.5 hrs', ['30 min', '20 min', '30 min']) },
@@ -56,18 +62,27 @@ ruleTester('duration-mismatch', {
       name: '"3.5 hrs" over 45 + 60 + 60 + 30 min (3.25 hrs) is a rounding tie',
       files: { 'tracker.md': phase('4 tasks - 3.5 hrs', ['45 min', '1 hr', '1 hr', '30 min']) },
     },
-    { name: 'a label over a list that sums to it', files: { 'plan.md': stream('6.5 hrs', ['2 hrs', '3 hrs', '1.5 hrs']) } },
+    {
+      name: 'a label over a list that sums to it',
+      files: { 'plan.md': stream('6.5 hrs', ['2 hrs', '3 hrs', '1.5 hrs']) },
+    },
     {
       name: 'the workstreams add up to the estimated completion',
       files: { 'tracker.md': workstreams('39.5 hours + 18 days') },
     },
     {
       name: 'a sprint is a time box, not the sum of its tasks',
-      files: { 'plan.md': '# Plan\n\n### Sprint 3 (10 days)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n' },
+      files: {
+        'plan.md':
+          '# Plan\n\n### Sprint 3 (10 days)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n',
+      },
     },
     {
       name: 'an estimate that excludes part of the work',
-      files: { 'plan.md': '# Plan\n\n## MLOps\n\n**Estimated Time to Complete:** 15 working days (3 weeks, excluding Category 4)\n\n- Category 1: Basic Training (2 tasks) - 3 days\n- Category 4: Inference (2 tasks) - 3 days\n- Category 5: Pipeline (2 tasks) - 15 days\n' },
+      files: {
+        'plan.md':
+          '# Plan\n\n## MLOps\n\n**Estimated Time to Complete:** 15 working days (3 weeks, excluding Category 4)\n\n- Category 1: Basic Training (2 tasks) - 3 days\n- Category 4: Inference (2 tasks) - 3 days\n- Category 5: Pipeline (2 tasks) - 15 days\n',
+      },
     },
     {
       name: 'work that runs in parallel is not summed',
@@ -104,38 +119,89 @@ ruleTester('duration-mismatch', {
     },
     {
       name: 'a phase total over task blocks one of which gives a range ("8-10 hours"): the sum is unknown',
-      files: { 'phase-3.md': '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n' },
+      files: {
+        'phase-3.md':
+          '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n',
+      },
     },
     {
       name: 'a TOTAL written with a thousands separator that is the sum ("1,171h")',
-      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,171h** |\n' },
+      files: {
+        'plan.md':
+          '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,171h** |\n',
+      },
     },
     {
       name: 'a list whose last item gives the total ("- Total: 4 hours") is summed without it',
-      files: { 'plan.md': '# Plan\n\n**Stream B - Validation (4 hrs):**\n\n- TASK-40: Validate one (1 hr)\n- TASK-41: Validate two (3 hrs)\n- Total: 4 hours\n' },
+      files: {
+        'plan.md':
+          '# Plan\n\n**Stream B - Validation (4 hrs):**\n\n- TASK-40: Validate one (1 hr)\n- TASK-41: Validate two (3 hrs)\n- Total: 4 hours\n',
+      },
     },
   ],
   invalid: [
     {
       name: 'a TOTAL written with a thousands separator against its column ("1,203h")',
-      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,203h** |\n' },
-      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 8, messageIncludes: ['1203 hrs is stated here', 'add up to 1171 hrs'] }],
+      files: {
+        'plan.md':
+          '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 5h |\n| 2 | Backend | 1,100h |\n| 3 | Mobile | 66h |\n| **TOTAL** | | **1,203h** |\n',
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'plan.md',
+          line: 8,
+          messageIncludes: ['1203 hrs is stated here', 'add up to 1171 hrs'],
+        },
+      ],
     },
     {
       name: 'a phase total against the estimates of its task blocks',
-      files: { 'phase-3.md': '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 3 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n' },
-      errors: [{ messageId: 'mismatch', file: 'phase-3.md', line: 3, messageIncludes: ['10 hrs is stated here', 'the 3 sections under it add up to 9 hrs'], related: [{ file: 'phase-3.md', line: 7 }, { file: 'phase-3.md', line: 10 }, { file: 'phase-3.md', line: 13 }] }],
+      files: {
+        'phase-3.md':
+          '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 3 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n',
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'phase-3.md',
+          line: 3,
+          messageIncludes: ['10 hrs is stated here', 'the 3 sections under it add up to 9 hrs'],
+          related: [
+            { file: 'phase-3.md', line: 7 },
+            { file: 'phase-3.md', line: 10 },
+            { file: 'phase-3.md', line: 13 },
+          ],
+        },
+      ],
     },
     {
       name: 'an approximate total far from its sum, printed as written ("~9 hrs")',
       files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '2 hrs']) },
-      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 3, messageIncludes: ['~9 hrs is stated here', 'add up to 7 hrs'] }],
-      output: null
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'plan.md',
+          line: 3,
+          messageIncludes: ['~9 hrs is stated here', 'add up to 7 hrs'],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a TOTAL row written with a thousands separator',
-      files: { 'plan.md': '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 900h |\n| 2 | Build | 300h |\n| **TOTAL** | | **1,171h** |\n' },
-      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 7, messageIncludes: ['1171 hrs is stated here', 'add up to 1200 hrs'] }],
+      files: {
+        'plan.md':
+          '# Plan\n\n| Phase | Name | Duration |\n|---|---|---|\n| 1 | Setup | 900h |\n| 2 | Build | 300h |\n| **TOTAL** | | **1,171h** |\n',
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'plan.md',
+          line: 7,
+          messageIncludes: ['1171 hrs is stated here', 'add up to 1200 hrs'],
+        },
+      ],
     },
     {
       name: 'a label says 10 hrs over tasks of 12',
@@ -153,7 +219,7 @@ ruleTester('duration-mismatch', {
           ],
         },
       ],
-      output: { 'plan.md': stream('12 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) }
+      output: { 'plan.md': stream('12 hrs', ['2 hrs', '1 hr', '2 hrs', '2 hrs', '2 hrs', '3 hrs']) },
     },
     {
       name: 'the estimated completion is not the sum of the workstreams',
@@ -163,7 +229,10 @@ ruleTester('duration-mismatch', {
           messageId: 'mismatch',
           file: 'tracker.md',
           line: 4,
-          messageIncludes: ['37.5 hrs + 18 days is stated here', 'the 3 sections under it add up to 39.5 hrs + 18 days'],
+          messageIncludes: [
+            '37.5 hrs + 18 days is stated here',
+            'the 3 sections under it add up to 39.5 hrs + 18 days',
+          ],
           related: [
             { file: 'tracker.md', line: 12 },
             { file: 'tracker.md', line: 16 },
@@ -171,34 +240,80 @@ ruleTester('duration-mismatch', {
           ],
         },
       ],
-      output: { 'tracker.md': workstreams('39.5 hours + 18 days') }
+      output: { 'tracker.md': workstreams('39.5 hours + 18 days') },
     },
     {
       name: 'a heading says 3 hrs over rows of 4',
       files: { 'tracker.md': phase('2 tasks - 3 hrs', ['2 hrs', '2 hrs']) },
-      errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 3, messageIncludes: ['3 hrs is stated here', 'the 2 rows of the table under it add up to 4 hrs'], related: [{ file: 'tracker.md', line: 7 }, { file: 'tracker.md', line: 8 }] }],
-      output: { 'tracker.md': phase('2 tasks - 4 hrs', ['2 hrs', '2 hrs']) }
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'tracker.md',
+          line: 3,
+          messageIncludes: ['3 hrs is stated here', 'the 2 rows of the table under it add up to 4 hrs'],
+          related: [
+            { file: 'tracker.md', line: 7 },
+            { file: 'tracker.md', line: 8 },
+          ],
+        },
+      ],
+      output: { 'tracker.md': phase('2 tasks - 4 hrs', ['2 hrs', '2 hrs']) },
     },
     {
       name: 'an estimate over subsections whose task tables add up to less',
       files: {
-        'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 20 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n',
+        'tracker.md':
+          '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 20 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n',
       },
-      errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 5, messageIncludes: ['20 hrs is stated here', 'add up to 12 hrs'], related: [{ file: 'tracker.md', line: 7 }, { file: 'tracker.md', line: 13 }] }],
-      output: { 'tracker.md': '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 12 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n' }
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: ['20 hrs is stated here', 'add up to 12 hrs'],
+          related: [
+            { file: 'tracker.md', line: 7 },
+            { file: 'tracker.md', line: 13 },
+          ],
+        },
+      ],
+      output: {
+        'tracker.md':
+          '# Tracker\n\n## Workstream 1: HPC\n\n**Estimated Time:** 12 hours\n\n### Phase 3 (1 task)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-28 | Kernel module | 4 hrs |\n\n### Phase 4 (2 tasks)\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-46 | Package role | 2 hrs |\n| TASK-47 | Base role | 6 hrs |\n',
+      },
     },
     {
       name: 'a TOTAL row of a time column',
-      files: { 'plan.md': '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **4 days** |\n' },
-      errors: [{ messageId: 'mismatch', file: 'plan.md', line: 7, messageIncludes: ['4 days is stated here', 'add up to 5 days'] }],
-      output: { 'plan.md': '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **5 days** |\n' }
+      files: {
+        'plan.md':
+          '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **4 days** |\n',
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'plan.md',
+          line: 7,
+          messageIncludes: ['4 days is stated here', 'add up to 5 days'],
+        },
+      ],
+      output: {
+        'plan.md':
+          '# Plan\n\n| Task ID | Description | Duration |\n|---|---|---|\n| TASK-1 | Build | 2 days |\n| TASK-2 | Test | 3 days |\n| **Total** | | **5 days** |\n',
+      },
     },
     {
       name: 'without rounding, 1.5 hrs over 80 minutes is reported',
       files: { 'tracker.md': phase('3 tasks - 1.5 hrs', ['30 min', '20 min', '30 min']) },
       config: { rules: { 'duration-mismatch': ['error', { allowRounding: false }] } },
-      errors: [{ messageId: 'mismatch', file: 'tracker.md', line: 3, messageIncludes: ['1.5 hrs is stated here', 'add up to 1.33 hrs'] }],
-      output: null
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'tracker.md',
+          line: 3,
+          messageIncludes: ['1.5 hrs is stated here', 'add up to 1.33 hrs'],
+        },
+      ],
+      output: null,
     },
   ],
 });

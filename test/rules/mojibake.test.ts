@@ -10,7 +10,10 @@ function misencode(text: string, encoding: 'windows-1252' | 'macintosh'): string
 
 describe('findMojibake', () => {
   it('knows the code pages as iconv-lite decodes them', () => {
-    for (const [encoding, codec] of [['Windows-1252', 'win1252'], ['Mac Roman', 'macintosh']] as const) {
+    for (const [encoding, codec] of [
+      ['Windows-1252', 'win1252'],
+      ['Mac Roman', 'macintosh'],
+    ] as const) {
       const bytes = Buffer.from(Array.from({ length: 128 }, (_, i) => 0x80 + i));
       expect(HIGH_HALF[encoding], encoding).toBe(iconv.decode(bytes, codec));
     }
@@ -31,7 +34,12 @@ describe('findMojibake', () => {
   });
 
   it('leaves real accented and typographic text alone', () => {
-    for (const text of ['café naïve résumé', 'Straße “quoted” — dash • bullet', 'Zürich Ü€ 10 €', 'São Paulo, Øresund, Ångström']) {
+    for (const text of [
+      'café naïve résumé',
+      'Straße “quoted” — dash • bullet',
+      'Zürich Ü€ 10 €',
+      'São Paulo, Øresund, Ångström',
+    ]) {
       expect(findMojibake(text), text).toEqual([]);
     }
   });
@@ -39,22 +47,33 @@ describe('findMojibake', () => {
 
 ruleTester('mojibake', {
   valid: [
-    { name: 'clean UTF-8 with emoji', files: { 'index.md': '# Index\n\n- ✅ Phase 1 complete\n- 🟡 Phase 2 active\n' } },
+    {
+      name: 'clean UTF-8 with emoji',
+      files: { 'index.md': '# Index\n\n- ✅ Phase 1 complete\n- 🟡 Phase 2 active\n' },
+    },
     { name: 'accented words', files: { 'index.md': '# Café notes\n\nThe résumé of the naïve plan, in Zürich.\n' } },
   ],
   invalid: [
     {
       name: 'emoji read as Windows-1252',
       files: { 'tracker.md': `# Tracker\n\n${misencode('- ✅ Storage done\n- ⏳ Compute waiting\n', 'windows-1252')}` },
-      errors: [{ messageId: 'mojibake', file: 'tracker.md', line: 3, column: 3, messageIncludes: ['Windows-1252', '"✅"', '2 places on 2 lines'] }],
+      errors: [
+        {
+          messageId: 'mojibake',
+          file: 'tracker.md',
+          line: 3,
+          column: 3,
+          messageIncludes: ['Windows-1252', '"✅"', '2 places on 2 lines'],
+        },
+      ],
       // ⏳'s second byte, 0x8F, has no character in Windows-1252: the saved text holds U+FFFD, and what it stood for is lost.
-      output: null
+      output: null,
     },
     {
       name: 'emoji read as Mac Roman',
       files: { 'index.md': `# Index\n\n${misencode('Status: ✅ COMPLETE\n', 'macintosh')}` },
       errors: [{ messageId: 'mojibake', file: 'index.md', line: 3, messageIncludes: ['Mac Roman', '"✅"'] }],
-      output: { 'index.md': '# Index\n\nStatus: ✅ COMPLETE\n' }
+      output: { 'index.md': '# Index\n\nStatus: ✅ COMPLETE\n' },
     },
     {
       name: 'emoji and arrows read as Windows-1252, repaired by --fix',
@@ -70,7 +89,9 @@ ruleTester('mojibake', {
     },
     {
       name: 'a run that lost a byte on the way is not repaired by --fix: what it stood for is not known',
-      files: { 'index.md': `# Index\n\n${misencode('- ✅', 'windows-1252')}${misencode('✅', 'windows-1252').slice(0, 2)} done\n` },
+      files: {
+        'index.md': `# Index\n\n${misencode('- ✅', 'windows-1252')}${misencode('✅', 'windows-1252').slice(0, 2)} done\n`,
+      },
       errors: [{ messageId: 'mojibake', file: 'index.md', line: 3 }],
       output: null,
     },

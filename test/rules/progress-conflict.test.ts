@@ -1,6 +1,10 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 
-function tracker(status: string, reference = './hpc-slurm-task-list.md', heading = 'Workstream 1: HPC Infrastructure Completion'): string {
+function tracker(
+  status: string,
+  reference = './hpc-slurm-task-list.md',
+  heading = 'Workstream 1: HPC Infrastructure Completion',
+): string {
   return `# Active Workstreams\n\n## ${heading}\n\n**Status:** ${status}\n\n**Reference:** [\`${reference.replace('./', '')}\`](${reference})\n`;
 }
 
@@ -9,7 +13,10 @@ const indexTable = (rows: string[]): string =>
 
 /** A task list with `done` of `total` tasks marked complete in its table. */
 function taskList(title: string, status: string, done: number, total: number): string {
-  const rows = Array.from({ length: total }, (_, i) => `| ORB-${i + 1} | Step ${i + 1} | ${i < done ? '✅ Complete' : 'Pending'} |`).join('\n');
+  const rows = Array.from(
+    { length: total },
+    (_, i) => `| ORB-${i + 1} | Step ${i + 1} | ${i < done ? '✅ Complete' : 'Pending'} |`,
+  ).join('\n');
   return `# ${title}\n\n**Status:** ${status}\n\n| Task ID | Description | Status |\n|---|---|---|\n${rows}\n`;
 }
 
@@ -26,14 +33,21 @@ ruleTester('progress-conflict', {
       name: 'a rounded or truncated percentage is not a different progress',
       files: {
         'tracker.md': tracker('65% Complete (31/48 tasks)'),
-        'index.md': '# Index\n\n### Infrastructure Deployment\n\n- **Status:** 64% complete (31/48 tasks)\n- **Location:** [`hpc-slurm-task-list.md`](./hpc-slurm-task-list.md)\n',
+        'index.md':
+          '# Index\n\n### Infrastructure Deployment\n\n- **Status:** 64% complete (31/48 tasks)\n- **Location:** [`hpc-slurm-task-list.md`](./hpc-slurm-task-list.md)\n',
       },
     },
     {
       name: 'a total with or without its deprecated tasks',
       files: {
-        'tracker.md': tracker('100% Complete (8/8 tasks)', './remove-pharos-references-task-list.md', 'Workstream 2: Rebranding'),
-        'index.md': indexTable(['| [Remove Pharos References](./remove-pharos-references-task-list.md) | 10 (2 deprecated) | 8 | 0 | 0 |']),
+        'tracker.md': tracker(
+          '100% Complete (8/8 tasks)',
+          './remove-pharos-references-task-list.md',
+          'Workstream 2: Rebranding',
+        ),
+        'index.md': indexTable([
+          '| [Remove Pharos References](./remove-pharos-references-task-list.md) | 10 (2 deprecated) | 8 | 0 | 0 |',
+        ]),
       },
     },
     {
@@ -54,7 +68,8 @@ ruleTester('progress-conflict', {
       name: 'a fraction in a code block is an example',
       files: {
         'tracker.md': tracker('64% Complete (31/48 tasks)'),
-        'howto.md': '# How to report\n\n## Workstream 1: HPC Infrastructure Completion\n\n```markdown\n**Status:** 10% Complete (5/48 tasks)\n```\n\n**Reference:** [`hpc-slurm-task-list.md`](./hpc-slurm-task-list.md)\n',
+        'howto.md':
+          '# How to report\n\n## Workstream 1: HPC Infrastructure Completion\n\n```markdown\n**Status:** 10% Complete (5/48 tasks)\n```\n\n**Reference:** [`hpc-slurm-task-list.md`](./hpc-slurm-task-list.md)\n',
       },
     },
     {
@@ -87,12 +102,15 @@ ruleTester('progress-conflict', {
     },
     {
       name: 'an index that counts a different whole than the tables it holds',
-      files: { 'index.md': `# Index\n\n**Overall Progress:** 76% complete (94/124 tasks)\n\n### Active Tasks\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-35 | Runtime framework | Pending |\n| TASK-36 | Packer tests | Pending |\n` },
+      files: {
+        'index.md': `# Index\n\n**Overall Progress:** 76% complete (94/124 tasks)\n\n### Active Tasks\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-35 | Runtime framework | Pending |\n| TASK-36 | Packer tests | Pending |\n`,
+      },
     },
     {
       name: 'without an alias, differently named subjects with no link in common are not compared',
       files: {
-        'tracker.md': '# Tracker\n\n## Workstream 1: HPC Infrastructure Completion\n\n**Status:** 60% Complete (29/48 tasks)\n',
+        'tracker.md':
+          '# Tracker\n\n## Workstream 1: HPC Infrastructure Completion\n\n**Status:** 60% Complete (29/48 tasks)\n',
         'index.md': indexTable(['| HPC SLURM Deployment | 48 | 31 | 0 | 17 |']),
       },
     },
@@ -100,28 +118,32 @@ ruleTester('progress-conflict', {
       name: 'tasks counted for something other than progress',
       files: {
         'tracker.md': tracker('64% Complete (31/48 tasks)'),
-        'review.md': '# Review\n\n## HPC\n\n2 of 48 tasks need a second reviewer.\n\n**Reference:** [hpc](./hpc-slurm-task-list.md)\n',
+        'review.md':
+          '# Review\n\n## HPC\n\n2 of 48 tasks need a second reviewer.\n\n**Reference:** [hpc](./hpc-slurm-task-list.md)\n',
       },
     },
     {
       name: 'a "See also:" link to the index does not make the index the subject',
       files: {
         'README.md': '# Index\n\n**Overall Progress:** 64% complete (31/48 tasks)\n',
-        'phase-2.md': '# Tracker\n\n## Phase 2: Compute\n\n**Status:** 20% complete (1/5 tasks)\n\n**See also:** [the index](./README.md)\n',
+        'phase-2.md':
+          '# Tracker\n\n## Phase 2: Compute\n\n**Status:** 20% complete (1/5 tasks)\n\n**See also:** [the index](./README.md)\n',
       },
     },
     {
       name: 'dates are not fractions',
       files: {
         'tracker.md': tracker('64% Complete (31/48 tasks)'),
-        'index.md': '# Index\n\n## HPC\n\nReviewed 10/30 and 11/04.\n\n**Reference:** [hpc](./hpc-slurm-task-list.md)\n',
+        'index.md':
+          '# Index\n\n## HPC\n\nReviewed 10/30 and 11/04.\n\n**Reference:** [hpc](./hpc-slurm-task-list.md)\n',
       },
     },
     {
       name: 'labels that name a state, not a subject ("Completed Phases", a bold "NEW")',
       files: {
         'index.md': '# Index\n\n## Completed Phases\n\nProgress: 3/3 tasks complete\n\n**NEW**: 2/6 tasks complete\n',
-        'report.md': '# Report\n\n## Completed Phases\n\nProgress: 23/23 tasks complete\n\n**NEW**: 5/6 tasks complete\n',
+        'report.md':
+          '# Report\n\n## Completed Phases\n\nProgress: 23/23 tasks complete\n\n**NEW**: 5/6 tasks complete\n',
       },
     },
   ],
@@ -130,7 +152,10 @@ ruleTester('progress-conflict', {
       name: 'the tracker says 29/48 where the index row for the same linked list says 31/48',
       files: {
         'tracker.md': tracker('60% Complete (29/48 tasks)'),
-        'index.md': indexTable(['| [HPC SLURM Deployment](./hpc-slurm-task-list.md) | 48 | 31 | 0 | 17 |', '| Documentation | 31 | 31 | 0 | 0 |']),
+        'index.md': indexTable([
+          '| [HPC SLURM Deployment](./hpc-slurm-task-list.md) | 48 | 31 | 0 | 17 |',
+          '| Documentation | 31 | 31 | 0 | 0 |',
+        ]),
       },
       errors: [
         {
@@ -138,7 +163,9 @@ ruleTester('progress-conflict', {
           file: 'tracker.md',
           line: 5,
           column: 27,
-          messageIncludes: ['"Workstream 1: HPC Infrastructure Completion" is 29/48 here but 31/48 at index.md:7 ("HPC SLURM Deployment")'],
+          messageIncludes: [
+            '"Workstream 1: HPC Infrastructure Completion" is 29/48 here but 31/48 at index.md:7 ("HPC SLURM Deployment")',
+          ],
           related: [{ file: 'index.md', line: 7 }],
         },
       ],
@@ -150,41 +177,96 @@ ruleTester('progress-conflict', {
         'index.md':
           '# Index\n\n### In Progress\n\n| Task List | Progress | Next |\n|---|---|---|\n| HPC SLURM Deployment | 64% (31/48) | Phase 4 |\n\n#### HPC SLURM Deployment (17 tasks remaining)\n\n**Reference:** [`hpc-slurm-task-list.md`](./hpc-slurm-task-list.md)\n\n### Infrastructure Deployment\n\n- **Status:** 64% complete (31/48 tasks)\n- **Location:** [`hpc-slurm-task-list.md`](./hpc-slurm-task-list.md)\n',
       },
-      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 5, messageIncludes: ['29/48 here but 31/48 at index.md:7', 'and 1 more place'], related: [{ file: 'index.md', line: 7 }] }],
+      errors: [
+        {
+          messageId: 'conflict',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: ['29/48 here but 31/48 at index.md:7', 'and 1 more place'],
+          related: [{ file: 'index.md', line: 7 }],
+        },
+      ],
     },
     {
       name: '0/12 against 8/10 with 2 deprecated',
       files: {
-        'tracker.md': tracker('0% Complete (0/12 tasks)', './remove-pharos-references-task-list.md', 'Workstream 2: Code Quality & Rebranding'),
-        'index.md': '# Index\n\n#### Remove Pharos References (10 tasks, 2 deprecated)\n\n**Completion:** 8 of 10 tasks complete (2 deprecated)\n\n**Reference:** [`remove-pharos-references-task-list.md`](./remove-pharos-references-task-list.md)\n',
+        'tracker.md': tracker(
+          '0% Complete (0/12 tasks)',
+          './remove-pharos-references-task-list.md',
+          'Workstream 2: Code Quality & Rebranding',
+        ),
+        'index.md':
+          '# Index\n\n#### Remove Pharos References (10 tasks, 2 deprecated)\n\n**Completion:** 8 of 10 tasks complete (2 deprecated)\n\n**Reference:** [`remove-pharos-references-task-list.md`](./remove-pharos-references-task-list.md)\n',
       },
-      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 5, messageIncludes: ['is 0/12 here but 8/10 (2 deprecated) at index.md:5 ("Remove Pharos References")'], related: [{ file: 'index.md', line: 5 }] }],
+      errors: [
+        {
+          messageId: 'conflict',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: ['is 0/12 here but 8/10 (2 deprecated) at index.md:5 ("Remove Pharos References")'],
+          related: [{ file: 'index.md', line: 5 }],
+        },
+      ],
     },
     {
       name: 'the same name once "Workstream N:", "(Future)" and "Tasks" are set aside',
       files: {
-        'tracker.md': '# Tracker\n\n## Workstream 3: MLOps Validation (Future)\n\n**Status:** 20% Complete (2/10 tasks)\n',
-        'index.md': indexTable(['| **MLOps Validation** | 10 | 0 | 0 | 10 |', '| **Documentation** | 31 | 31 | 0 | 0 |', '| **Tests** | 15 | 15 | 0 | 0 |']),
+        'tracker.md':
+          '# Tracker\n\n## Workstream 3: MLOps Validation (Future)\n\n**Status:** 20% Complete (2/10 tasks)\n',
+        'index.md': indexTable([
+          '| **MLOps Validation** | 10 | 0 | 0 | 10 |',
+          '| **Documentation** | 31 | 31 | 0 | 0 |',
+          '| **Tests** | 15 | 15 | 0 | 0 |',
+        ]),
       },
-      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 5, messageIncludes: ['"Workstream 3: MLOps Validation" is 2/10 here but 0/10 at index.md:7 ("MLOps Validation")'], related: [{ file: 'index.md', line: 7 }] }],
+      errors: [
+        {
+          messageId: 'conflict',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: [
+            '"Workstream 3: MLOps Validation" is 2/10 here but 0/10 at index.md:7 ("MLOps Validation")',
+          ],
+          related: [{ file: 'index.md', line: 7 }],
+        },
+      ],
     },
     {
       name: 'subjects named differently but made one by config aliases',
       files: {
-        'tracker.md': '# Tracker\n\n## Workstream 1: HPC Infrastructure Completion\n\n**Status:** 60% Complete (29/48 tasks)\n',
+        'tracker.md':
+          '# Tracker\n\n## Workstream 1: HPC Infrastructure Completion\n\n**Status:** 60% Complete (29/48 tasks)\n',
         'index.md': indexTable(['| HPC SLURM Deployment | 48 | 31 | 0 | 17 |']),
       },
       config: { aliases: { 'HPC SLURM Deployment': ['HPC Infrastructure Completion'] } },
-      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 5, messageIncludes: ['29/48 here but 31/48 at index.md:7'], related: [{ file: 'index.md', line: 7 }] }],
+      errors: [
+        {
+          messageId: 'conflict',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: ['29/48 here but 31/48 at index.md:7'],
+          related: [{ file: 'index.md', line: 7 }],
+        },
+      ],
     },
     {
       name: 'a config alias that names the task list file',
       files: {
-        'tracker.md': '# Tracker\n\n## Workstream 1: HPC Infrastructure Completion\n\n**Status:** 60% Complete (29/48 tasks)\n',
-        'index.md': '# Index\n\n## HPC\n\n**Status:** 31/48 tasks complete\n\n**Reference:** [list](./plans/hpc-slurm-task-list.md)\n',
+        'tracker.md':
+          '# Tracker\n\n## Workstream 1: HPC Infrastructure Completion\n\n**Status:** 60% Complete (29/48 tasks)\n',
+        'index.md':
+          '# Index\n\n## HPC\n\n**Status:** 31/48 tasks complete\n\n**Reference:** [list](./plans/hpc-slurm-task-list.md)\n',
       },
       config: { aliases: { 'HPC Infrastructure Completion': ['hpc-slurm-task-list.md'] } },
-      errors: [{ messageId: 'conflict', file: 'tracker.md', line: 5, messageIncludes: ['29/48 here but 31/48 at index.md:5 ("HPC")'], related: [{ file: 'index.md', line: 5 }] }],
+      errors: [
+        {
+          messageId: 'conflict',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: ['29/48 here but 31/48 at index.md:5 ("HPC")'],
+          related: [{ file: 'index.md', line: 5 }],
+        },
+      ],
     },
     {
       name: 'a status line against the task table right under it',
@@ -194,7 +276,9 @@ ruleTester('progress-conflict', {
           messageId: 'counted',
           file: 'phase-1-storage.md',
           line: 3,
-          messageIncludes: ['"Phase 1: Storage" is 4/6 here, but its task list (lines 7-12) marks 5 of its 6 tasks done'],
+          messageIncludes: [
+            '"Phase 1: Storage" is 4/6 here, but its task list (lines 7-12) marks 5 of its 6 tasks done',
+          ],
           related: [{ file: 'phase-1-storage.md', line: 7 }],
         },
       ],

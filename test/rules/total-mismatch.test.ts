@@ -1,6 +1,7 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 
-const header = '| Task List | Total Tasks | Completed | In Progress | Pending | Completion % | Status |\n|---|---|---|---|---|---|---|\n';
+const header =
+  '| Task List | Total Tasks | Completed | In Progress | Pending | Completion % | Status |\n|---|---|---|---|---|---|---|\n';
 const rows = [
   '| **HPC Deployment** | 48 | 31 | 0 | 17 | 64% | 🟡 Active |',
   '| **Documentation** | 31 | 31 | 0 | 0 | 100% | ✅ Complete |',
@@ -22,31 +23,55 @@ ruleTester('total-mismatch', {
   valid: [
     {
       name: 'each column of the TOTAL row is the sum of the rows above it, deprecated ones noted',
-      files: { 'index.md': index('| **TOTAL** | **124** (2 deprecated) | **95** | **0** | **29** | **77%** | 🟡 In Progress |') },
+      files: {
+        'index.md': index(
+          '| **TOTAL** | **124** (2 deprecated) | **95** | **0** | **29** | **77%** | 🟡 In Progress |',
+        ),
+      },
     },
     {
       name: 'a percentage column is not summed (percent-mismatch reads it)',
-      files: { 'index.md': '# Index\n\n| List | Tasks | Done % |\n|---|---|---|\n| A | 3 | 66% |\n| B | 5 | 20% |\n| Total | 8 | 38% |\n' },
+      files: {
+        'index.md':
+          '# Index\n\n| List | Tasks | Done % |\n|---|---|---|\n| A | 3 | 66% |\n| B | 5 | 20% |\n| Total | 8 | 38% |\n',
+      },
     },
     {
       name: 'a column with a cell that is not a number is left alone',
-      files: { 'index.md': '# Index\n\n| List | Tasks | Owner |\n|---|---|---|\n| A | 3 | 2 people |\n| B | — | 1 |\n| Total | 9 | 3 |\n' },
+      files: {
+        'index.md':
+          '# Index\n\n| List | Tasks | Owner |\n|---|---|---|\n| A | 3 | 2 people |\n| B | — | 1 |\n| Total | 9 | 3 |\n',
+      },
     },
     {
       name: 'a heading count over subsections that add up to it',
-      files: { 'index.md': '# Index\n\n### 🔴 High Priority - Active Tasks (17 tasks)\n\n#### HPC SLURM Deployment (17 tasks remaining)\n\nText.\n' },
+      files: {
+        'index.md':
+          '# Index\n\n### 🔴 High Priority - Active Tasks (17 tasks)\n\n#### HPC SLURM Deployment (17 tasks remaining)\n\nText.\n',
+      },
     },
     {
       name: 'a heading count over subsections that add up to it without their deprecated tasks',
-      files: { 'index.md': '# Index\n\n### Not Started (18 tasks)\n\n#### MLOps Validation (10 tasks)\n\nText.\n\n#### Rebranding (10 tasks, 2 deprecated)\n\nText.\n' },
+      files: {
+        'index.md':
+          '# Index\n\n### Not Started (18 tasks)\n\n#### MLOps Validation (10 tasks)\n\nText.\n\n#### Rebranding (10 tasks, 2 deprecated)\n\nText.\n',
+      },
     },
     {
       name: 'a heading count over list items that add up to it',
-      files: { 'index.md': '# Index\n\n#### MLOps Validation Tasks (4 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n' },
+      files: {
+        'index.md':
+          '# Index\n\n#### MLOps Validation Tasks (4 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n',
+      },
     },
     {
       name: 'a breakdown that names only some phases of the whole',
-      files: { 'index.md': breakdown('64% complete (31/48 tasks)', ['✅ Phase 3: Enhancements (3/3 complete)', '🟡 Phase 4: Consolidation (18/22 complete)']) },
+      files: {
+        'index.md': breakdown('64% complete (31/48 tasks)', [
+          '✅ Phase 3: Enhancements (3/3 complete)',
+          '🟡 Phase 4: Consolidation (18/22 complete)',
+        ]),
+      },
     },
     {
       name: 'an archived index describes the past',
@@ -64,7 +89,11 @@ ruleTester('total-mismatch', {
   invalid: [
     {
       name: 'the Completed column adds up to 95 under a TOTAL of 94',
-      files: { 'index.md': index('| **TOTAL** | **124** (2 deprecated) | **94** | **0** | **29** | **76%** | 🟡 In Progress |') },
+      files: {
+        'index.md': index(
+          '| **TOTAL** | **124** (2 deprecated) | **94** | **0** | **29** | **76%** | 🟡 In Progress |',
+        ),
+      },
       errors: [
         {
           messageId: 'column',
@@ -78,17 +107,37 @@ ruleTester('total-mismatch', {
           ],
         },
       ],
-      output: { 'index.md': index('| **TOTAL** | **124** (2 deprecated) | **95** | **0** | **29** | **76%** | 🟡 In Progress |') }
+      output: {
+        'index.md': index(
+          '| **TOTAL** | **124** (2 deprecated) | **95** | **0** | **29** | **76%** | 🟡 In Progress |',
+        ),
+      },
     },
     {
       name: 'a second TOTAL row sums only the rows after the first',
-      files: { 'plan.md': '# Plan\n\n| Stream | Tasks |\n|---|---|\n| A | 3 |\n| B | 4 |\n| Total | 7 |\n| C | 2 |\n| D | 2 |\n| Total | 5 |\n' },
-      errors: [{ messageId: 'column', file: 'plan.md', line: 10, messageIncludes: ['TOTAL Tasks is 5', 'the 2 rows above add up to 4'] }],
-      output: { 'plan.md': '# Plan\n\n| Stream | Tasks |\n|---|---|\n| A | 3 |\n| B | 4 |\n| Total | 7 |\n| C | 2 |\n| D | 2 |\n| Total | 4 |\n' }
+      files: {
+        'plan.md':
+          '# Plan\n\n| Stream | Tasks |\n|---|---|\n| A | 3 |\n| B | 4 |\n| Total | 7 |\n| C | 2 |\n| D | 2 |\n| Total | 5 |\n',
+      },
+      errors: [
+        {
+          messageId: 'column',
+          file: 'plan.md',
+          line: 10,
+          messageIncludes: ['TOTAL Tasks is 5', 'the 2 rows above add up to 4'],
+        },
+      ],
+      output: {
+        'plan.md':
+          '# Plan\n\n| Stream | Tasks |\n|---|---|\n| A | 3 |\n| B | 4 |\n| Total | 7 |\n| C | 2 |\n| D | 2 |\n| Total | 4 |\n',
+      },
     },
     {
       name: 'a heading count over subsections that count fewer',
-      files: { 'index.md': '# Index\n\n### 🔵 Not Started - Planning Phase (22 tasks)\n\n#### MLOps Validation Tasks (10 tasks)\n\nText.\n\n#### Remove Pharos References (10 tasks, 2 deprecated)\n\nText.\n' },
+      files: {
+        'index.md':
+          '# Index\n\n### 🔵 Not Started - Planning Phase (22 tasks)\n\n#### MLOps Validation Tasks (10 tasks)\n\nText.\n\n#### Remove Pharos References (10 tasks, 2 deprecated)\n\nText.\n',
+      },
       errors: [
         {
           messageId: 'sections',
@@ -101,13 +150,19 @@ ruleTester('total-mismatch', {
           ],
         },
       ],
-      output: null
+      output: null,
     },
     {
       name: 'a heading count over list items that count fewer',
-      files: { 'index.md': '# Index\n\n#### MLOps Validation Tasks (10 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n3. **Category 3: Inference (2 tasks)** - 3 days\n' },
+      files: {
+        'index.md':
+          '# Index\n\n#### MLOps Validation Tasks (10 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n3. **Category 3: Inference (2 tasks)** - 3 days\n',
+      },
       errors: [{ messageId: 'items', file: 'index.md', line: 3, messageIncludes: ['count 6 (2 + 2 + 2, lines 5-7)'] }],
-      output: { 'index.md': '# Index\n\n#### MLOps Validation Tasks (6 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n3. **Category 3: Inference (2 tasks)** - 3 days\n' }
+      output: {
+        'index.md':
+          '# Index\n\n#### MLOps Validation Tasks (6 tasks)\n\n1. **Category 1: Basic Training (2 tasks)** - 3 days\n2. **Category 2: Distributed Training (2 tasks)** - 4 days\n3. **Category 3: Inference (2 tasks)** - 3 days\n',
+      },
     },
     {
       name: 'phases that add up to more than the whole beside them',

@@ -17,7 +17,12 @@ import { CONFLICT_MESSAGE, CONFLICT_RELATED, INDEX, TRACKER_AGREEING, TRACKER_CO
 afterAll(() => removeFolders());
 
 /** The official SARIF 2.1.0 schema (draft-04), as shipped by Microsoft's @microsoft/jest-sarif package. */
-const SARIF_SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+const SARIF_SCHEMA = JSON.parse(
+  readFileSync(
+    path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'),
+    'utf8',
+  ),
+) as object;
 // The schema's "language" pattern is not valid under the `u` flag Ajv uses by default.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 // The schema's formats, checked with the platform's URL parser rather than ignored.
@@ -73,14 +78,21 @@ describe('--format sarif', { timeout: 30_000 }, () => {
     expect(conflict.relatedLocations).toEqual([
       {
         id: 1,
-        physicalLocation: { artifactLocation: { uri: 'tracker.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 3, endLine: 5, endColumn: 9 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'tracker.md', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 5, startColumn: 3, endLine: 5, endColumn: 9 },
+        },
         message: { text: CONFLICT_RELATED },
       },
     ]);
 
     // Every finding of the command line, at the same place.
     const json = JSON.parse(runCli(['--format', 'json', '.'], dir).stdout) as EslintResult[];
-    const findings = json.flatMap((result) => result.messages.map((message) => `${path.relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId}`));
+    const findings = json.flatMap((result) =>
+      result.messages.map(
+        (message) => `${path.relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId}`,
+      ),
+    );
     const results = sarifRun.results!.map((result) => {
       const { artifactLocation, region } = result.locations![0]!.physicalLocation!;
       return `${artifactLocation!.uri}:${region!.startLine}:${region!.startColumn} ${result.ruleId}`;
@@ -97,7 +109,9 @@ describe('--format sarif', { timeout: 30_000 }, () => {
     const findings = json.flatMap((result) => result.messages);
     expect(log.runs[0]!.results).toHaveLength(findings.length);
     const related = findings.reduce((sum, finding) => sum + finding.related.length, 0);
-    expect(log.runs[0]!.results!.reduce((sum, result) => sum + (result.relatedLocations?.length ?? 0), 0)).toBe(related);
+    expect(log.runs[0]!.results!.reduce((sum, result) => sum + (result.relatedLocations?.length ?? 0), 0)).toBe(
+      related,
+    );
   });
 
   it('writes a valid empty log for a folder that agrees, and exits 0', () => {
@@ -138,13 +152,20 @@ describe('--format github', { timeout: 30_000 }, () => {
       '::error file=tracker.md,line=5,endLine=5,col=3,endColumn=9,title=task-status-conflict::TASK-1 is in progress here ("IN PROGRESS") but done at index.md:5 ("COMPLETE"). [also index.md:5: TASK-1 is done here ("COMPLETE")]\n',
     );
     // Both changed: an annotation on each.
-    const both = githubRun(['--format', 'github', '--report-only', 'tracker.md', '--report-only', 'index.md', '.'], dir);
+    const both = githubRun(
+      ['--format', 'github', '--report-only', 'tracker.md', '--report-only', 'index.md', '.'],
+      dir,
+    );
     expect(both.stdout.trimEnd().split('\n')).toEqual([atIndex, trackerOnly.stdout.trimEnd()]);
     expect(githubRun(['--format', 'github', '--report-only', 'index.md', '.'], dir).stdout).toBe(`${atIndex}\n`);
 
     // A finding whose message cannot be turned round: what is said at the changed place, then the finding as the rule put it.
-    const anchors = writeFolder({ 'index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n', 'compute.md': '# Phase 2: Compute Cluster\n' });
-    const link = 'Link fragment "#phase-2-compute" matches no heading of compute.md; did you mean "#phase-2-compute-cluster"?';
+    const anchors = writeFolder({
+      'index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n',
+      'compute.md': '# Phase 2: Compute Cluster\n',
+    });
+    const link =
+      'Link fragment "#phase-2-compute" matches no heading of compute.md; did you mean "#phase-2-compute-cluster"?';
     expect(githubRun(['--format', 'github', '--report-only', 'compute.md', '.'], anchors).stdout).toBe(
       `::error file=compute.md,line=1,endLine=1,col=1,endColumn=27,title=broken-anchor::The heading "Phase 2: Compute Cluster" has the anchor "#phase-2-compute-cluster". At index.md:3: ${link} [also index.md:3: ${link}]\n`,
     );
@@ -154,22 +175,30 @@ describe('--format github', { timeout: 30_000 }, () => {
     const examples = path.join(ROOT, 'examples');
     const json = JSON.parse(githubRun(['--format', 'json', '.'], examples).stdout) as EslintResult[];
     const lines = githubRun(['--format', 'github', '.'], examples).stdout.trimEnd().split('\n');
-    const findings = json.flatMap((result) => result.messages.map((message) => ({ file: path.relative(examples, result.filePath), ...message })));
+    const findings = json.flatMap((result) =>
+      result.messages.map((message) => ({ file: path.relative(examples, result.filePath), ...message })),
+    );
     expect(findings.length).toBeGreaterThan(0);
     expect(lines).toHaveLength(findings.length);
     const escaped = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
     for (const finding of findings) {
       const command = `::${finding.severity === 2 ? 'error' : 'warning'} file=${finding.file},line=${finding.line},endLine=${finding.endLine},col=${finding.column}`;
-      const line = lines.find((candidate) => candidate.startsWith(command) && candidate.includes(`title=${finding.ruleId}::${escaped(finding.message)}`));
+      const line = lines.find(
+        (candidate) =>
+          candidate.startsWith(command) && candidate.includes(`title=${finding.ruleId}::${escaped(finding.message)}`),
+      );
       expect(line, `${command} ${finding.message}`).toBeDefined();
-      for (const related of finding.related) expect(line).toContain(`[also ${path.relative(examples, related.filePath)}:${related.line}`);
+      for (const related of finding.related)
+        expect(line).toContain(`[also ${path.relative(examples, related.filePath)}:${related.line}`);
     }
   });
 
   it('names files from the checkout root in a workflow, wherever tasklint runs', () => {
     const dir = writeFolder({ 'docs/planning/index.md': INDEX, 'docs/planning/tracker.md': TRACKER_CONTRADICTING });
     const run = githubRun(['--format', 'github', 'planning'], path.join(dir, 'docs'), dir);
-    expect(run.stdout).toMatch(/^::error file=docs\/planning\/index\.md,line=5,.*\[also docs\/planning\/tracker\.md:5: /);
+    expect(run.stdout).toMatch(
+      /^::error file=docs\/planning\/index\.md,line=5,.*\[also docs\/planning\/tracker\.md:5: /,
+    );
   });
 
   it('prints warnings as ::warning and escapes what workflow commands reserve', () => {
@@ -187,19 +216,26 @@ describe('--format github', { timeout: 30_000 }, () => {
       ],
       { cwd: ROOT },
     );
-    expect(output).toBe('::warning file=a%2Cb%3Ac.md,line=2,endLine=3,col=1,title=percent-mismatch::54%25 is not 6/8,%0Asee below\n');
+    expect(output).toBe(
+      '::warning file=a%2Cb%3Ac.md,line=2,endLine=3,col=1,title=percent-mismatch::54%25 is not 6/8,%0Asee below\n',
+    );
   });
 });
 
 describe('--output-file', { timeout: 30_000 }, () => {
-  it.each(['stylish', 'json', 'sarif', 'github'])('writes the %s report to the file, prints nothing, and keeps the exit code', (format) => {
-    const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
-    const printed = githubRun(['--format', format, '.'], dir);
-    const written = githubRun(['--format', format, '--output-file', 'report.out', '.'], dir);
-    expect(printed.code).toBe(1);
-    expect(written).toEqual({ code: 1, stdout: '', stderr: '' });
-    expect(readFileSync(path.join(dir, 'report.out'), 'utf8').replace(/tasklint-test-\w+/g, 'DIR')).toBe(printed.stdout.replace(/tasklint-test-\w+/g, 'DIR'));
-  });
+  it.each(['stylish', 'json', 'sarif', 'github'])(
+    'writes the %s report to the file, prints nothing, and keeps the exit code',
+    (format) => {
+      const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
+      const printed = githubRun(['--format', format, '.'], dir);
+      const written = githubRun(['--format', format, '--output-file', 'report.out', '.'], dir);
+      expect(printed.code).toBe(1);
+      expect(written).toEqual({ code: 1, stdout: '', stderr: '' });
+      expect(readFileSync(path.join(dir, 'report.out'), 'utf8').replace(/tasklint-test-\w+/g, 'DIR')).toBe(
+        printed.stdout.replace(/tasklint-test-\w+/g, 'DIR'),
+      );
+    },
+  );
 
   it('exits 2 with a message, not a stack trace, when the file cannot be written', () => {
     const dir = writeFolder({ 'index.md': INDEX });

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +30,8 @@ const CLONE_PATH = '/path/to/tasklint';
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
-const PRE_COMMIT_SKIP = 'skipped: the pre-commit program is not on PATH (Debian package "pre-commit"; .ci/run installs it)';
+const PRE_COMMIT_SKIP =
+  'skipped: the pre-commit program is not on PATH (Debian package "pre-commit"; .ci/run installs it)';
 if (!preCommit) console.warn(`pre-commit install test ${PRE_COMMIT_SKIP}`);
 
 const INSTALL = readmeBlocks().filter((block) => block.heading === 'Install');
@@ -29,7 +39,8 @@ const used = new Set<ReadmeBlock>();
 /** The Install section's one block introduced by words matching `intro`. */
 function installBlock(intro: RegExp, lang = 'sh'): string {
   const found = INSTALL.filter((block) => block.lang === lang && intro.test(block.intro));
-  if (found.length !== 1) throw new Error(`README Install: expected one ${lang} block introduced by ${intro}, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`README Install: expected one ${lang} block introduced by ${intro}, found ${found.length}`);
   used.add(found[0]!);
   return found[0]!.code;
 }
@@ -45,7 +56,9 @@ const BLOCKS = {
   globalTarball: installBlock(/^or, for every project/),
   registry: installBlock(/^Once tasklint is published/),
 };
-const QUICK_START = readmeBlocks().find((block) => block.heading === 'Quick start' && block.lang === 'sh')!.code.split('\n')[0]!;
+const QUICK_START = readmeBlocks()
+  .find((block) => block.heading === 'Quick start' && block.lang === 'sh')!
+  .code.split('\n')[0]!;
 const PROGRAMMATIC = readmeBlocks().filter((block) => block.heading === 'Programmatic use' && block.lang === 'js');
 const PRE_COMMIT_CONFIG = readmeBlocks().find((block) => block.heading === 'Pre-commit' && block.lang === 'yaml')!.code;
 const PRE_COMMIT_PIN = readmeBlocks().find((block) => block.heading === 'Pre-commit' && block.lang === 'sh')!.code;
@@ -84,7 +97,11 @@ async function project(name: string): Promise<string> {
 }
 
 /** `npx tasklint planning/`, as the README prints it, finds the contradiction. */
-async function expectLintsPlanning(dir: string, command = 'npx tasklint planning/', runEnv: NodeJS.ProcessEnv = env): Promise<void> {
+async function expectLintsPlanning(
+  dir: string,
+  command = 'npx tasklint planning/',
+  runEnv: NodeJS.ProcessEnv = env,
+): Promise<void> {
   expect(INSTALL_TEXT).toContain(`\`${command}\``);
   const ran = await shell(command, dir, runEnv);
   expect(ran.stdout, output(ran)).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE}`);
@@ -96,7 +113,10 @@ beforeAll(async () => {
   const home = path.join(work, 'home');
   mkdirSync(home);
   const gitConfig = path.join(home, 'gitconfig');
-  writeFileSync(gitConfig, '[user]\n\tname = Test\n\temail = test@example.com\n[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n');
+  writeFileSync(
+    gitConfig,
+    '[user]\n\tname = Test\n\temail = test@example.com\n[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n',
+  );
   env = {
     ...cleanEnv(),
     GIT_CONFIG_GLOBAL: gitConfig,
@@ -137,7 +157,9 @@ describe("the README's install commands, run as printed", { timeout: 300_000 }, 
     await expectLintsPlanning(await project('linked-globally'), 'tasklint planning/', withGlobalPrefix(prefix));
 
     const quickStart = await shell(QUICK_START, clone);
-    expect(quickStart.stdout, output(quickStart)).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n(?: {2}\d+ errors? and \d+ warnings? potentially fixable with the `--fix` option\.\n)?$/);
+    expect(quickStart.stdout, output(quickStart)).toMatch(
+      /✖ \d+ problems \(\d+ errors, \d+ warnings\)\n(?: {2}\d+ errors? and \d+ warnings? potentially fixable with the `--fix` option\.\n)?$/,
+    );
     expect(quickStart.status).toBe(1);
   });
 
@@ -146,7 +168,9 @@ describe("the README's install commands, run as printed", { timeout: 300_000 }, 
     await must(run('git', ['clone', '-q', `file://${snapshot.repo}`, unbuilt], work, env));
     const refused = await shell(BLOCKS.folder.replace(CLONE_PATH, unbuilt), await project('from-unbuilt-folder'));
     expect(refused.status).not.toBe(0);
-    expect(`${refused.stdout}${refused.stderr}`).toContain('tasklint is not built, and TypeScript, which builds it, is not installed in');
+    expect(`${refused.stdout}${refused.stderr}`).toContain(
+      'tasklint is not built, and TypeScript, which builds it, is not installed in',
+    );
     expect(`${refused.stdout}${refused.stderr}`).toContain('Run `npm install` there first');
     expect(`${refused.stdout}${refused.stderr}`).not.toContain('tsc: not found');
 
@@ -210,15 +234,24 @@ describe("the README's install commands, run as printed", { timeout: 300_000 }, 
     const dir = await project('from-git');
     const ran = await shell(substituted(BLOCKS.gitUrl), dir);
     expect(ran.status, output(ran)).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.tasklint).toBe(`git+file://${snapshot.repo}`);
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.tasklint).toBe(
+      `git+file://${snapshot.repo}`,
+    );
     await expectLintsPlanning(dir);
   });
 
   it('from the registry: not published yet, as the README says', async (context) => {
-    expect(INSTALL_TEXT.replace(/\s+/g, ' ')).toContain('It is not on the npm registry yet, so `npm install tasklint` answers 404 until it is published');
+    expect(INSTALL_TEXT.replace(/\s+/g, ' ')).toContain(
+      'It is not on the npm registry yet, so `npm install tasklint` answers 404 until it is published',
+    );
     // A dry run: asks the registry, installs nothing, and runs no install script of whatever the name may hold.
-    const ran = await shell(BLOCKS.registry, await project('from-registry'), { ...env, npm_config_dry_run: 'true', npm_config_prefer_offline: 'false' });
-    if (ran.status === 0) throw new Error('tasklint is on the npm registry now: the README\'s Install section says it is not');
+    const ran = await shell(BLOCKS.registry, await project('from-registry'), {
+      ...env,
+      npm_config_dry_run: 'true',
+      npm_config_prefer_offline: 'false',
+    });
+    if (ran.status === 0)
+      throw new Error("tasklint is on the npm registry now: the README's Install section says it is not");
     if (!/E404/.test(ran.stderr)) context.skip(`the npm registry could not be asked: ${ran.stderr.split('\n')[0]}`);
   });
 
@@ -231,7 +264,9 @@ describe("the README's install commands, run as printed", { timeout: 300_000 }, 
       writeFileSync(config, `${substituted(PRE_COMMIT_CONFIG)}\n`);
       const pinned = await shell(PRE_COMMIT_PIN, dir);
       expect(pinned.status, output(pinned)).toBe(0);
-      expect(readFileSync(config, 'utf8')).toBe(`${substituted(PRE_COMMIT_CONFIG).replace('rev: HEAD', `rev: ${snapshot.rev}`)}\n`);
+      expect(readFileSync(config, 'utf8')).toBe(
+        `${substituted(PRE_COMMIT_CONFIG).replace('rev: HEAD', `rev: ${snapshot.rev}`)}\n`,
+      );
 
       await must(run('git', ['add', '-A'], dir, env));
       const hook = await run('pre-commit', ['run', 'tasklint', '--files', 'planning/tracker.md'], dir, env);

@@ -43,8 +43,12 @@ export class LspClient {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const listener of this.listeners) listener();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => this.serverMessages.push(params.message));
-    connection.onNotification('window/showMessage', (params: { message: string }) => this.serverMessages.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) =>
+      this.serverMessages.push(params.message),
+    );
+    connection.onNotification('window/showMessage', (params: { message: string }) =>
+      this.serverMessages.push(params.message),
+    );
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       this.serverMessages.push(params.message);
       return null;
@@ -53,7 +57,10 @@ export class LspClient {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
   }
 
-  static start(workspace: string, args: string[] = ['--lsp', '--stdio']): Promise<{ client: LspClient; result: InitializeResult }> {
+  static start(
+    workspace: string,
+    args: string[] = ['--lsp', '--stdio'],
+  ): Promise<{ client: LspClient; result: InitializeResult }> {
     return LspClient.startCommand(process.execPath, [CLI, ...args], workspace);
   }
 
@@ -67,14 +74,23 @@ export class LspClient {
     workspace: string,
     options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
   ): Promise<{ client: LspClient; result: InitializeResult }> {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const failed = new Promise<never>((_, reject) => {
       child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`${[command, ...args].join(' ')} exited (${code}) before answering initialize: ${stderr}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`${[command, ...args].join(' ')} exited (${code}) before answering initialize: ${stderr}`)),
+      );
     });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     connection.listen();
     const client = new LspClient(child, connection);
     const result = await Promise.race([
@@ -96,14 +112,19 @@ export class LspClient {
 
   async open(file: string, text: string): Promise<void> {
     this.versions.set(file, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'markdown', version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(file), languageId: 'markdown', version: 1, text },
+    });
   }
 
   /** Replaces the whole text, as an editor does after a paste over everything. */
   async change(file: string, text: string): Promise<void> {
     const version = (this.versions.get(file) ?? 1) + 1;
     this.versions.set(file, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri(file), version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Replaces `oldText` (its first occurrence) by `newText` with a ranged change, as typing does. */
@@ -124,7 +145,9 @@ export class LspClient {
   }
 
   async savedOnDisk(file: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uri(file), type }],
+    });
   }
 
   /** Any request by its method name, as an editor sends it: `textDocument/hover`, `workspace/symbol`. */
@@ -138,7 +161,11 @@ export class LspClient {
 
   /** The code actions the server offers for a range of a document (`only`: the kinds asked for). */
   async codeActions(file: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    const actions = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    const actions = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri(file) },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
     return (actions ?? []).filter((action): action is CodeAction => 'kind' in action || 'edit' in action);
   }
 
@@ -155,7 +182,11 @@ export class LspClient {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
         const published = JSON.stringify(Object.fromEntries(this.diagnostics), null, 1);
-        reject(new Error(`timed out waiting for ${what}\npublished: ${published}\nserver said: ${this.serverMessages.join('\n')}\nstderr: ${this.stderr}`));
+        reject(
+          new Error(
+            `timed out waiting for ${what}\npublished: ${published}\nserver said: ${this.serverMessages.join('\n')}\nstderr: ${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       this.listeners.add(listener);
     });

@@ -19,7 +19,8 @@ async function start(workspace: string): Promise<LspClient> {
   return client;
 }
 
-const PLAN = '# Plan\n\n## Release Tasks (5 tasks)\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-11 | Tag | Pending |\n| TASK-12 | Publish | Pending |\n| TASK-13 | Announce | Pending |\n| TASK-14 | Archive | Pending |\n\n- Progress: 20% (1/4 tasks)\n';
+const PLAN =
+  '# Plan\n\n## Release Tasks (5 tasks)\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-11 | Tag | Pending |\n| TASK-12 | Publish | Pending |\n| TASK-13 | Announce | Pending |\n| TASK-14 | Archive | Pending |\n\n- Progress: 20% (1/4 tasks)\n';
 
 /** Applies a code action's edits to the text of one document, as an editor does. */
 function applied(text: string, action: CodeAction, file: string): string {
@@ -30,7 +31,7 @@ function applied(text: string, action: CodeAction, file: string): string {
 const of = (diagnostics: LspDiagnostic[], rule: string) => diagnostics.filter((d) => d.code === rule);
 
 describe('tasklint --lsp code actions', { timeout: 30_000 }, () => {
-  it('offers a finding\'s fix as the preferred quick fix; applied, the finding goes', async () => {
+  it("offers a finding's fix as the preferred quick fix; applied, the finding goes", async () => {
     const dir = writeFolder({ 'plan.md': PLAN });
     const plan = path.join(dir, 'plan.md');
     const client = await start(dir);
@@ -39,7 +40,11 @@ describe('tasklint --lsp code actions', { timeout: 30_000 }, () => {
     const [count] = of(client.diagnosticsOf(plan), 'count-mismatch');
     const actions = await client.codeActions(plan, count!.range, [count!]);
     expect(actions).toHaveLength(1);
-    expect(actions[0]).toMatchObject({ kind: 'quickfix', isPreferred: true, title: expect.stringMatching(/^Fix: "5 tasks" is stated here/) });
+    expect(actions[0]).toMatchObject({
+      kind: 'quickfix',
+      isPreferred: true,
+      title: expect.stringMatching(/^Fix: "5 tasks" is stated here/),
+    });
     const fixed = applied(PLAN, actions[0]!, plan);
     expect(fixed).toBe(PLAN.replace('(5 tasks)', '(4 tasks)'));
     await client.change(plan, fixed);
@@ -72,7 +77,10 @@ describe('tasklint --lsp code actions', { timeout: 30_000 }, () => {
     await client.open(index, INDEX);
     await client.open(tracker, TRACKER_CONTRADICTING);
     const conflictIn = (file: string) => of(client.diagnosticsOf(file), 'task-status-conflict');
-    await client.waitFor(() => conflictIn(index).length === 1 && conflictIn(tracker).length === 1, 'the conflict in both files');
+    await client.waitFor(
+      () => conflictIn(index).length === 1 && conflictIn(tracker).length === 1,
+      'the conflict in both files',
+    );
     const [inIndex] = conflictIn(index);
     const actions = await client.codeActions(index, inIndex!.range, [inIndex!]);
     expect(actions.map((a) => [a.kind, a.title, a.isPreferred])).toEqual([
@@ -84,6 +92,9 @@ describe('tasklint --lsp code actions', { timeout: 30_000 }, () => {
     const fixed = applied(TRACKER_CONTRADICTING, actions[1]!, tracker);
     expect(fixed).toContain('| TASK-1 | Set up storage | COMPLETE |');
     await client.change(tracker, fixed);
-    await client.waitFor(() => conflictIn(index).length === 0 && conflictIn(tracker).length === 0, 'the conflict gone from both files');
+    await client.waitFor(
+      () => conflictIn(index).length === 0 && conflictIn(tracker).length === 0,
+      'the conflict gone from both files',
+    );
   });
 });

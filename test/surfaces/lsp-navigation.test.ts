@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CodeLens, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, Range, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node.js';
+import type {
+  CodeLens,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  Range,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
@@ -14,7 +25,8 @@ afterEach(() => {
 });
 afterAll(() => removeFolders());
 
-const CONTENTS = '# Contents\n\n- [TASK-1](./tracker.md#task-1-set-up-storage)\n- [Runbook](./tracker.md#task-3-write-runbook)\n';
+const CONTENTS =
+  '# Contents\n\n- [TASK-1](./tracker.md#task-1-set-up-storage)\n- [Runbook](./tracker.md#task-3-write-runbook)\n';
 
 const RUNBOOK = `# Runbook
 
@@ -39,14 +51,22 @@ function offsetOf(text: string, position: { line: number; character: number }): 
   return lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
 }
 
-const textIn = (text: string, range: Range): string => text.slice(offsetOf(text, range.start), offsetOf(text, range.end));
+const textIn = (text: string, range: Range): string =>
+  text.slice(offsetOf(text, range.start), offsetOf(text, range.end));
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
-  return sorted.reduce((result, edit) => result.slice(0, offsetOf(result, edit.range.start)) + edit.newText + result.slice(offsetOf(result, edit.range.end)), text);
+  return sorted.reduce(
+    (result, edit) =>
+      result.slice(0, offsetOf(result, edit.range.start)) +
+      edit.newText +
+      result.slice(offsetOf(result, edit.range.end)),
+    text,
+  );
 }
 
-const where = (location: Location): string => `${path.basename(fileURLToPath(location.uri))}:${location.range.start.line + 1}`;
+const where = (location: Location): string =>
+  `${path.basename(fileURLToPath(location.uri))}:${location.range.start.line + 1}`;
 
 async function start(dir: string) {
   const { client } = await LspClient.start(dir);
@@ -65,7 +85,10 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
   it('hover on a task ID shows its title, its status at each place as links, its dependencies and dependants', async () => {
     const { dir, index, tracker } = folder();
     const client = await start(dir);
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(tracker) }, position: positionOf(NAV_TRACKER, 'TASK-1', 2) });
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: uri(tracker) },
+      position: positionOf(NAV_TRACKER, 'TASK-1', 2),
+    });
     const { kind, value } = hover.contents as MarkupContent;
     expect(kind).toBe('markdown');
     expect(value.split('\n')).toEqual([
@@ -83,11 +106,19 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     ]);
     expect(textIn(NAV_TRACKER, hover.range!)).toBe('TASK-1');
 
-    const ofTask3 = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'TASK-3') });
+    const ofTask3 = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: uri(index) },
+      position: positionOf(NAV_INDEX, 'TASK-3'),
+    });
     expect((ofTask3.contents as MarkupContent).value).toContain(`Depends on: [TASK-2](${uri(index)}#L8)`);
     expect((ofTask3.contents as MarkupContent).value).toContain(`Needed by: [TASK-4](${uri(index)}#L9)`);
     // Not on a task ID: nothing.
-    expect(await client.request('textDocument/hover', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'Description') })).toBeNull();
+    expect(
+      await client.request('textDocument/hover', {
+        textDocument: { uri: uri(index) },
+        position: positionOf(NAV_INDEX, 'Description'),
+      }),
+    ).toBeNull();
     expect(await client.stop()).toBe(0);
   });
 
@@ -95,7 +126,10 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const notes = Array.from({ length: 30 }, (_, i) => `- Note ${i}: TASK-1 came up again.`).join('\n');
     const dir = writeFolder({ 'index.md': NAV_INDEX, 'notes.md': `# Notes\n\n${notes}\n` });
     const client = await start(dir);
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(path.join(dir, 'index.md')) }, position: positionOf(NAV_INDEX, 'TASK-1') });
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: uri(path.join(dir, 'index.md')) },
+      position: positionOf(NAV_INDEX, 'TASK-1'),
+    });
     const items = (hover.contents as MarkupContent).value.split('\n').filter((line) => line.startsWith('- '));
     expect(items).toHaveLength(21);
     expect(items[20]).toBe('- and 12 more places (find references lists them)');
@@ -106,18 +140,32 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const { dir, index, tracker } = folder();
     const client = await start(dir);
     // From the dependency cell of TASK-2's row.
-    const fromCell = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'TASK-1', 2) });
+    const fromCell = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: uri(index) },
+      position: positionOf(NAV_INDEX, 'TASK-1', 2),
+    });
     expect(fromCell.map(where)).toEqual(['index.md:7', 'tracker.md:5']);
     expect(textIn(NAV_INDEX, fromCell[0]!.range)).toBe('TASK-1');
     expect(textIn(NAV_TRACKER, fromCell[1]!.range)).toBe('TASK-1');
     // From prose, to the one definition of TASK-3: its heading, not its field lines.
-    const fromProse = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'TASK-3') });
+    const fromProse = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: uri(index) },
+      position: positionOf(NAV_INDEX, 'TASK-3'),
+    });
     expect(fromProse.map(where)).toEqual(['tracker.md:9']);
 
     const position = positionOf(NAV_TRACKER, 'TASK-1', 2);
-    const all = await client.request<Location[]>('textDocument/references', { textDocument: { uri: uri(tracker) }, position, context: { includeDeclaration: true } });
+    const all = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: uri(tracker) },
+      position,
+      context: { includeDeclaration: true },
+    });
     expect(all.map(where)).toEqual(['index.md:7', 'index.md:8', 'tracker.md:5', 'tracker.md:16']);
-    const referencesOnly = await client.request<Location[]>('textDocument/references', { textDocument: { uri: uri(tracker) }, position, context: { includeDeclaration: false } });
+    const referencesOnly = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: uri(tracker) },
+      position,
+      context: { includeDeclaration: false },
+    });
     expect(referencesOnly.map(where)).toEqual(['index.md:8', 'tracker.md:16']);
     expect(await client.stop()).toBe(0);
   });
@@ -130,28 +178,54 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const client = await start(dir);
     await client.open(tracker, NAV_TRACKER);
     // Typed, not saved: the rename must cover it, at the place it is in the buffer.
-    const typed = await client.edit(tracker, NAV_TRACKER, '## Storage notes\n', '## Storage notes\n\nTASK-2 waits on TASK-1 today.\n');
+    const typed = await client.edit(
+      tracker,
+      NAV_TRACKER,
+      '## Storage notes\n',
+      '## Storage notes\n\nTASK-2 waits on TASK-1 today.\n',
+    );
     const position = positionOf(NAV_INDEX, 'TASK-1');
-    const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: uri(index) }, position });
+    const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', {
+      textDocument: { uri: uri(index) },
+      position,
+    });
     expect(prepared.placeholder).toBe('TASK-1');
     expect(textIn(NAV_INDEX, prepared.range)).toBe('TASK-1');
-    expect(await client.request('textDocument/prepareRename', { textDocument: { uri: uri(index) }, position: positionOf(NAV_INDEX, 'Storage') })).toBeNull();
+    expect(
+      await client.request('textDocument/prepareRename', {
+        textDocument: { uri: uri(index) },
+        position: positionOf(NAV_INDEX, 'Storage'),
+      }),
+    ).toBeNull();
 
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(index) }, position, newName: 'TASK-10' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: uri(index) },
+      position,
+      newName: 'TASK-10',
+    });
     expect(Object.keys(edit.changes!).sort()).toEqual([uri(contents), uri(index), uri(tracker)]);
     expect(applyEdits(CONTENTS, edit.changes![uri(contents)]!)).toBe(
       '# Contents\n\n- [TASK-10](./tracker.md#task-10-set-up-storage)\n- [Runbook](./tracker.md#task-3-write-runbook)\n',
     );
     expect(applyEdits(NAV_INDEX, edit.changes![uri(index)]!)).toBe(NAV_INDEX.replaceAll('TASK-1 ', 'TASK-10 '));
-    expect(applyEdits(typed, edit.changes![uri(tracker)]!)).toBe(typed.replaceAll('TASK-1:', 'TASK-10:').replaceAll('TASK-1 ', 'TASK-10 ').replace('on TASK-1 today', 'on TASK-10 today'));
+    expect(applyEdits(typed, edit.changes![uri(tracker)]!)).toBe(
+      typed
+        .replaceAll('TASK-1:', 'TASK-10:')
+        .replaceAll('TASK-1 ', 'TASK-10 ')
+        .replace('on TASK-1 today', 'on TASK-10 today'),
+    );
 
     const refused = (newName: string, at = position, file = index) =>
       client.request('textDocument/rename', { textDocument: { uri: uri(file) }, position: at, newName }).then(
         () => 'renamed',
         (error: Error) => error.message,
       );
-    expect(await refused('TASK-2')).toBe('TASK-2 is already a task (defined at index.md:8); renaming TASK-1 to it would merge two tasks.');
-    expect(await refused('task 1')).toMatch(/^"task 1" is not a task ID: task IDs match .+ \(taskIdPattern in the tasklint config\)\.$/);
+    expect(await refused('TASK-2')).toBe(
+      'TASK-2 is already a task (defined at index.md:8); renaming TASK-1 to it would merge two tasks.',
+    );
+    expect(await refused('task 1')).toMatch(
+      /^"task 1" is not a task ID: task IDs match .+ \(taskIdPattern in the tasklint config\)\.$/,
+    );
     expect(await refused('TASK-40', positionOf(NAV_INDEX, 'TASK-4'))).toBe(
       'TASK-4 ends a range of tasks at tracker.md:18; renaming it would change which tasks the range names. Rewrite the range first.',
     );
@@ -162,17 +236,37 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const { dir, index, tracker } = folder();
     const client = await start(dir);
     const outline = (symbols: DocumentSymbol[]): unknown[] =>
-      symbols.map((symbol) => (symbol.children?.length ? { [symbol.name]: outline(symbol.children) } : symbol.detail ? `${symbol.name} (${symbol.detail})` : symbol.name));
-    const ofIndex = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(index) } });
-    expect(outline(ofIndex)).toEqual([{ 'Task index': [{ Storage: ['TASK-1 (Set up storage)', 'TASK-2 (Configure scheduler)', 'TASK-4 (Add monitoring)'] }] }]);
-    const ofTracker = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(tracker) } });
-    expect(outline(ofTracker)).toEqual([{ Tracker: [{ 'Phase 1': ['TASK-1: Set up storage', 'TASK-3: Write runbook'] }, 'Storage notes'] }]);
+      symbols.map((symbol) =>
+        symbol.children?.length
+          ? { [symbol.name]: outline(symbol.children) }
+          : symbol.detail
+            ? `${symbol.name} (${symbol.detail})`
+            : symbol.name,
+      );
+    const ofIndex = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: uri(index) },
+    });
+    expect(outline(ofIndex)).toEqual([
+      {
+        'Task index': [
+          { Storage: ['TASK-1 (Set up storage)', 'TASK-2 (Configure scheduler)', 'TASK-4 (Add monitoring)'] },
+        ],
+      },
+    ]);
+    const ofTracker = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: uri(tracker) },
+    });
+    expect(outline(ofTracker)).toEqual([
+      { Tracker: [{ 'Phase 1': ['TASK-1: Set up storage', 'TASK-3: Write runbook'] }, 'Storage notes'] },
+    ]);
     // A heading's symbol spans its section, up to the next heading of its depth or above.
     const phase = ofTracker[0]!.children![0]!;
     expect(phase.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 13, character: 0 } });
 
     const search = async (query: string) =>
-      (await client.request<SymbolInformation[]>('workspace/symbol', { query })).map((symbol) => `${symbol.name} @ ${where(symbol.location)}`);
+      (await client.request<SymbolInformation[]>('workspace/symbol', { query })).map(
+        (symbol) => `${symbol.name} @ ${where(symbol.location)}`,
+      );
     expect(await search('')).toEqual([
       'TASK-1: Set up storage @ index.md:7',
       'TASK-2: Configure scheduler @ index.md:8',
@@ -187,7 +281,9 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
   it('gives relative links as file URIs (at the heading a fragment names), not a link out of the folder to nothing', async () => {
     const { dir, index, tracker } = folder();
     const client = await start(dir);
-    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uri(index) } });
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', {
+      textDocument: { uri: uri(index) },
+    });
     expect(links.map((link) => [textIn(NAV_INDEX, link.range), link.target])).toEqual([
       ['[tracker](./tracker.md)', uri(tracker)],
       ['[notes](./tracker.md#storage-notes)', `${uri(tracker)}#L14`],
@@ -203,7 +299,9 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const client = await start(dir);
     expect(await client.request('textDocument/codeLens', { textDocument: { uri: uri(runbook) } })).toEqual([]);
     const lenses = async (file: string, text: string) =>
-      (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(file) } })).map((lens) => `${textIn(text, lens.range)}: ${lens.command!.title}`);
+      (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(file) } })).map(
+        (lens) => `${textIn(text, lens.range)}: ${lens.command!.title}`,
+      );
     expect(await lenses(index, NAV_INDEX)).toEqual(['TASK-1: done here · in progress in 1 other place']);
     expect(await lenses(tracker, NAV_TRACKER)).toEqual(['TASK-1: in progress here · done in 1 other place']);
     // Once they agree, the lens goes.
@@ -239,18 +337,30 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
       const definitions = await client.request<Location[]>('textDocument/definition', params);
       expect(definitions).toContainEqual(task.location);
       for (const place of definitions) expect(textOf(place)).toBe(id);
-      const references = await client.request<Location[]>('textDocument/references', { ...params, context: { includeDeclaration: true } });
+      const references = await client.request<Location[]>('textDocument/references', {
+        ...params,
+        context: { includeDeclaration: true },
+      });
       for (const place of references) expect(textOf(place)).toBe(id);
       expect(references).toContainEqual(task.location);
       const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', params);
       expect(prepared.placeholder).toBe(id);
       // Renamed to an ID no task has: every edit is on the old ID, or the rename is refused with its reason.
       const unused = `${id}0`;
-      const renamed = await client.request<WorkspaceEdit>('textDocument/rename', { ...params, newName: unused }).catch((error: Error) => error.message);
+      const renamed = await client
+        .request<WorkspaceEdit>('textDocument/rename', { ...params, newName: unused })
+        .catch((error: Error) => error.message);
       // A format's own numbering ("Task 1.1" of a Kiro spec, "Requirement 1") is no ID of taskIdPattern, so it cannot be renamed to one.
-      if (typeof renamed === 'string') expect(renamed).toMatch(new RegExp(`^(?:${id.replace('.', '\\.')} ends a range of tasks at |"${unused.replace('.', '\\.')}" is not a task ID: )`));
+      if (typeof renamed === 'string')
+        expect(renamed).toMatch(
+          new RegExp(
+            `^(?:${id.replace('.', '\\.')} ends a range of tasks at |"${unused.replace('.', '\\.')}" is not a task ID: )`,
+          ),
+        );
       else {
-        const edits = Object.entries(renamed.changes!).flatMap(([file, list]) => list.map((edit) => ({ uri: file, range: edit.range })));
+        const edits = Object.entries(renamed.changes!).flatMap(([file, list]) =>
+          list.map((edit) => ({ uri: file, range: edit.range })),
+        );
         expect(edits.length).toBeGreaterThan(0);
         for (const edit of edits) expect(textOf(edit)).toBe(id);
         // Editors refuse a workspace edit whose edits overlap.
@@ -260,18 +370,28 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     }
     const lensTitles: string[] = [];
     for (const file of files) {
-      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(file) } });
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+        textDocument: { uri: uri(file) },
+      });
       // One of them is a PNG named .md: no outline, and no error.
       if (/^#{1,6} /m.test(texts.get(uri(file))!)) expect(symbols.length, file).toBeGreaterThan(0);
       else expect(symbols, file).toEqual([]);
-      for (const link of await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uri(file) } })) {
+      for (const link of await client.request<DocumentLink[]>('textDocument/documentLink', {
+        textDocument: { uri: uri(file) },
+      })) {
         expect(link.target!.startsWith('file:'), link.target).toBe(true);
       }
-      for (const lens of await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(file) } })) lensTitles.push(lens.command!.title);
+      for (const lens of await client.request<CodeLens[]>('textDocument/codeLens', {
+        textDocument: { uri: uri(file) },
+      }))
+        lensTitles.push(lens.command!.title);
     }
     // The examples hold status contradictions: each shows as a lens.
     expect(lensTitles.length).toBeGreaterThan(0);
-    for (const title of lensTitles) expect(title).toMatch(/^(?:[a-z ]+ here · )?[a-z ]+ in \d+ (?:other )?places?(?: · [a-z ]+ in \d+ (?:other )?places?)*$/);
+    for (const title of lensTitles)
+      expect(title).toMatch(
+        /^(?:[a-z ]+ here · )?[a-z ]+ in \d+ (?:other )?places?(?: · [a-z ]+ in \d+ (?:other )?places?)*$/,
+      );
     expect(await client.stop()).toBe(0);
   });
 });

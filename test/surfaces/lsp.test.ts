@@ -1,6 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FileChangeType, TextDocumentSyncKind, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol/node.js';
+import {
+  FileChangeType,
+  TextDocumentSyncKind,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver-protocol/node.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ruleDocsUrl } from '../../src/package-info.js';
 import type { EslintResult } from '../../src/report/json.js';
@@ -29,7 +33,10 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     const index = path.join(dir, 'index.md');
     const tracker = path.join(dir, 'tracker.md');
     const { client, result } = await start(dir);
-    expect(result.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: TextDocumentSyncKind.Incremental });
+    expect(result.capabilities.textDocumentSync).toMatchObject({
+      openClose: true,
+      change: TextDocumentSyncKind.Incremental,
+    });
     expect(result.serverInfo?.name).toBe('tasklint');
 
     await client.open(index, INDEX);
@@ -38,7 +45,8 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     let text = await client.edit(tracker, TRACKER_AGREEING, '✅ COMPLETE', 'IN PROGRESS');
     expect(text).toBe(TRACKER_CONTRADICTING);
     await client.waitFor(
-      () => conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1,
+      () =>
+        conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1,
       'the conflict in both files',
     );
 
@@ -51,7 +59,10 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
       source: 'tasklint',
       message: CONFLICT_MESSAGE,
       relatedInformation: [
-        { location: { uri: uri(tracker), range: { start: { line: 4, character: 2 }, end: { line: 4, character: 8 } } }, message: CONFLICT_RELATED },
+        {
+          location: { uri: uri(tracker), range: { start: { line: 4, character: 2 }, end: { line: 4, character: 8 } } },
+          message: CONFLICT_RELATED,
+        },
       ],
     });
     const [inTracker] = conflictIn(client.diagnosticsOf(tracker));
@@ -68,7 +79,10 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     ]);
 
     text = await client.edit(tracker, text, 'IN PROGRESS', '✅ COMPLETE');
-    await client.waitFor(() => client.diagnosticsOf(index).length === 0 && client.diagnosticsOf(tracker).length === 0, 'both files to clear');
+    await client.waitFor(
+      () => client.diagnosticsOf(index).length === 0 && client.diagnosticsOf(tracker).length === 0,
+      'both files to clear',
+    );
     expect(client.diagnostics.get(uri(index))).toEqual([]);
     expect(client.diagnostics.get(uri(tracker))).toEqual([]);
     expect(await client.stop()).toBe(0);
@@ -76,7 +90,10 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
 
   it('checks a large document as it is typed (parsed on a thread with a time limit)', async () => {
     // Over 32 KB: the server parses it on a worker thread, as the command line does.
-    const notes = Array.from({ length: 800 }, (_, i) => `- Note ${i}: the storage benchmark ran on node ${i % 7}.`).join('\n');
+    const notes = Array.from(
+      { length: 800 },
+      (_, i) => `- Note ${i}: the storage benchmark ran on node ${i % 7}.`,
+    ).join('\n');
     const large = `${TRACKER_AGREEING}\n## Notes\n\n${notes}\n`;
     expect(Buffer.byteLength(large)).toBeGreaterThan(32 * 1024);
     const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': large });
@@ -85,7 +102,11 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     const { client } = await start(dir);
     await client.open(tracker, large);
     await client.edit(tracker, large, '✅ COMPLETE', 'IN PROGRESS');
-    await client.waitFor(() => conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1, 'the conflict in both files');
+    await client.waitFor(
+      () =>
+        conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1,
+      'the conflict in both files',
+    );
     expect(conflictIn(client.diagnosticsOf(index))[0]!.message).toBe(CONFLICT_MESSAGE);
     expect(await client.stop()).toBe(0);
   });
@@ -105,7 +126,8 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     writeFileSync(tracker, TRACKER_CONTRADICTING);
     await client.savedOnDisk(tracker);
     await client.waitFor(
-      () => conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1,
+      () =>
+        conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(tracker)).length === 1,
       'the conflict in both files after tracker.md was saved',
     );
     expect(JSON.stringify(client.diagnosticsOf(index))).not.toContain('drafts');
@@ -115,7 +137,11 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     rmSync(tracker);
     await client.savedOnDisk(tracker, FileChangeType.Deleted);
     await client.waitFor(
-      () => client.diagnosticsOf(index).map((d) => d.code).join() === 'broken-link' && client.diagnosticsOf(tracker).length === 0,
+      () =>
+        client
+          .diagnosticsOf(index)
+          .map((d) => d.code)
+          .join() === 'broken-link' && client.diagnosticsOf(tracker).length === 0,
       'only the broken link after tracker.md was deleted',
     );
     expect(client.diagnosticsOf(index)[0]!.message).toContain('./tracker.md');
@@ -128,17 +154,28 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
   });
 
   it('a .gitignore created in a subfolder takes what it ignores out of the planning folder', async () => {
-    const dir = writeFolder({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING, 'drafts/tracker.md': TRACKER_CONTRADICTING });
+    const dir = writeFolder({
+      'index.md': INDEX,
+      'tracker.md': TRACKER_AGREEING,
+      'drafts/tracker.md': TRACKER_CONTRADICTING,
+    });
     const index = path.join(dir, 'index.md');
     const draft = path.join(dir, 'drafts', 'tracker.md');
     const { client } = await start(dir);
     await client.open(index, INDEX);
-    await client.waitFor(() => conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(draft)).length === 1, 'the conflict with the draft');
+    await client.waitFor(
+      () =>
+        conflictIn(client.diagnosticsOf(index)).length === 1 && conflictIn(client.diagnosticsOf(draft)).length === 1,
+      'the conflict with the draft',
+    );
 
     const gitignore = path.join(dir, 'drafts', '.gitignore');
     writeFileSync(gitignore, 'tracker.md\n');
     await client.savedOnDisk(gitignore, FileChangeType.Created);
-    await client.waitFor(() => conflictIn(client.diagnosticsOf(index)).length === 0 && client.diagnosticsOf(draft).length === 0, 'the draft to leave the folder');
+    await client.waitFor(
+      () => conflictIn(client.diagnosticsOf(index)).length === 0 && client.diagnosticsOf(draft).length === 0,
+      'the draft to leave the folder',
+    );
     expect(client.diagnostics.get(uri(draft))).toEqual([]);
     // As the command line sees it.
     expect(runCli(['--format', 'json', '.'], dir).stdout).not.toContain('drafts');
@@ -149,9 +186,12 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     const examples = path.join(ROOT, 'examples');
     const cli = runCli(['--format', 'json', '.'], examples);
     expect(cli.stderr).toBe('');
-    const findings = (JSON.parse(cli.stdout) as EslintResult[]).flatMap((result) => result.messages.map((message) => ({ file: result.filePath, ...message })));
+    const findings = (JSON.parse(cli.stdout) as EslintResult[]).flatMap((result) =>
+      result.messages.map((message) => ({ file: result.filePath, ...message })),
+    );
     expect(findings.length).toBeGreaterThan(0);
-    const expected = findings.length + findings.reduce((sum, f) => sum + f.related.filter((r) => r.filePath !== f.file).length, 0);
+    const expected =
+      findings.length + findings.reduce((sum, f) => sum + f.related.filter((r) => r.filePath !== f.file).length, 0);
 
     const { client } = await start(examples);
     const all = () => [...client.diagnostics.entries()].flatMap(([file, list]) => list.map((d) => ({ file, ...d })));
@@ -163,12 +203,22 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
         expect.objectContaining({
           code: finding.ruleId,
           message: finding.message,
-          range: { start: { line: finding.line - 1, character: finding.column - 1 }, end: { line: finding.endLine - 1, character: finding.endColumn - 1 } },
+          range: {
+            start: { line: finding.line - 1, character: finding.column - 1 },
+            end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
+          },
           severity: finding.severity === 2 ? 1 : 2,
         }),
       );
       for (const related of finding.related.filter((r) => r.filePath !== finding.file)) {
-        const mirrored = client.diagnosticsOf(related.filePath).find((d) => d.code === finding.ruleId && d.range.start.line === related.line - 1 && d.message.endsWith(finding.message));
+        const mirrored = client
+          .diagnosticsOf(related.filePath)
+          .find(
+            (d) =>
+              d.code === finding.ruleId &&
+              d.range.start.line === related.line - 1 &&
+              d.message.endsWith(finding.message),
+          );
         expect(mirrored, `${related.filePath}:${related.line} for ${finding.message}`).toBeDefined();
         expect(mirrored!.relatedInformation![0]!.location.uri).toBe(uri(finding.file));
       }
@@ -183,7 +233,12 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     const said = () => client.serverMessages.some((message) => message.includes('no-such-rule: unknown rule'));
     await new Promise<void>((resolve, reject) => {
       const deadline = Date.now() + 15_000;
-      const poll = () => (said() ? resolve() : Date.now() > deadline ? reject(new Error(client.serverMessages.join('\n'))) : setTimeout(poll, 50));
+      const poll = () =>
+        said()
+          ? resolve()
+          : Date.now() > deadline
+            ? reject(new Error(client.serverMessages.join('\n')))
+            : setTimeout(poll, 50);
       poll();
     });
     expect(client.serverMessages.join('\n')).not.toMatch(/\n\s+at /);
@@ -192,7 +247,10 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     writeFileSync(path.join(dir, '.tasklintrc.json'), '{ "rules": { "task-status-conflict": "warn" } }');
     writeFileSync(path.join(dir, 'tracker.md'), TRACKER_CONTRADICTING);
     await client.savedOnDisk(path.join(dir, '.tasklintrc.json'));
-    await client.waitFor(() => conflictIn(client.diagnosticsOf(path.join(dir, 'index.md'))).length === 1, 'the conflict once the config is fixed');
+    await client.waitFor(
+      () => conflictIn(client.diagnosticsOf(path.join(dir, 'index.md'))).length === 1,
+      'the conflict once the config is fixed',
+    );
     expect(conflictIn(client.diagnosticsOf(path.join(dir, 'index.md')))[0]!.severity).toBe(2);
     expect(await client.stop()).toBe(0);
   });

@@ -15,7 +15,8 @@ afterAll(() => removeFolders());
 /** A project that installed tasklint (node_modules/tasklint is this checkout) and uses the documented config. */
 function project(files: Files): string {
   const dir = writeFolder({
-    '.markdownlint-cli2.jsonc': '{\n  // markdownlint\'s own rules are off to keep the output to tasklint\'s findings.\n  "config": { "default": false, "tasklint": true },\n  "customRules": ["tasklint/markdownlint"]\n}\n',
+    '.markdownlint-cli2.jsonc':
+      '{\n  // markdownlint\'s own rules are off to keep the output to tasklint\'s findings.\n  "config": { "default": false, "tasklint": true },\n  "customRules": ["tasklint/markdownlint"]\n}\n',
     ...files,
   });
   mkdirSync(path.join(dir, 'node_modules'));
@@ -26,9 +27,17 @@ function project(files: Files): string {
 /** The rule's cache goes to a user cache folder of the tests' own, not the home folder's. */
 const USER_CACHE = writeFolder({});
 
-function markdownlintCli2(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+function markdownlintCli2(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, ...args], { cwd, env: { ...process.env, XDG_CACHE_HOME: USER_CACHE, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, ...args], {
+      cwd,
+      env: { ...process.env, XDG_CACHE_HOME: USER_CACHE, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -41,12 +50,26 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
   it('writes nothing into a work tree that is no Node project: its cache goes to the user cache folder', async () => {
     // tasklint installed elsewhere (globally, say): the repository has no package.json and no node_modules.
     const dir = writeFolder({
-      '.markdownlint-cli2.jsonc': JSON.stringify({ config: { default: false, tasklint: true }, customRules: [path.join(ROOT, 'dist', 'src', 'adapters', 'markdownlint.js')] }),
+      '.markdownlint-cli2.jsonc': JSON.stringify({
+        config: { default: false, tasklint: true },
+        customRules: [path.join(ROOT, 'dist', 'src', 'adapters', 'markdownlint.js')],
+      }),
       'index.md': INDEX,
       'tracker.md': TRACKER_CONTRADICTING,
     });
     const git = (...args: string[]) => {
-      const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' } });
+      const result = spawnSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_AUTHOR_NAME: 'Test',
+          GIT_AUTHOR_EMAIL: 'test@example.com',
+          GIT_COMMITTER_NAME: 'Test',
+          GIT_COMMITTER_EMAIL: 'test@example.com',
+        },
+      });
       expect(result.status, result.stderr).toBe(0);
       return result.stdout;
     };
@@ -56,7 +79,9 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     const userCache = writeFolder({});
     const run = await markdownlintCli2(['*.md'], dir, { XDG_CACHE_HOME: userCache });
     expect(run.code, run.output).toBe(1);
-    expect(run.output).toContain(`index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`);
+    expect(run.output).toContain(
+      `index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`,
+    );
     expect(git('status', '--porcelain', '--untracked-files=all', '--ignored')).toBe('');
     expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
   });
@@ -65,19 +90,28 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     const dir = project({ 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
     const run = await markdownlintCli2(['*.md'], dir);
     expect(run.code, run.output).toBe(1);
-    expect(run.output).toContain(`index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE} (also at tracker.md:5: ${CONFLICT_RELATED})]`);
-    expect(run.output).toContain(`tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`);
+    expect(run.output).toContain(
+      `index.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE} (also at tracker.md:5: ${CONFLICT_RELATED})]`,
+    );
+    expect(run.output).toContain(
+      `tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`,
+    );
     expect(run.output).toContain('Summary: 2 error(s)');
     // The README prints the tracker's line.
-    const shown = /### markdownlint\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!.trim();
+    const shown = /### markdownlint\n[\s\S]*?```text\n([\s\S]*?)```/
+      .exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!
+      .trim();
     expect(run.output).toContain(shown);
   });
 
-  it('markdownlint-cli2 --fix applies the fixes of tasklint\'s findings in each file and reports what is left', async () => {
-    const plan = '# Plan\n\n## Release Tasks (5 tasks)\n\n| Task ID | Description | Status |\n| --- | --- | --- |\n| TASK-11 | Tag | Pending |\n| TASK-12 | Publish | Pending |\n| TASK-13 | Announce | Pending |\n| TASK-14 | Archive | Pending |\n\n- Progress: 20% (1/4 tasks)\n';
+  it("markdownlint-cli2 --fix applies the fixes of tasklint's findings in each file and reports what is left", async () => {
+    const plan =
+      '# Plan\n\n## Release Tasks (5 tasks)\n\n| Task ID | Description | Status |\n| --- | --- | --- |\n| TASK-11 | Tag | Pending |\n| TASK-12 | Publish | Pending |\n| TASK-13 | Announce | Pending |\n| TASK-14 | Archive | Pending |\n\n- Progress: 20% (1/4 tasks)\n';
     const dir = project({ 'plan.md': plan, 'index.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
     const run = await markdownlintCli2(['--fix', '*.md'], dir);
-    expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(plan.replace('(5 tasks)', '(4 tasks)').replace('20% (1/4', '25% (1/4'));
+    expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(
+      plan.replace('(5 tasks)', '(4 tasks)').replace('20% (1/4', '25% (1/4'),
+    );
     // A contradiction has no fix: it is still reported, and the files are as they were.
     expect(run.code, run.output).toBe(1);
     expect(run.output).not.toContain('plan.md');
@@ -87,14 +121,18 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
 
   describe("severities: a tasklint warning does not fail the run, an error does (the README's configs)", () => {
     /** The JSON blocks of the README's markdownlint section, as printed: the plain config, then the one with warnings. */
-    const section = readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n### markdownlint\n')[1]!.split('\n## ')[0]!;
+    const section = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+      .split('\n### markdownlint\n')[1]!
+      .split('\n## ')[0]!;
     const [PLAIN, WITH_WARNINGS] = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
     /** A dependency on a task no document defines: a tasklint warning, and nothing markdownlint's own rules report. */
     const WARNING_ONLY = {
-      'index.md': '# Task index\n\n| Task ID | Description | Status | Depends on |\n| --- | --- | --- | --- |\n| TASK-1 | Set up storage | ✅ COMPLETE | |\n| TASK-2 | Configure scheduler | Pending | TASK-9 |\n',
+      'index.md':
+        '# Task index\n\n| Task ID | Description | Status | Depends on |\n| --- | --- | --- | --- |\n| TASK-1 | Set up storage | ✅ COMPLETE | |\n| TASK-2 | Configure scheduler | Pending | TASK-9 |\n',
     };
     const WARNING = 'TASK-9 is a dependency of TASK-2 here, but no linted document defines TASK-9.';
-    const warningLine = (severity: string) => `index.md:6:44 ${severity} tasklint-warnings ${DESCRIPTION} (tasklint warnings) [unknown-task-reference: ${WARNING}]`;
+    const warningLine = (severity: string) =>
+      `index.md:6:44 ${severity} tasklint-warnings ${DESCRIPTION} (tasklint warnings) [unknown-task-reference: ${WARNING}]`;
 
     it('the plain config: tasklint errors only, so a folder with only a warning passes (exit 0)', async () => {
       expect(JSON.parse(PLAIN!)).toEqual({ customRules: ['tasklint/markdownlint'] });
@@ -138,16 +176,22 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     const dir = project({ '.github/ROADMAP.md': INDEX, 'tracker.md': TRACKER_CONTRADICTING });
     const run = await markdownlintCli2(['.github/ROADMAP.md'], dir);
     expect(run.code, run.output).toBe(1);
-    expect(run.output).toContain(`.github/ROADMAP.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`);
+    expect(run.output).toContain(
+      `.github/ROADMAP.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_MESSAGE}`,
+    );
   });
 
   it('stays silent on a folder that agrees, and honours tasklint-disable comments', async () => {
     const roadmap = TRACKER_CONTRADICTING.replace('# Tracker', '# Roadmap');
-    const suppressed = roadmap.replace('| Task ID', '<!-- tasklint-disable task-status-conflict -->\n\n| Task ID') + '\n<!-- tasklint-enable task-status-conflict -->\n';
+    const suppressed =
+      roadmap.replace('| Task ID', '<!-- tasklint-disable task-status-conflict -->\n\n| Task ID') +
+      '\n<!-- tasklint-enable task-status-conflict -->\n';
     // markdownlint hands rules the text with comments blanked out: they must still count.
     const dir = project({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING, 'roadmap.md': suppressed });
     expect(runCli(['.'], dir)).toMatchObject({ code: 0, stdout: '' });
-    expect(runCli(['.'], project({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING, 'roadmap.md': roadmap })).code).toBe(1);
+    expect(
+      runCli(['.'], project({ 'index.md': INDEX, 'tracker.md': TRACKER_AGREEING, 'roadmap.md': roadmap })).code,
+    ).toBe(1);
     const run = await markdownlintCli2(['*.md'], dir);
     expect(run.output).toContain('Summary: 0 error(s)');
     expect(run.code, run.output).toBe(0);
@@ -162,7 +206,9 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     });
     cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
     const cli = runCli(['--format', 'json', '.'], dir);
-    const findings = (JSON.parse(cli.stdout) as EslintResult[]).flatMap((result) => result.messages.map((message) => ({ file: result.filePath, ...message })));
+    const findings = (JSON.parse(cli.stdout) as EslintResult[]).flatMap((result) =>
+      result.messages.map((message) => ({ file: result.filePath, ...message })),
+    );
     expect(findings.length).toBeGreaterThan(0);
 
     const run = await markdownlintCli2(['examples/**/*.md'], dir);
@@ -180,11 +226,20 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       expected += 1;
       const at = `${name(finding.file)}:${shownLine(finding.file, finding.line)}`;
       const severity = finding.severity === 2 ? ' error tasklint ' : ' warning tasklint-warnings ';
-      expect(lines.some((line) => line.startsWith(at) && line.includes(severity) && line.includes(`${finding.ruleId}: ${finding.message}`)), `${at} ${finding.message}\n${run.output}`).toBe(true);
+      expect(
+        lines.some(
+          (line) =>
+            line.startsWith(at) && line.includes(severity) && line.includes(`${finding.ruleId}: ${finding.message}`),
+        ),
+        `${at} ${finding.message}\n${run.output}`,
+      ).toBe(true);
       for (const related of finding.related.filter((r) => r.filePath !== finding.file)) {
         expected += 1;
         const there = `${name(related.filePath)}:${shownLine(related.filePath, related.line)}`;
-        expect(lines.some((line) => line.startsWith(there) && line.includes(severity) && line.includes(finding.message)), `${there} (other place of ${at})\n${run.output}`).toBe(true);
+        expect(
+          lines.some((line) => line.startsWith(there) && line.includes(severity) && line.includes(finding.message)),
+          `${there} (other place of ${at})\n${run.output}`,
+        ).toBe(true);
       }
     }
     expect(lines).toHaveLength(expected);
@@ -209,7 +264,9 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       if (userCache === undefined) delete process.env['XDG_CACHE_HOME'];
       else process.env['XDG_CACHE_HOME'] = userCache;
     });
-    expect(errors.join('\n')).toContain(`tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`);
+    expect(errors.join('\n')).toContain(
+      `tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`,
+    );
     expect(code).toBe(1);
   });
 });

@@ -109,21 +109,25 @@ function runNeovim(dir: string, initLua: string): Promise<{ code: number | null;
   writeFileSync(driver, DRIVER);
   const out = path.join(home, 'seen.json');
   return new Promise((resolve, reject) => {
-    const child = spawn('nvim', ['--headless', '-n', '-i', 'NONE', 'index.md', '-c', 'edit tracker.md', '-c', `luafile ${driver}`], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        // tasklint on PATH, as after `npm link` or a global install; the init.lua read is the README's.
-        PATH: `${bin.bin}${path.delimiter}${process.env.PATH ?? ''}`,
-        XDG_CONFIG_HOME: path.join(home, 'config'),
-        XDG_DATA_HOME: path.join(home, 'data'),
-        XDG_STATE_HOME: path.join(home, 'state'),
-        XDG_CACHE_HOME: path.join(home, 'cache'),
-        TASKLINT_WORKSPACE: dir,
-        TASKLINT_OUT: out,
+    const child = spawn(
+      'nvim',
+      ['--headless', '-n', '-i', 'NONE', 'index.md', '-c', 'edit tracker.md', '-c', `luafile ${driver}`],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          // tasklint on PATH, as after `npm link` or a global install; the init.lua read is the README's.
+          PATH: `${bin.bin}${path.delimiter}${process.env.PATH ?? ''}`,
+          XDG_CONFIG_HOME: path.join(home, 'config'),
+          XDG_DATA_HOME: path.join(home, 'data'),
+          XDG_STATE_HOME: path.join(home, 'state'),
+          XDG_CACHE_HOME: path.join(home, 'cache'),
+          TASKLINT_WORKSPACE: dir,
+          TASKLINT_OUT: out,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -149,12 +153,21 @@ async function expectTasklintInNeovim(initLua: string): Promise<void> {
   expect(seen.clients).toEqual(['tasklint']);
   expect(seen.raised).toBe(true);
   expect(seen.index).toEqual([
-    expect.objectContaining({ lnum: 4, col: 2, message: CONFLICT_MESSAGE, source: 'tasklint', code: 'task-status-conflict', severity: 1 }),
+    expect.objectContaining({
+      lnum: 4,
+      col: 2,
+      message: CONFLICT_MESSAGE,
+      source: 'tasklint',
+      code: 'task-status-conflict',
+      severity: 1,
+    }),
   ]);
   expect(seen.index[0]!.href).toMatch(/\/docs\/rules\/task-status-conflict\.md$/);
   expect(seen.index[0]!.related).toEqual([expect.objectContaining({ message: CONFLICT_RELATED })]);
   expect(seen.index[0]!.related[0]!.location.uri).toMatch(/\/tracker\.md$/);
-  expect(seen.tracker).toEqual([expect.objectContaining({ lnum: 4, col: 2, source: 'tasklint', code: 'task-status-conflict' })]);
+  expect(seen.tracker).toEqual([
+    expect.objectContaining({ lnum: 4, col: 2, source: 'tasklint', code: 'task-status-conflict' }),
+  ]);
   expect(seen.tracker[0]!.message).toContain(`At index.md:5: ${CONFLICT_MESSAGE}`);
   expect(seen.tracker[0]!.related[0]!.location.uri).toMatch(/\/index\.md$/);
   expect(seen.cleared).toBe(true);

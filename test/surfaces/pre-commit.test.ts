@@ -13,7 +13,8 @@ const SKIP_REASON = 'skipped: the pre-commit program is not on PATH (Debian pack
 if (!hasPreCommit) console.warn(`pre-commit hook test ${SKIP_REASON}`);
 
 /** The contradiction as the hook prints it when only the tracker is staged: at the tracker's line. */
-const STAGED_TRACKER_MESSAGE = 'TASK-1 is in progress here ("IN PROGRESS") but done at planning/index.md:5 ("COMPLETE").';
+const STAGED_TRACKER_MESSAGE =
+  'TASK-1 is in progress here ("IN PROGRESS") but done at planning/index.md:5 ("COMPLETE").';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -40,7 +41,11 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
   }
 
   it('reads the whole repository and reports what touches the given files, at their place', () => {
-    const dir = repository({ 'planning/index.md': INDEX, 'planning/tracker.md': TRACKER_CONTRADICTING, 'notes/other.md': '# Other\n' });
+    const dir = repository({
+      'planning/index.md': INDEX,
+      'planning/tracker.md': TRACKER_CONTRADICTING,
+      'notes/other.md': '# Other\n',
+    });
     const staged = runCli(['--hook', 'planning/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
     // The staged tracker's line, the untouched index related.
@@ -55,19 +60,27 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
       ].join('\n'),
     );
     // What the README shows.
-    const shown = /### Pre-commit\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!;
+    const shown = /### Pre-commit\n[\s\S]*?```text\n([\s\S]*?)```/.exec(
+      readFileSync(path.join(ROOT, 'README.md'), 'utf8'),
+    )![1]!;
     expect(staged.stdout).toContain(shown);
     // Staging the index instead: the finding is at the index, the tracker related.
     const index = runCli(['--hook', 'planning/index.md'], dir, userCache);
-    expect(index.stdout).toContain(`planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}  task-status-conflict\n       ↳ planning/tracker.md:5:3  TASK-1 is in progress here ("IN PROGRESS")\n`);
+    expect(index.stdout).toContain(
+      `planning/index.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', 'planning/tracker.md')}  task-status-conflict\n       ↳ planning/tracker.md:5:3  TASK-1 is in progress here ("IN PROGRESS")\n`,
+    );
     expect(runCli(['--hook', 'notes/other.md'], dir, userCache)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('a finding whose message cannot be turned round is shown at the staged place in its words, then the finding as the rule put it', () => {
-    const dir = repository({ 'planning/index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n', 'planning/compute.md': '# Phase 2: Compute Cluster\n' });
+    const dir = repository({
+      'planning/index.md': '# Index\n\nSee [compute](./compute.md#phase-2-compute).\n',
+      'planning/compute.md': '# Phase 2: Compute Cluster\n',
+    });
     const staged = runCli(['--hook', 'planning/compute.md'], dir, userCache);
     expect(staged.code).toBe(1);
-    const link = 'Link fragment "#phase-2-compute" matches no heading of planning/compute.md; did you mean "#phase-2-compute-cluster"?';
+    const link =
+      'Link fragment "#phase-2-compute" matches no heading of planning/compute.md; did you mean "#phase-2-compute-cluster"?';
     expect(staged.stdout).toContain(
       [
         'planning/compute.md',
@@ -81,7 +94,9 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
     const dir = repository({ '.github/ROADMAP.md': INDEX, '.kiro/tracker.md': TRACKER_CONTRADICTING });
     const staged = runCli(['--hook', '.github/ROADMAP.md'], dir);
     expect(staged.code).toBe(1);
-    expect(staged.stdout).toContain(`.github/ROADMAP.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', '.kiro/tracker.md')}`);
+    expect(staged.stdout).toContain(
+      `.github/ROADMAP.md\n  5:3  error    ${CONFLICT_MESSAGE.replace('tracker.md', '.kiro/tracker.md')}`,
+    );
   });
 
   it("reads the config's folder, with its include, when there is a config", () => {
@@ -94,7 +109,9 @@ describe('tasklint --hook FILE... (what the hook runs)', { timeout: 30_000 }, ()
     const staged = runCli(['--hook', 'docs/planning/active/tracker.md'], dir, userCache);
     expect(staged.code).toBe(1);
     // Places are named from the config's folder; the draft outside `include` is not read.
-    expect(staged.stdout).toContain('docs/planning/active/tracker.md\n  5:3  error    TASK-1 is in progress here ("IN PROGRESS") but done at active/index.md:5 ("COMPLETE").');
+    expect(staged.stdout).toContain(
+      'docs/planning/active/tracker.md\n  5:3  error    TASK-1 is in progress here ("IN PROGRESS") but done at active/index.md:5 ("COMPLETE").',
+    );
     expect(staged.stdout).not.toContain('drafts');
     expect(runCli(['--hook', 'docs/planning/drafts/tracker.md'], dir, userCache).code).toBe(0);
   });
@@ -110,7 +127,10 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
   });
 
   it.skipIf(!hasPreCommit)(`is a manifest pre-commit accepts${hasPreCommit ? '' : ` (${SKIP_REASON})`}`, () => {
-    const result = spawnSync('pre-commit', ['validate-manifest', '.pre-commit-hooks.yaml'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync('pre-commit', ['validate-manifest', '.pre-commit-hooks.yaml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
   });
 
@@ -120,7 +140,10 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       const home = tempDir('pre-commit-home');
       const userCache = path.join(home, 'user-cache');
       const gitConfig = path.join(home, 'gitconfig');
-      writeFileSync(gitConfig, '[user]\n\tname = Test\n\temail = test@example.com\n[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n');
+      writeFileSync(
+        gitConfig,
+        '[user]\n\tname = Test\n\temail = test@example.com\n[commit]\n\tgpgsign = false\n[init]\n\tdefaultBranch = main\n',
+      );
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         PRE_COMMIT_HOME: path.join(home, 'cache'),
@@ -142,7 +165,10 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       mkdirSync(path.join(project, 'planning'));
       writeFileSync(path.join(project, 'planning', 'index.md'), INDEX);
       writeFileSync(path.join(project, 'planning', 'tracker.md'), TRACKER_AGREEING);
-      writeFileSync(path.join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: tasklint\n`);
+      writeFileSync(
+        path.join(project, '.pre-commit-config.yaml'),
+        `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: tasklint\n`,
+      );
       await must(run('git', ['init', '-q'], project, env));
       await must(run('pre-commit', ['install'], project, env));
       const commit = async (message: string, ...extra: string[]) => {
@@ -163,7 +189,9 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       expect(contradicting.output).toMatch(/tasklint\.+Failed/);
       // The corpus is the whole repository, so places are named from its root.
       // At the staged tracker's line, naming the untouched index.
-      expect(contradicting.output).toContain(`planning/tracker.md\n  5:3  error    ${STAGED_TRACKER_MESSAGE}  task-status-conflict`);
+      expect(contradicting.output).toContain(
+        `planning/tracker.md\n  5:3  error    ${STAGED_TRACKER_MESSAGE}  task-status-conflict`,
+      );
       expect(contradicting.output).toContain('↳ planning/index.md:5:3  TASK-1 is done here ("COMPLETE")');
 
       // Fixed, and everything staged as users do: the hook left nothing in the work tree to stage.
@@ -173,10 +201,14 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
       const fixed = await commit('tracker agrees again, notes');
       expect(fixed.output, fixed.output).toMatch(/tasklint\.+Passed/);
       expect(fixed.code).toBe(0);
-      expect(await must(run('git', ['status', '--porcelain', '--untracked-files=all', '--ignored'], project, env))).toBe('');
+      expect(
+        await must(run('git', ['status', '--porcelain', '--untracked-files=all', '--ignored'], project, env)),
+      ).toBe('');
       expect(existsSync(path.join(project, 'node_modules'))).toBe(false);
       // The commit holds the user's change and nothing of tasklint's (the tracker is as committed before).
-      expect((await must(run('git', ['show', '--name-only', '--format=', 'HEAD'], project, env))).trim()).toBe('planning/notes.md');
+      expect((await must(run('git', ['show', '--name-only', '--format=', 'HEAD'], project, env))).trim()).toBe(
+        'planning/notes.md',
+      );
       // The hook's cache is in the user's cache folder, one folder per repository.
       expect(readdirSync(path.join(userCache, 'tasklint'))).toHaveLength(1);
 
@@ -192,17 +224,25 @@ describe('pre-commit hook', { timeout: 30_000 }, () => {
 
       // The README's --fix variant: a wrong count in a staged file is fixed, and the commit fails
       // as pre-commit fails any hook that modifies files; staged again, it passes.
-      const variant = /To have the hook fix[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))![1]!;
+      const variant = /To have the hook fix[\s\S]*?```yaml\n([\s\S]*?)```/.exec(
+        readFileSync(path.join(ROOT, 'README.md'), 'utf8'),
+      )![1]!;
       expect(variant).toContain('args: [--fix]');
-      writeFileSync(path.join(project, '.pre-commit-config.yaml'), variant.replace(/repo: \S+/, `repo: ${hookRepo}`).replace(/rev: \S+/, `rev: ${rev}`));
-      const release = '# Release\n\n## Release Tasks (3 tasks)\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-20 | Tag | Pending |\n| TASK-21 | Publish | Pending |\n';
+      writeFileSync(
+        path.join(project, '.pre-commit-config.yaml'),
+        variant.replace(/repo: \S+/, `repo: ${hookRepo}`).replace(/rev: \S+/, `rev: ${rev}`),
+      );
+      const release =
+        '# Release\n\n## Release Tasks (3 tasks)\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-20 | Tag | Pending |\n| TASK-21 | Publish | Pending |\n';
       writeFileSync(path.join(project, 'planning', 'release.md'), release);
       await must(run('git', ['add', '-A'], project, env));
       const modified = await commit('release plan');
       expect(modified.code, modified.output).not.toBe(0);
       expect(modified.output).toMatch(/tasklint\.+Failed/);
       expect(modified.output).toContain('files were modified by this hook');
-      expect(readFileSync(path.join(project, 'planning', 'release.md'), 'utf8')).toBe(release.replace('(3 tasks)', '(2 tasks)'));
+      expect(readFileSync(path.join(project, 'planning', 'release.md'), 'utf8')).toBe(
+        release.replace('(3 tasks)', '(2 tasks)'),
+      );
       await must(run('git', ['add', '-A'], project, env));
       const refixed = await commit('release plan, fixed');
       expect(refixed.output, refixed.output).toMatch(/tasklint\.+Passed/);

@@ -18,7 +18,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ChecklistItem, DependencyEdge, FrontMatterProblem, Range, Status, TaskMention, TaskSection } from '../../types.js';
+import type {
+  ChecklistItem,
+  DependencyEdge,
+  FrontMatterProblem,
+  Range,
+  Status,
+  TaskMention,
+  TaskSection,
+} from '../../types.js';
 import { leadingId, type IdMatcher } from '../ids.js';
 import { classifyStatus, type StatusVocabulary } from '../status.js';
 import { nodeOffsets, type LineIndex } from '../text.js';
@@ -68,7 +76,13 @@ export function fileNameId(file: string): string | undefined {
 }
 
 /** Reads a Backlog.md task file's front matter into facts. */
-export function readBacklogTask(text: string, tree: Root, lines: LineIndex, options: Options, checklist: readonly ChecklistItem[]): FrontMatterFacts {
+export function readBacklogTask(
+  text: string,
+  tree: Root,
+  lines: LineIndex,
+  options: Options,
+  checklist: readonly ChecklistItem[],
+): FrontMatterFacts {
   const facts: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
   const node = tree.children[0];
   if (node?.type !== 'yaml') return facts;
@@ -80,7 +94,8 @@ export function readBacklogTask(text: string, tree: Root, lines: LineIndex, opti
     const at = item?.range;
     return at ? lines.range(base + at[0], base + at[1]) : parsed.whole;
   };
-  const field = (key: string): Pair | undefined => map.items.find((pair) => scalarText(pair.key as YamlNode) === key) as Pair | undefined;
+  const field = (key: string): Pair | undefined =>
+    map.items.find((pair) => scalarText(pair.key as YamlNode) === key) as Pair | undefined;
 
   const idPair = field('id');
   const idText = scalarText(idPair?.value as YamlNode | undefined);
@@ -90,10 +105,22 @@ export function readBacklogTask(text: string, tree: Root, lines: LineIndex, opti
 
   const fromName = fileNameId(options.file);
   if (fromName && fromName.toUpperCase() !== idText!.trim().toUpperCase()) {
-    facts.problems.push({ kind: 'id-mismatch', detail: `the file's name gives ${fromName}, but its front matter says id: ${idText!.trim()}`, fileId: fromName, range: idRange });
+    facts.problems.push({
+      kind: 'id-mismatch',
+      detail: `the file's name gives ${fromName}, but its front matter says id: ${idText!.trim()}`,
+      fileId: fromName,
+      range: idRange,
+    });
   }
 
-  const mention: TaskMention = { id, kind: 'definition', source: 'front-matter', context: 'normal', range: idRange, section: [] };
+  const mention: TaskMention = {
+    id,
+    kind: 'definition',
+    source: 'front-matter',
+    context: 'normal',
+    range: idRange,
+    section: [],
+  };
   const title = scalarText(field('title')?.value as YamlNode | undefined)?.trim();
   if (title) mention.title = title;
   const statusText = scalarText(field('status')?.value as YamlNode | undefined)?.trim();
@@ -120,23 +147,33 @@ export function readBacklogTask(text: string, tree: Root, lines: LineIndex, opti
   const parentNode = field('parent_task_id')?.value as YamlNode | undefined;
   const parentText = scalarText(parentNode);
   const parent = parentText ? backlogId(parentText, options.ids) : undefined;
-  if (parent) facts.mentions.push({ id: parent, kind: 'reference', source: 'front-matter', context: 'normal', range: rangeOf(parentNode), section: [] });
+  if (parent)
+    facts.mentions.push({
+      id: parent,
+      kind: 'reference',
+      source: 'front-matter',
+      context: 'normal',
+      range: rangeOf(parentNode),
+      section: [],
+    });
 
   // The acceptance criteria and definition of done are the task's own checklist.
   const section: TaskSection = { id, range: idRange, depth: 0, deferred: false };
-  if (mention.status) section.status = { status: mention.status, text: statusText!, range: rangeOf(field('status')?.value as YamlNode) };
+  if (mention.status)
+    section.status = { status: mention.status, text: statusText!, range: rangeOf(field('status')?.value as YamlNode) };
   facts.section = section;
   const criteria = criteriaLines(tree, lines);
   checklist.forEach((item, index) => {
     if (item.task !== undefined || item.taskSection !== undefined) return;
-    if (criteria.some(([start, end]) => item.range.start.line >= start && item.range.start.line < end)) facts.criteria.push(index);
+    if (criteria.some(([start, end]) => item.range.start.line >= start && item.range.start.line < end))
+      facts.criteria.push(index);
   });
   return facts;
 }
 
 /** The lines of the `## Acceptance Criteria` and `## Definition of Done` sections, as [first, end). */
-function criteriaLines(tree: Root, lines: LineIndex): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+function criteriaLines(tree: Root, lines: LineIndex): [number, number][] {
+  const spans: [number, number][] = [];
   const headings = tree.children.filter((node) => node.type === 'heading');
   headings.forEach((heading, i) => {
     const text = heading.children.map((child) => ('value' in child ? child.value : '')).join('');
@@ -150,15 +187,27 @@ function criteriaLines(tree: Root, lines: LineIndex): Array<[number, number]> {
 }
 
 /** The YAML of the front matter as a mapping, or a problem saying why not. */
-function parseFrontMatter(text: string, node: Yaml, lines: LineIndex, problems: FrontMatterProblem[]): { document: Document; base: number; whole: Range } | undefined {
+function parseFrontMatter(
+  text: string,
+  node: Yaml,
+  lines: LineIndex,
+  problems: FrontMatterProblem[],
+): { document: Document; base: number; whole: Range } | undefined {
   const offsets = nodeOffsets(node);
   if (!offsets) return undefined;
-  const whole = lines.range(offsets.start, Math.min(offsets.end, text.indexOf('\n', offsets.start) === -1 ? offsets.end : text.indexOf('\n', offsets.start)));
+  const whole = lines.range(
+    offsets.start,
+    Math.min(offsets.end, !text.includes('\n', offsets.start) ? offsets.end : text.indexOf('\n', offsets.start)),
+  );
   // The YAML starts on the line after the opening `---`.
   const base = text.indexOf('\n', offsets.start) + 1;
   const source = text.slice(base, base + node.value.length);
   if (source.length > MAX_FRONT_MATTER) {
-    problems.push({ kind: 'too-large', detail: `${Math.round(source.length / 1024)} KB, past the limit of ${MAX_FRONT_MATTER / 1024} KB`, range: whole });
+    problems.push({
+      kind: 'too-large',
+      detail: `${Math.round(source.length / 1024)} KB, past the limit of ${MAX_FRONT_MATTER / 1024} KB`,
+      range: whole,
+    });
     return undefined;
   }
   let document: Document;
@@ -173,12 +222,18 @@ function parseFrontMatter(text: string, node: Yaml, lines: LineIndex, problems: 
   if (error) {
     const at = error.pos?.[0];
     // An error found only at the end (a quote never closed) is shown at the opening `---`.
-    const range = at !== undefined && at < source.trimEnd().length ? lines.range(base + at, base + (error.pos?.[1] ?? at)) : whole;
-    problems.push({ kind: 'invalid-yaml', detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), range });
+    const range =
+      at !== undefined && at < source.trimEnd().length ? lines.range(base + at, base + (error.pos?.[1] ?? at)) : whole;
+    problems.push({
+      kind: 'invalid-yaml',
+      detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      range,
+    });
     return undefined;
   }
   if (!yaml().isMap(document.contents)) {
-    if (document.contents !== null) problems.push({ kind: 'not-a-mapping', detail: 'it is not a list of `key: value` fields', range: whole });
+    if (document.contents !== null)
+      problems.push({ kind: 'not-a-mapping', detail: 'it is not a list of `key: value` fields', range: whole });
     return undefined;
   }
   return { document, base, whole };
@@ -186,15 +241,15 @@ function parseFrontMatter(text: string, node: Yaml, lines: LineIndex, problems: 
 
 function scalarText(node: YamlNode | null | undefined): string | undefined {
   if (!node || !yaml().isScalar(node)) return undefined;
-  const value = (node as Scalar).value;
+  const value = node.value;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 /** `[task-1, task-2]`, a block list, or `task-1, task-2` in one string. */
-function listItems(node: YamlNode | null | undefined): Array<{ text: string; node: YamlNode }> {
+function listItems(node: YamlNode | null | undefined): { text: string; node: YamlNode }[] {
   if (!node) return [];
   if (yaml().isSeq(node)) {
-    return (node as YAMLSeq).items.flatMap((item) => {
+    return node.items.flatMap((item) => {
       const text = scalarText(item as YamlNode);
       return text === undefined ? [] : [{ text, node: item as YamlNode }];
     });
@@ -229,7 +284,9 @@ const configs = new Map<string, { mtimeMs: number; statuses: string[] }>();
 function configuredStatuses(file: string): string[] {
   const match = /^(.*[\\/]\.?backlog)[\\/]/i.exec(file);
   if (!match) return [];
-  const config = ['config.yml', 'config.yaml'].map((name) => path.join(match[1]!, name)).find((candidate) => existsSync(candidate));
+  const config = ['config.yml', 'config.yaml']
+    .map((name) => path.join(match[1]!, name))
+    .find((candidate) => existsSync(candidate));
   if (!config) return [];
   try {
     const { mtimeMs, size } = statSync(config);
@@ -237,8 +294,11 @@ function configuredStatuses(file: string): string[] {
     if (known && known.mtimeMs === mtimeMs) return known.statuses;
     let statuses: string[] = [];
     if (size <= MAX_FRONT_MATTER) {
-      const value = yaml().parse(readFileSync(config, 'utf8'), { schema: 'core', maxAliasCount: MAX_ALIASES }) as { statuses?: unknown } | null;
-      if (Array.isArray(value?.statuses)) statuses = value.statuses.filter((status): status is string => typeof status === 'string');
+      const value = yaml().parse(readFileSync(config, 'utf8'), { schema: 'core', maxAliasCount: MAX_ALIASES }) as {
+        statuses?: unknown;
+      } | null;
+      if (Array.isArray(value?.statuses))
+        statuses = value.statuses.filter((status): status is string => typeof status === 'string');
     }
     configs.set(config, { mtimeMs, statuses });
     return statuses;

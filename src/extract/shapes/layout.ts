@@ -33,13 +33,15 @@ export function layoutOf(file: string): Layout | undefined {
   for (let i = 0; i < last; i++) {
     const part = parts[i]!;
     const next = parts[i + 1]!;
-    if (part === 'specs' && /^\d{3,}-./.test(next) && (i + 1 < last || /\.md$/i.test(next))) return { format: 'spec-kit', scope: upTo(i + 1) };
+    if (part === 'specs' && /^\d{3,}-./.test(next) && (i + 1 < last || /\.md$/i.test(next)))
+      return { format: 'spec-kit', scope: upTo(i + 1) };
     if (part === '.kiro' && next === 'specs' && i + 2 < last) return { format: 'kiro', scope: upTo(i + 2) };
     if (part === 'openspec' && next === 'changes' && i + 2 < last) {
       if (parts[i + 2] !== 'archive') return { format: 'openspec', scope: upTo(i + 2) };
       if (i + 3 < last) return { format: 'openspec', scope: upTo(i + 3) };
     }
-    if (part === 'tasks' && i + 1 === last && /^(?:tasks-|prd-).*\.md$/i.test(next)) return { format: 'ai-dev-tasks', scope: upTo(i + 1) };
+    if (part === 'tasks' && i + 1 === last && /^(?:tasks-|prd-).*\.md$/i.test(next))
+      return { format: 'ai-dev-tasks', scope: upTo(i + 1) };
   }
   return undefined;
 }

@@ -65,8 +65,18 @@ export function numberedTasks(text: string, tree: Root, lines: LineIndex, checkl
     const checklistIndex = byLine.get(line);
     const source = text.slice(offsets.start, offsets.end);
     const at = source.indexOf(number!);
-    const range: Range = at === -1 ? lines.range(offsets.start, offsets.start) : lines.range(offsets.start + at, offsets.start + at + number!.length);
-    const mention: TaskMention = { id: `${TASK_PREFIX}${number}`, kind: 'definition', source: 'list', context: 'normal', range, section: [...sections] };
+    const range: Range =
+      at === -1
+        ? lines.range(offsets.start, offsets.start)
+        : lines.range(offsets.start + at, offsets.start + at + number!.length);
+    const mention: TaskMention = {
+      id: `${TASK_PREFIX}${number}`,
+      kind: 'definition',
+      source: 'list',
+      context: 'normal',
+      range,
+      section: [...sections],
+    };
     const state = gfm ? (item.checked ? 'x' : ' ') : marker!;
     if (state === 'x' || state === 'X') {
       mention.status = 'done';
@@ -101,13 +111,28 @@ export function numberedTasks(text: string, tree: Root, lines: LineIndex, checkl
       for (const textLine of repairedText(paragraph).split('\n')) {
         const requirement = REQUIREMENTS.exec(textLine.trim());
         if (!requirement) continue;
-        const lineAt = source.indexOf(textLine.trim().replace(/^[_*\s]+/u, '').slice(0, 5));
+        const lineAt = source.indexOf(
+          textLine
+            .trim()
+            .replace(/^[_*\s]+/u, '')
+            .slice(0, 5),
+        );
         let from = lineAt === -1 ? 0 : lineAt;
         for (const criterion of requirement[1]!.split(/[\s,]+/).filter((part) => /^\d+(?:\.\d+)*$/.test(part))) {
           const index = source.indexOf(criterion, from);
-          const range = index === -1 ? lines.range(offsets.start, offsets.end) : lines.range(offsets.start + index, offsets.start + index + criterion.length);
+          const range =
+            index === -1
+              ? lines.range(offsets.start, offsets.end)
+              : lines.range(offsets.start + index, offsets.start + index + criterion.length);
           if (index !== -1) from = index + criterion.length;
-          mentions.push({ id: `${REQUIREMENT_PREFIX}${criterion}`, kind: 'reference', source: 'list', context: 'normal', range, section: [...sections] });
+          mentions.push({
+            id: `${REQUIREMENT_PREFIX}${criterion}`,
+            kind: 'reference',
+            source: 'list',
+            context: 'normal',
+            range,
+            section: [...sections],
+          });
         }
       }
     }
@@ -132,7 +157,10 @@ function paragraphsOf(item: ListItem): Paragraph[] {
     else if (node.type === 'list') {
       for (const child of node.children) {
         const first = child.children[0];
-        const numbered = first?.type === 'paragraph' && ITEM.test(repairedText(first).trim()) && (typeof child.checked === 'boolean' || /^\[/.test(repairedText(first).trim()));
+        const numbered =
+          first?.type === 'paragraph' &&
+          ITEM.test(repairedText(first).trim()) &&
+          (typeof child.checked === 'boolean' || repairedText(first).trim().startsWith('['));
         if (!numbered) stack.push(...child.children);
       }
     }
@@ -148,7 +176,8 @@ function parentOf(number: string, seen: Numbered[]): Numbered | undefined {
   const candidates = new Set([head, `${head}.0`]);
   // `1.0` is ai-dev-tasks' parent of `1.1`, not its own sub-task.
   if (parts.at(-1) === '0' && parts.length === 2) return undefined;
-  for (let i = seen.length - 1; i >= 0; i--) if (candidates.has(seen[i]!.number) && seen[i]!.number !== number) return seen[i];
+  for (let i = seen.length - 1; i >= 0; i--)
+    if (candidates.has(seen[i]!.number) && seen[i]!.number !== number) return seen[i];
   return undefined;
 }
 
@@ -169,7 +198,14 @@ export function kiroRequirements(text: string, tree: Root, lines: LineIndex): Ta
         const source = text.slice(offsets.start, offsets.end);
         const at = source.search(/requirement/i);
         const range = lines.range(offsets.start + Math.max(at, 0), offsets.end);
-        mentions.push({ id: `${REQUIREMENT_PREFIX}${current.number}`, kind: 'definition', source: 'heading', context: 'normal', range, section: [] });
+        mentions.push({
+          id: `${REQUIREMENT_PREFIX}${current.number}`,
+          kind: 'definition',
+          source: 'heading',
+          context: 'normal',
+          range,
+          section: [],
+        });
       } else if (current && node.depth <= current.depth) current = undefined;
       continue;
     }

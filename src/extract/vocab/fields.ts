@@ -12,13 +12,32 @@ export type FieldName = 'status' | 'priority' | 'estimate' | 'dependencies' | 'i
 const LABELS: Record<FieldName, string[]> = {
   status: ['status', 'current status', 'state'],
   priority: ['priority'],
-  estimate: ['estimated time', 'estimated effort', 'estimated duration', 'time estimate', 'estimate', 'effort', 'duration'],
-  dependencies: ['depends on', 'dependencies', 'dependency', 'depends', 'blocked by', 'requires', 'prerequisites', 'prerequisite'],
+  estimate: [
+    'estimated time',
+    'estimated effort',
+    'estimated duration',
+    'time estimate',
+    'estimate',
+    'effort',
+    'duration',
+  ],
+  dependencies: [
+    'depends on',
+    'dependencies',
+    'dependency',
+    'depends',
+    'blocked by',
+    'requires',
+    'prerequisites',
+    'prerequisite',
+  ],
   id: ['id', 'task id'],
 };
 
 const NAME_OF = new Map<string, FieldName>(
-  (Object.entries(LABELS) as Array<[FieldName, string[]]>).flatMap(([name, labels]) => labels.map((label) => [label, name] as [string, FieldName])),
+  (Object.entries(LABELS) as [FieldName, string[]][]).flatMap(([name, labels]) =>
+    labels.map((label) => [label, name] as [string, FieldName]),
+  ),
 );
 
 const alternatives = [...NAME_OF.keys()].sort((a, b) => b.length - a.length).join('|');
@@ -40,5 +59,10 @@ export function readFieldLine(line: string): FieldLine | undefined {
   if (!match) return undefined;
   const label = match[1]!;
   const value = match[2]!;
-  return { name: NAME_OF.get(label.toLowerCase().replace(/\s+/g, ' '))!, label, value, valueIndex: line.length - value.length };
+  return {
+    name: NAME_OF.get(label.toLowerCase().replace(/\s+/g, ' '))!,
+    label,
+    value,
+    valueIndex: line.length - value.length,
+  };
 }
