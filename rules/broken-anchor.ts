@@ -1,4 +1,4 @@
-import { linkTarget, type Corpus } from '../src/corpus.js';
+import { linkTarget } from '../src/corpus.js';
 import { defineRule } from '../src/rule.js';
 import type { DocumentFacts, Heading } from '../src/types.js';
 
@@ -55,7 +55,7 @@ function anchorsOf(doc: DocumentFacts): Set<string> {
 const fileKey = (file: string): string => `file:${file}`;
 
 /** A document's own headings, and the documents its fragment links point into. */
-function anchorKeys(doc: DocumentFacts, _corpus: Corpus): string[] {
+function anchorKeys(doc: DocumentFacts): string[] {
   return [
     fileKey(doc.file),
     ...doc.links.filter((link) => link.fragment).map((link) => fileKey(linkTarget(doc, link))),

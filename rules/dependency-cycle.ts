@@ -159,8 +159,8 @@ export function stronglyConnected(nodes: string[], successors: Map<string, strin
 export function shortestLoop(start: string, members: Set<string>, successors: Map<string, string[]>): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
+  // The queue grows while it is read: a breadth-first walk.
+  for (const node of queue) {
     for (const successor of successors.get(node) ?? []) {
       if (!members.has(successor)) continue;
       if (successor === start) {
@@ -307,13 +307,11 @@ None.
         },
         at: firstPlace.at,
         // A loop of thousands of steps: the first ones show where to look.
-        related: rest
-          .slice(0, 10)
-          .map((step) => ({
-            at: step.places[0]!.at,
-            messageId: 'step',
-            data: { from: displayId(step.from), to: displayId(step.to) },
-          })),
+        related: rest.slice(0, 10).map((step) => ({
+          at: step.places[0]!.at,
+          messageId: 'step',
+          data: { from: displayId(step.from), to: displayId(step.to) },
+        })),
       });
     }
   },

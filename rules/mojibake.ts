@@ -86,7 +86,7 @@ function mojibakeFix(runs: Mojibake[]): Pick<Report, 'fix'> {
       /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(repaired)
     )
       return {};
-    if ([...run.text].length > Buffer.byteLength(repaired, 'utf8')) return {};
+    if (Array.from(run.text).length > Buffer.byteLength(repaired, 'utf8')) return {};
     edits.push({ range: run.range, replaces: run.text, text: repaired });
   }
   return { fix: { edits } };
@@ -100,8 +100,8 @@ function mojibakeFix(runs: Mojibake[]): Pick<Report, 'fix'> {
  */
 function withPresentationSelector(run: Mojibake): string | undefined {
   if (run.encoding !== 'Windows-1252' || !run.text.endsWith('\u00EF\u00B8')) return undefined;
-  const last = [...run.repaired].at(-1) ?? '';
+  const last = Array.from(run.repaired).at(-1) ?? '';
   if (!/\p{Extended_Pictographic}/u.test(last)) return undefined;
-  if ([...run.text].length !== Buffer.byteLength(run.repaired, 'utf8') + 2) return undefined;
+  if (Array.from(run.text).length !== Buffer.byteLength(run.repaired, 'utf8') + 2) return undefined;
   return `${run.repaired}\uFE0F`;
 }

@@ -179,7 +179,7 @@ const subjectMemo = new WeakMap<DocumentFacts, { root: string; subjects: Subject
 
 function subjectsOf(corpus: Corpus, doc: DocumentFacts): { subjects: Subject[]; own: string } {
   const known = subjectMemo.get(doc);
-  if (known && known.root === corpus.root) return known;
+  if (known?.root === corpus.root) return known;
   const entry = {
     root: corpus.root,
     subjects: [] as Subject[],
@@ -202,7 +202,7 @@ const ALIAS_PATHS = 'aliases';
 
 /** The path keys the config's aliases name, as full keys and as endings. */
 function aliasPaths(corpus: Corpus): { wanted: string; tail: string }[] {
-  return Object.entries(corpus.config.aliases ?? {}).flatMap(([name, aliases]) =>
+  return Object.entries(corpus.config.aliases).flatMap(([name, aliases]) =>
     [name, ...aliases]
       .filter((alias) => /\.(?:md|markdown|txt)$|\//iu.test(alias))
       .map((alias) => {
@@ -291,7 +291,7 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
   let active: DocumentFacts[] = [];
   let subjects: Subject[] = [];
   let knownPaths: Set<string>;
-  const aliasEntries = Object.entries(corpus.config.aliases ?? {}).map(([name, aliases]) => [name, ...aliases]);
+  const aliasEntries = Object.entries(corpus.config.aliases).map(([name, aliases]) => [name, ...aliases]);
   if (index && context?.only) {
     knownPaths = new Set([...index.keys()].filter((key) => key.startsWith('path:')));
   } else {

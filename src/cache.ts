@@ -93,7 +93,9 @@ function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // undefined and functions have no JSON: stringify gives undefined for them, whatever its types say.
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? 'null';
 }
 
 let fingerprint: string | undefined;
@@ -193,6 +195,7 @@ function exactJson(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the replacer above sets it
   return exact ? json : undefined;
 }
 
@@ -239,12 +242,13 @@ function decodeEntry(bytes: Buffer): CacheEntry | string {
       .equals(bytes.subarray(MAGIC.length, MAGIC.length + CHECKSUM_LENGTH))
   )
     return 'checksum mismatch';
-  let entry: CacheEntry;
+  // What a file held is not trusted to be a CacheEntry until each part is checked below.
+  let entry: Partial<CacheEntry> | null | undefined;
   try {
     if (payload[0] === JSON_FORMAT) {
-      entry = JSON.parse(payload.toString('latin1', 1)) as CacheEntry;
+      entry = JSON.parse(payload.toString('latin1', 1)) as Partial<CacheEntry> | null;
       revive(entry);
-    } else if (payload[0] === V8_FORMAT) entry = deserialize(payload.subarray(1)) as CacheEntry;
+    } else if (payload[0] === V8_FORMAT) entry = deserialize(payload.subarray(1)) as Partial<CacheEntry> | null;
     else return 'unknown format';
   } catch (error) {
     return (error as Error).message;
@@ -257,7 +261,7 @@ function decodeEntry(bytes: Buffer): CacheEntry | string {
     typeof entry.facts !== 'object'
   )
     return 'unexpected contents';
-  return entry;
+  return entry as CacheEntry;
 }
 
 /** An entry as read from disk, not yet decoded (`FactsCache.peek`). */
@@ -304,8 +308,8 @@ export class FactsCache {
   }
 
   /** The facts stored for `file` under `root`, if its content still has `hash`. */
-  async get(file: string, root: string, hash: string): Promise<DocumentFacts | undefined> {
-    return this.getSync(file, root, hash);
+  get(file: string, root: string, hash: string): Promise<DocumentFacts | undefined> {
+    return Promise.resolve(this.getSync(file, root, hash));
   }
 
   /** `get`, synchronously (see `peek`). */

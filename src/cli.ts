@@ -171,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
     ? false
     : values['cache-location'] !== undefined
       ? { location: values['cache-location'] }
-      : Boolean(values.cache || values.hook);
+      : Boolean(values.cache) || Boolean(values.hook);
   const lints = values.explain === undefined && !values.rules && !values['print-config'];
   if (cache && lints) {
     // A cached run parses the files that changed, if any: a thread starts loading the parser
@@ -248,7 +248,7 @@ async function main(argv: string[]): Promise<number> {
       inputs = hookInputs(positionals, cwd, values.config);
     }
     // The reporter loads while the folder is linted, not after.
-    const reporter = REPORTERS[format]?.() ?? REPORTERS.stylish();
+    const reporter = REPORTERS[format]();
     reporter.catch(() => undefined);
     const lintOptions = {
       paths: inputs.paths,
@@ -284,7 +284,7 @@ async function main(argv: string[]): Promise<number> {
       ? false
       : values.color
         ? true
-        : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !values['output-file'];
+        : process.stdout.isTTY && !process.env.NO_COLOR && !values['output-file'];
     let output: string;
     switch (format) {
       case 'json': {

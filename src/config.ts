@@ -447,7 +447,7 @@ export function findConfigFile(cwd: string): { file: string; fromPackageJson: bo
     const pkg = path.join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        const json = JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>;
+        const json = JSON.parse(readFileSync(pkg, 'utf8')) as unknown;
         if (json && typeof json === 'object' && 'tasklint' in json) return { file: pkg, fromPackageJson: true };
       } catch {
         // A broken package.json is not ours to report.

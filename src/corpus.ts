@@ -68,7 +68,7 @@ function weighPrefixes(evidence: PrefixEvidence, doc: DocumentFacts, sign: 1 | -
       continue;
     }
     let ids = evidence.listIds.get(prefix);
-    if (!ids) evidence.listIds.set(prefix, (ids = new Map()));
+    if (!ids) evidence.listIds.set(prefix, (ids = new Map<string, number>()));
     const count = (ids.get(mention.id) ?? 0) + sign;
     if (count > 0) ids.set(mention.id, count);
     else ids.delete(mention.id);

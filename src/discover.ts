@@ -156,6 +156,8 @@ async function search(
     const entries = found.map((entry) => ({
       file: path.normalize(entry.path),
       relative: toPosix(path.relative(dir, entry.path)),
+      // globby's entries carry the Dirent its walker got from node:fs.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
       dirent: entry.dirent as Dirent,
     }));
     if (withGitignores) {

@@ -397,7 +397,7 @@ export class RuleRunner {
         wants: (doc) => !wanted || wanted.has(doc.file),
         index: <T>(name: string, entries: (doc: DocumentFacts) => Iterable<[string, T]>) => {
           let byName = this.indexes.get(active);
-          if (!byName) this.indexes.set(active, (byName = new Map()));
+          if (!byName) this.indexes.set(active, (byName = new Map<string, DocumentIndex<unknown>>()));
           let index = byName.get(name) as DocumentIndex<T> | undefined;
           if (!index) byName.set(name, (index = new DocumentIndex(entries, corpus.documents)));
           return index.entries;

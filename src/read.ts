@@ -112,8 +112,8 @@ function describeError(error: unknown): string {
 export type ReadBytesResult = { bytes: Buffer; problems?: undefined } | { bytes?: undefined; problems: ReadProblem[] };
 
 /** The bytes of a file, or why there are none (missing, unreadable, not a file, too large): never throws. */
-export async function readBytes(file: string, maxFileSize: number): Promise<ReadBytesResult> {
-  return readBytesSync(file, maxFileSize);
+export function readBytes(file: string, maxFileSize: number): Promise<ReadBytesResult> {
+  return Promise.resolve(readBytesSync(file, maxFileSize));
 }
 
 /**

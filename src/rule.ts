@@ -1,5 +1,4 @@
 import { taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
-import { idPrefix } from './extract/ids.js';
 import type { DocumentFacts, Range, Severity, TextEdit } from './types.js';
 
 export type MessageData = Record<string, string | number>;
@@ -236,6 +235,6 @@ export const SUGGEST_MESSAGES = {
 
 /** `file:line` as a message names the other place in words. */
 export function placeName(at: At, from?: DocumentFacts): string {
-  const file = from && from.file === at.doc.file ? 'line' : `${at.doc.relPath}:`;
-  return from && from.file === at.doc.file ? `${file} ${at.range.start.line}` : `${file}${at.range.start.line}`;
+  const file = from?.file === at.doc.file ? 'line' : `${at.doc.relPath}:`;
+  return from?.file === at.doc.file ? `${file} ${at.range.start.line}` : `${file}${at.range.start.line}`;
 }

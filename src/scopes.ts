@@ -119,7 +119,7 @@ function definedIds(doc: DocumentFacts): Set<string> {
 
 /** Finds each document's scope and the schemes that restart per scope, for one corpus. */
 export function indexScopes(documents: DocumentFacts[], config: Config, root: string, configDir = root): ScopeIndex {
-  const settings: IdScopes = config.idScopes ?? {};
+  const settings: IdScopes = config.idScopes;
   const matchers: Matchers = {
     ...(settings.folders?.length ? { folders: picomatch(settings.folders, { dot: true }) } : {}),
     ...(settings.files?.length ? { files: picomatch(settings.files, { dot: true }) } : {}),

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Code, Nodes } from 'mdast';
+import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { newAjv } from '../src/config.js';
 import { loadRules } from '../src/engine.js';
@@ -36,7 +36,7 @@ function examplesOf(docs: string): ExampleFiles {
       if (/^incorrect/i.test(text)) side = 'incorrect';
       else if (/^correct/i.test(text)) side = 'correct';
     } else if (inExample && side && node.type === 'code') {
-      const code = node as Code;
+      const code = node;
       const name = /file=(\S+)/.exec(code.meta ?? '')?.[1] ?? 'example.md';
       files[side][name] = `${code.value}\n`;
     }

@@ -241,7 +241,7 @@ export async function lintForMarkdownlint(
  */
 function fixInfoOf(finding: FindingInFile, file: string, text: string, offset: number): { fixInfo?: FixInfo } {
   const fix = finding.diagnostic.fix;
-  if (!fix || fix.file !== file || finding.mirrored) return {};
+  if (fix?.file !== file || finding.mirrored) return {};
   const starts = lineStarts(text);
   const resolved = resolveFix(text, fix, starts);
   if (!resolved || /[\r\n]/.test(text.slice(resolved.range[0], resolved.range[1]) + resolved.text)) return {};

@@ -292,7 +292,7 @@ class ClaimExtractor {
       const found = this.countEvidence(section.blocks);
       if (found?.type === 'count') claim.evidence = found.evidence;
       else if (found?.type === 'breakdown') this.addBreakdown(claim, 'items', found.parts);
-      else if (!found && !hasTableOrList(section.blocks) && section.children.length > 0) {
+      else if (!hasTableOrList(section.blocks) && section.children.length > 0) {
         const parts = section.children.map((child) => this.headingCountPart(child));
         if (parts.every((part): part is ClaimPart => part !== undefined)) this.addBreakdown(claim, 'sections', parts);
       }
@@ -710,7 +710,8 @@ class ClaimExtractor {
       }));
       const deprecated = items.filter(
         ({ paragraph }, i) =>
-          (paragraph && isStruckThrough(paragraph)) || /\b(?:deprecated|superseded|cancell?ed)\b/iu.test(leads[i]!),
+          (paragraph !== undefined && isStruckThrough(paragraph)) ||
+          /\b(?:deprecated|superseded|cancell?ed)\b/iu.test(leads[i]!),
       ).length;
       const evidence: NonNullable<CountClaim['evidence']> = { of: 'list items', parts, deprecated };
       if (items.every(({ item }) => typeof item.checked === 'boolean'))
@@ -943,6 +944,7 @@ class ClaimExtractor {
       for (const grandchild of child.children) collect(grandchild, depth + 1);
     };
     for (const child of section.children) collect(child, 0);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- collect() sets it
     if (unsure || parts.length < 2) return undefined;
     return { of: 'sections', parts };
   }
@@ -1024,7 +1026,7 @@ function inlineClaimText(node: Nodes): string {
     const current = stack.pop()!;
     if (current.type === 'inlineCode') text += ' ';
     else if (current.type === 'break') text += '\n';
-    else if (current.type === 'html') text += '';
+    else if (current.type === 'html') continue;
     else if (current.type === 'image' || current.type === 'imageReference') text += current.alt ?? '';
     else if ('value' in current && typeof current.value === 'string') text += current.value;
     else if ('children' in current)

@@ -333,7 +333,7 @@ export interface GraphEdge {
 /** Mermaid node ids whose label names a task: `A["TASK-1: Build"]` lets later lines say `A --> B`. */
 export function mermaidNodes(lines: string[], ids: IdMatcher): Map<string, string> {
   const aliases = new Map<string, string>();
-  const definition = /([A-Za-z0-9_][\w-]*)\s*(?:\[\[|\[\(|\(\(|\[\/|\[\\|\[|\(|\{\{|\{|>)\s*"?([^\]\)\}"\n]*)/gu;
+  const definition = /([A-Za-z0-9_][\w-]*)\s*(?:\[\[|\[\(|\(\(|\[\/|\[\\|\[|\(|\{\{|\{|>)\s*"?([^\])}"\n]*)/gu;
   for (const raw of lines) {
     const line = repairMojibake(raw);
     for (const match of line.matchAll(definition)) {

@@ -9,7 +9,6 @@ import type {
   Link,
   MentionContext,
   MentionKind,
-  MentionSource,
   PercentClaim,
   Range,
   TaskMention,
@@ -396,7 +395,7 @@ class DocumentExtractor {
 
   private visitListItem(item: ListItem, context: MentionContext, depth: number): void {
     const [first, ...rest] = item.children;
-    if (first && first.type === 'paragraph') {
+    if (first?.type === 'paragraph') {
       this.visitProse(first, 'list', { checked: item.checked ?? undefined, context });
       if (item.checked === null || item.checked === undefined) this.visitFields(first);
       this.label = labelOf(repairedText(first));
@@ -432,8 +431,8 @@ class DocumentExtractor {
     for (const occurrence of ids) {
       const written = occurrence.written ?? occurrence.id;
       const at = this.locate(sourceSlice, offsets.start, written, seen);
-      const byField = definedByField !== undefined && definedByField.index === occurrence.index;
-      const isLeading = byField || (leading !== undefined && leading.index === occurrence.index);
+      const byField = definedByField?.index === occurrence.index;
+      const isLeading = byField || leading?.index === occurrence.index;
       const before = text.slice(Math.max(0, occurrence.index - 60), occurrence.index);
       const after = text.slice(occurrence.index + written.length, occurrence.index + written.length + 160);
       let status: StatusReading | undefined;
@@ -496,7 +495,7 @@ class DocumentExtractor {
     const block = this.taskBlock;
     // Only right under the task's heading: a sub-section ("#### History", "#### Notes") may quote
     // old statuses.
-    if (!block || (this.section.stack.at(-1)?.depth ?? 0) !== block.depth) return;
+    if ((this.section.stack.at(-1)?.depth ?? 0) !== block?.depth) return;
     const offsets = nodeOffsets(node);
     if (!offsets) return;
     const plainLines = repairedText(node).split('\n');
@@ -584,7 +583,7 @@ class DocumentExtractor {
         const ids = findIdLists(cellText, this.options.ids);
         for (const occurrence of ids) {
           const at = this.locate(sourceSlice, offsets.start, occurrence.written ?? occurrence.id, seen);
-          if (c === columns.id && defined && occurrence.index === defined.index && rowId === undefined) {
+          if (c === columns.id && occurrence.index === defined?.index && rowId === undefined) {
             rowId = occurrence.id;
             const mention: TaskMention = {
               id: occurrence.id,
@@ -803,7 +802,7 @@ function idField(text: string, ids: IdMatcher): { index: number } | undefined {
   if (field?.name !== 'id') return undefined;
   const value = field.value.trim();
   const id = leadingId(value, ids);
-  if (!id || id.id.length !== value.replace(/[\s*_`]+$/u, '').length) return undefined;
+  if (id?.id.length !== value.replace(/[\s*_`]+$/u, '').length) return undefined;
   return { index: field.valueIndex + (field.value.length - field.value.trimStart().length) + id.index };
 }
 

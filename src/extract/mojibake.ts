@@ -184,7 +184,7 @@ function truncatedAt(text: string, at: number, bytes: Map<string, number>): numb
 }
 
 /** Any character outside ASCII: most texts have none, and this test is quicker than RUN_START's. */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 export function findMojibake(text: string): MojibakeMatch[] {
   if (!NON_ASCII.test(text)) return [];

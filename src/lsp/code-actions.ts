@@ -103,7 +103,7 @@ function fixAllAction(file: string, context: CodeActionContext): CodeAction | un
   const starts = lineStarts(text);
   const fixes = context
     .diagnosticsAround(file)
-    .flatMap((d) => (d.fix && d.fix.file === file ? [resolveFix(text, d.fix, starts)] : []))
+    .flatMap((d) => (d.fix?.file === file ? [resolveFix(text, d.fix, starts)] : []))
     .filter((fix): fix is ResolvedFix => fix !== undefined)
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   // As a pass of --fix: a fix that overlaps or touches one taken waits for the next request.

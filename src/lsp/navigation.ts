@@ -264,7 +264,6 @@ export function prepareRename(
   file: string,
   position: LspPosition,
 ): { range: LspRange; placeholder: string } | null {
-  const { corpus } = view;
   const at = mentionAt(view, file, position);
   if (!at || !isIdRange(view, at.doc, at.mention)) return null;
   return { range: lspRange(at.mention.range), placeholder: at.mention.id };
@@ -590,7 +589,7 @@ export function registerNavigation(connection: Connection, source: NavigationSou
   const at = async <T>(uri: string, answer: (view: View, file: string) => T, none: T): Promise<T> => {
     const file = fileOfUri(uri);
     const corpus = file ? await source.corpusOf(file) : undefined;
-    return corpus && file ? answer({ corpus, textOf: source.textOf }, file) : none;
+    return corpus && file ? answer({ corpus, textOf: (name) => source.textOf(name) }, file) : none;
   };
   connection.onHover((params) => at(params.textDocument.uri, (view, file) => hover(view, file, params.position), null));
   connection.onDefinition((params) =>
@@ -612,7 +611,7 @@ export function registerNavigation(connection: Connection, source: NavigationSou
   connection.onDocumentSymbol((params) => at(params.textDocument.uri, documentSymbols, []));
   connection.onWorkspaceSymbol(async (params) =>
     workspaceSymbols(
-      (await source.corpora()).map((corpus) => ({ corpus, textOf: source.textOf })),
+      (await source.corpora()).map((corpus) => ({ corpus, textOf: (name: string) => source.textOf(name) })),
       params.query,
     ),
   );

@@ -93,6 +93,8 @@ class TasklintServer {
 
   initialize(params: InitializeParams): InitializeResult {
     const folders = params.workspaceFolders?.map((folder) => fileOfUri(folder.uri)) ?? [];
+    // Clients older than workspace folders send only these.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     const legacyRoot = params.rootUri ? fileOfUri(params.rootUri) : (params.rootPath ?? undefined);
     this.roots = (folders.length ? folders : [legacyRoot]).filter((root): root is string => Boolean(root));
     return {
@@ -236,6 +238,7 @@ class TasklintServer {
       do {
         this.again = false;
         await this.runOnce();
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an edit during runOnce sets it
       } while (this.again);
     } catch (error) {
       this.reportError(error);

@@ -58,11 +58,11 @@ describe('tasklint on a folder', () => {
   it("--format json is ESLint's result format with related places", () => {
     const dir = writeFolder(conflict);
     const run = runCli(['--format', 'json'], dir);
-    const results = JSON.parse(run.stdout) as Array<{
+    const results = JSON.parse(run.stdout) as {
       filePath: string;
       errorCount: number;
-      messages: Array<Record<string, unknown>>;
-    }>;
+      messages: Record<string, unknown>[];
+    }[];
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['index.md', 'tracker.md']);
     const tracker = results[1]!;
     expect(tracker.errorCount).toBe(1);
@@ -122,7 +122,7 @@ describe('inline suppression', () => {
       'other.md': '<!-- tasklint-disable-file -->\n[d](./d.md)\n',
     });
     const run = runCli(['-f', 'json'], dir);
-    const messages = (JSON.parse(run.stdout) as Array<{ messages: Array<{ message: string; line: number }> }>).flatMap(
+    const messages = (JSON.parse(run.stdout) as { messages: { message: string; line: number }[] }[]).flatMap(
       (r) => r.messages,
     );
     expect(messages.map((m) => `${m.line} ${m.message}`)).toEqual(['9 Link target "./c.md" does not exist.']);

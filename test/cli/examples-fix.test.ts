@@ -16,7 +16,9 @@ function filesUnder(dir: string, base = dir): string[] {
 
 describe('tasklint --fix examples/ on a copy', () => {
   const copy = mkdtempSync(path.join(tmpdir(), 'tasklint-examples-fix-'));
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(copy, { recursive: true, force: true });
+  });
   cpSync(path.join(ROOT, 'examples'), copy, { recursive: true });
   const fix = runCli(['--fix', '.'], copy);
 
@@ -33,9 +35,9 @@ describe('tasklint --fix examples/ on a copy', () => {
   });
 
   it('leaves only findings that need a person, and a second --fix changes nothing', () => {
-    const results = JSON.parse(runCli(['-f', 'json', '.'], copy).stdout) as Array<{
-      messages: Array<{ ruleId: string; fix?: unknown }>;
-    }>;
+    const results = JSON.parse(runCli(['-f', 'json', '.'], copy).stdout) as {
+      messages: { ruleId: string; fix?: unknown }[];
+    }[];
     const messages = results.flatMap((result) => result.messages);
     expect(messages.filter((m) => m.fix)).toEqual([]);
     const left = new Set(messages.map((m) => m.ruleId));

@@ -5,11 +5,11 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 describe('the bundled examples/ folder', () => {
   const run = runCli(['-f', 'json', 'examples/']);
-  const results = JSON.parse(run.stdout) as Array<{
+  const results = JSON.parse(run.stdout) as {
     filePath: string;
     format?: string;
-    messages: Array<{ ruleId: string; line: number; message: string }>;
-  }>;
+    messages: { ruleId: string; line: number; message: string }[];
+  }[];
   const messages = results.flatMap((r) => r.messages.map((m) => ({ ...m, file: path.relative(ROOT, r.filePath) })));
 
   it('--format json names the format each file was read as, and none for a hand-written tracker', () => {

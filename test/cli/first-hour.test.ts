@@ -199,7 +199,7 @@ describe('config files as ESLint users write them', () => {
     const severities = (rules: Record<string, unknown>): string[] => {
       const run = runCli(['-f', 'json'], writeFolder({ ...files, '.tasklintrc.json': JSON.stringify({ rules }) }));
       expect(run.stderr).toBe('');
-      const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>;
+      const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; severity: number }[] }[];
       return result!.messages.map((m) => `${m.ruleId}:${m.severity}`).sort();
     };
     expect(severities({ 'broken-link': 1, 'broken-anchor': 2 })).toEqual(['broken-anchor:2', 'broken-link:1']);
@@ -262,7 +262,7 @@ describe('command line hygiene', () => {
     const run = runCli(['-f', 'sarif', '-o', 'reports/ci/out.sarif'], dir);
     expect(run).toEqual({ code: 1, stdout: '', stderr: '' });
     const sarif = JSON.parse(readFileSync(path.join(dir, 'reports/ci/out.sarif'), 'utf8')) as {
-      runs: Array<{ results: unknown[] }>;
+      runs: { results: unknown[] }[];
     };
     expect(sarif.runs[0]!.results).toHaveLength(1);
   });
@@ -285,7 +285,7 @@ describe('command line hygiene', () => {
       .map((line) => line.split(/\s+/)[0]);
     expect(Object.keys(printed.rules)).toEqual(ids);
     expect(printed.rules['broken-link']).toEqual(['warn', {}]);
-    expect(printed.rules['mojibake']![0]).toBe('off');
+    expect(printed.rules.mojibake![0]).toBe('off');
     // The user's options over the rule's defaults.
     expect(printed.rules['duration-mismatch']).toEqual(['warn', { allowRounding: true, tolerancePercent: 5 }]);
     // A rule the config does not name: its default severity and options.

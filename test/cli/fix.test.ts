@@ -170,17 +170,17 @@ describe('tasklint --fix', () => {
 
   it('--format json gives each fixable message its fix as ESLint does, and the output after --fix-dry-run', () => {
     const dir = folder({ 'plan.md': PLAN });
-    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{
-      messages: Array<{ ruleId: string; fix?: { range: [number, number]; text: string } }>;
+    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as {
+      messages: { ruleId: string; fix?: { range: [number, number]; text: string } }[];
       fixableErrorCount: number;
-    }>;
+    }[];
     const count = results[0]!.messages.find((m) => m.ruleId === 'count-mismatch')!;
     expect(count.fix).toEqual({ range: [PLAN.indexOf('5 tasks'), PLAN.indexOf('5 tasks') + 7], text: '4 tasks' });
     expect(results[0]!.fixableErrorCount).toBe(2);
-    const dry = JSON.parse(runCli(['-f', 'json', '--fix-dry-run', '.'], dir).stdout) as Array<{
+    const dry = JSON.parse(runCli(['-f', 'json', '--fix-dry-run', '.'], dir).stdout) as {
       output?: string;
       messages: unknown[];
-    }>;
+    }[];
     expect(dry[0]!.output).toBe(FIXED);
     expect(dry[0]!.messages).toEqual([]);
     expect(readFileSync(path.join(dir, 'plan.md'), 'utf8')).toBe(PLAN);
@@ -194,11 +194,14 @@ describe('tasklint --fix', () => {
         '# Index\n\n| Task ID | Description | Priority | Status |\n|---|---|---|---|\n| TASK-1 | Build | LOW | In Progress |\n',
     };
     const dir = folder(files);
-    type Suggestion = { desc: string; fix: { range: [number, number]; text: string; filePath?: string } };
-    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as Array<{
+    interface Suggestion {
+      desc: string;
+      fix: { range: [number, number]; text: string; filePath?: string };
+    }
+    const results = JSON.parse(runCli(['-f', 'json', '.'], dir).stdout) as {
       filePath: string;
-      messages: Array<{ ruleId: string; fix?: unknown; suggestions?: Suggestion[] }>;
-    }>;
+      messages: { ruleId: string; fix?: unknown; suggestions?: Suggestion[] }[];
+    }[];
     const messages = results.flatMap((result) => result.messages.map((m) => ({ ...m, filePath: result.filePath })));
     const status = messages.find((m) => m.ruleId === 'task-status-conflict')!;
     expect(status.fix).toBeUndefined();

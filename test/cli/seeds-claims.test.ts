@@ -16,7 +16,7 @@ interface Message {
   ruleId: string;
   line: number;
   message: string;
-  related: Array<{ filePath: string; line: number }>;
+  related: { filePath: string; line: number }[];
 }
 
 describe.skipIf(!present)('the seeds: numbers that contradict each other', () => {
@@ -28,7 +28,7 @@ describe.skipIf(!present)('the seeds: numbers that contradict each other', () =>
   const run = present
     ? runCli(['-f', 'json', ...files.map((name) => path.join(SEEDS, name))])
     : { stdout: '[]', code: 0, stderr: '' };
-  const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Message[] }>;
+  const results = JSON.parse(run.stdout) as { filePath: string; messages: Message[] }[];
   const found = results.flatMap((r) =>
     r.messages
       .filter((m) => RULES.has(m.ruleId))

@@ -11,14 +11,16 @@ if (!present) console.warn(`seeds --fix suite skipped: ${SEEDS} is not here (it 
 
 interface Result {
   filePath: string;
-  messages: Array<{ ruleId: string; line: number; message: string; fix?: unknown }>;
+  messages: { ruleId: string; line: number; message: string; fix?: unknown }[];
 }
 
 const DERIVED = new Set(['count-mismatch', 'percent-mismatch', 'total-mismatch', 'duration-mismatch', 'mojibake']);
 
 describe.skipIf(!present)('the seeds, fixed in a temporary copy', () => {
   const copy = mkdtempSync(path.join(tmpdir(), 'tasklint-seeds-fix-'));
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(copy, { recursive: true, force: true });
+  });
   const files = present
     ? readdirSync(SEEDS)
         .filter((name) => name.endsWith('.txt'))

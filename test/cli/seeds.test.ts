@@ -18,7 +18,7 @@ interface Message {
   ruleId: string;
   line: number;
   message: string;
-  related: Array<{ filePath: string; line: number }>;
+  related: { filePath: string; line: number }[];
 }
 
 describe.skipIf(!present)('the seeds, linted as one corpus', () => {
@@ -30,7 +30,7 @@ describe.skipIf(!present)('the seeds, linted as one corpus', () => {
   const run = present
     ? runCli(['-f', 'json', ...files.map((name) => path.join(SEEDS, name))])
     : { stdout: '[]', code: 0, stderr: '' };
-  const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Message[] }>;
+  const results = JSON.parse(run.stdout) as { filePath: string; messages: Message[] }[];
   const byFile = (prefix: string): Message[] =>
     results.find((r) => path.basename(r.filePath).startsWith(prefix))?.messages ?? [];
 

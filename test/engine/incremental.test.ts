@@ -7,10 +7,11 @@ import type { Diagnostic } from '../../src/types.js';
 import { ROOT } from '../helpers/cli.js';
 import { specKitSpec, twoSpecKitFeatures } from '../helpers/formats.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
-// @ts-expect-error: the benchmark's generator is plain JavaScript.
 import { generateFolder } from '../../bench/generate.mjs';
 
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -20,7 +21,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** Edits a writer makes to a planning document, each a way the findings of other files can change. */
-const EDITS: Array<[string, (text: string, other: string) => string]> = [
+const EDITS: [string, (text: string, other: string) => string][] = [
   [
     'statuses flipped',
     (text) =>

@@ -5,7 +5,9 @@ import { runCli } from '../helpers/cli.js';
 import { twoSpecKitFeatures } from '../helpers/formats.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 describe('the feature folder a tool puts a file in', () => {
   it.each([
@@ -40,7 +42,7 @@ describe('task keys in tasklint facts', () => {
       '\n  specs/001-event-search/tasks.md  [active, spec-kit, numbers its tasks in specs/001-event-search]  ',
     );
     const json = JSON.parse(runCli(['facts', '.', '--json'], dir).stdout) as {
-      documents: Array<{ relPath: string; format?: string }>;
+      documents: { relPath: string; format?: string }[];
     };
     expect(json.documents.find((doc) => doc.relPath === 'specs/002-member-profiles/tasks.md')?.format).toBe('spec-kit');
   });

@@ -202,7 +202,7 @@ describe('tasklint facts', () => {
     expect(text).toContain('tracker.md:5  fraction 29/48 60%  "29/48 tasks"  [Workstream 1: HPC → ./hpc.md]');
     expect(text).toContain('tracker.md:9  count 6 tasks  "6 tasks"  [Phase 4]  over 2 table rows (lines 13-14)');
     expect(text).toContain('tracker.md:9  duration 2 hrs  "2 hrs"  [Phase 4]  over 2 table rows: 1 hr, 1 hr');
-    const json = JSON.parse(formatFacts(corpus, { json: true, cwd: dir })) as { documents: Array<{ claims: Claim[] }> };
+    const json = JSON.parse(formatFacts(corpus, { json: true, cwd: dir })) as { documents: { claims: Claim[] }[] };
     expect(json.documents[0]!.claims.map((c) => [c.kind, c.subject.label])).toEqual([
       ['progress', 'Workstream 1: HPC'],
       ['count', 'Phase 4'],

@@ -12,7 +12,9 @@ import { extractSettings } from '../../src/settings.js';
 import { backlogTask } from '../helpers/formats.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 const ids = buildIdMatcher(DEFAULT_TASK_ID_PATTERN);
 

@@ -15,8 +15,12 @@ export interface CliRun {
  * this process's environment; a variable set to undefined is removed.
  */
 export function runCli(args: string[], cwd: string = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
-  for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
+  // `{ NAME: undefined }` in `env` unsets NAME for the child.
+  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries<string | undefined>({ ...process.env, NO_COLOR: '1', ...env }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: childEnv });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

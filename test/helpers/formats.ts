@@ -11,11 +11,7 @@ export interface SpecKitTask {
 }
 
 /** A spec-kit `tasks.md`: phases of `- [ ] T001 [P] [US1] Description in path` items. */
-export function specKitTasks(
-  feature: string,
-  phases: Array<{ title: string; tasks: SpecKitTask[] }>,
-  extra = '',
-): string {
+export function specKitTasks(feature: string, phases: { title: string; tasks: SpecKitTask[] }[], extra = ''): string {
   const lines = [
     `# Tasks: ${feature}`,
     '',
@@ -120,7 +116,7 @@ export interface BacklogTask {
   parent?: string;
   priority?: string;
   /** Acceptance criteria, `true` when ticked. */
-  criteria?: Array<[string, boolean]>;
+  criteria?: [string, boolean][];
   description?: string;
 }
 
@@ -197,7 +193,7 @@ export function smallBacklog(): Record<string, string> {
 }
 
 /** A Kiro `requirements.md`: `### Requirement N`, a user story, numbered EARS acceptance criteria. */
-export function kiroRequirements(requirements: Array<{ story: string; criteria: string[] }>): string {
+export function kiroRequirements(requirements: { story: string; criteria: string[] }[]): string {
   const lines = [
     '# Requirements Document',
     '',

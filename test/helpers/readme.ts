@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Code, Nodes } from 'mdast';
+import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../../src/parse.js';
 import { plainText } from '../../src/extract/text.js';
 import { CLI, ROOT } from './cli.js';
@@ -28,7 +28,7 @@ export function readmeBlocks(): ReadmeBlock[] {
     } else if (node.type === 'paragraph') {
       intro = plainText(node).replace(/\s+/g, ' ').trim();
     } else if (node.type === 'code') {
-      const code = node as Code;
+      const code = node;
       blocks.push({ lang: code.lang ?? '', code: code.value, intro, heading });
     }
   }
@@ -51,5 +51,10 @@ export function binWithTasklint(): { bin: string; remove: () => void } {
   const bin = mkdtempSync(path.join(tmpdir(), 'tasklint-bin-'));
   chmodSync(bin, 0o755);
   symlinkSync(CLI, path.join(bin, 'tasklint'));
-  return { bin, remove: () => rmSync(bin, { recursive: true, force: true }) };
+  return {
+    bin,
+    remove: () => {
+      rmSync(bin, { recursive: true, force: true });
+    },
+  };
 }

@@ -204,7 +204,7 @@ describe('--cache: facts come back exactly as extraction made them', () => {
     };
     const writer = new FactsCache(location, 'key');
     writer.set('/plain.md', '/', 'hash-1', plain);
-    writer.set('/unusual.md', '/', 'hash-2', unusual as typeof plain);
+    writer.set('/unusual.md', '/', 'hash-2', unusual);
     expect(await writer.finish()).toEqual([]);
     const reader = new FactsCache(location, 'key');
     const read = await reader.get('/unusual.md', '/', 'hash-2');

@@ -7,7 +7,7 @@ import { makeFolder, removeFolders } from './helpers.js';
 const require = createRequire(import.meta.url);
 const spec = require('commonmark-spec') as {
   text: string;
-  tests: Array<{ markdown: string; number: number; section: string }>;
+  tests: { markdown: string; number: number; section: string }[];
 };
 
 afterAll(removeFolders);

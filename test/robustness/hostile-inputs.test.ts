@@ -214,7 +214,7 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
       const run = runAsOtherUser(dir);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(1);
-      const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+      const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
       expect(results.map((r) => path.relative(dir, r.filePath)).sort()).toEqual(expected);
       expect(results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('task-status-conflict');
     },
@@ -242,10 +242,10 @@ describe('hostile inputs: a clear finding on the file, the rest of the folder st
     const run = runAsOtherUser(dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
-    const results = JSON.parse(run.stdout) as Array<{
+    const results = JSON.parse(run.stdout) as {
       filePath: string;
-      messages: Array<{ ruleId: string; message: string }>;
-    }>;
+      messages: { ruleId: string; message: string }[];
+    }[];
     const messages = (name: string) => results.find((r) => path.basename(r.filePath) === name)?.messages ?? [];
     expect(messages('secret.md')).toEqual([
       expect.objectContaining({ ruleId: 'unreadable-file', message: expect.stringContaining('permission denied') }),

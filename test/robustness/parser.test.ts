@@ -15,7 +15,7 @@ import { ROOT } from '../helpers/cli.js';
 import { makeFolder } from './helpers.js';
 
 const require = createRequire(import.meta.url);
-const spec = require('commonmark-spec') as { text: string; tests: Array<{ markdown: string; number: number }> };
+const spec = require('commonmark-spec') as { text: string; tests: { markdown: string; number: number }[] };
 
 /** The tree of the whole of GFM, as remark-gfm makes it: bare URLs and e-mail addresses become links. */
 const fullGfm = unified().use(remarkParse).use(remarkGfm);
@@ -90,7 +90,7 @@ describe('the parser tasklint uses', () => {
     const text = '- [ ] TASK-4 read http://a.example/**c**/~~d~~ ([y](./y.md))\n';
     const lean = factsWith(parseMarkdown, text);
     const full = factsWith(parseFullGfm, text);
-    expect((JSON.parse(lean) as { mentions: Array<{ title: string }> }).mentions[0]?.title).toBe(
+    expect((JSON.parse(lean) as { mentions: { title: string }[] }).mentions[0]?.title).toBe(
       'read http://a.example/c/d',
     );
     expect(full).toContain('"title":"read http://a.example/**c**/~~d~~"');

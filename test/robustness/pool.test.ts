@@ -44,7 +44,7 @@ beforeAll(async () => {
   dist = { lint, pool, settings, config, documents };
 });
 afterEach(() => {
-  delete process.env['TASKLINT_TEST_WORKER_FAULT'];
+  delete process.env.TASKLINT_TEST_WORKER_FAULT;
 });
 afterAll(removeFolders);
 
@@ -80,10 +80,12 @@ function fatalProblems(facts: DocumentFacts[]): Record<string, string[]> {
 describe('the parsing threads when things go wrong', () => {
   it('a thread that dies on a file: that file "could not be analysed", every other file is parsed', async () => {
     const { dir, config, settings, jobs, expected } = setUp();
-    process.env['TASKLINT_TEST_WORKER_FAULT'] = 'crash-on:victim.md';
+    process.env.TASKLINT_TEST_WORKER_FAULT = 'crash-on:victim.md';
     const pool = new dist.pool.ExtractPool({ config, root: dir, configDir: dir });
     pool.grow(1);
-    const facts = await pool.extract(jobs, dist.lint.parseCallbacks(settings)).finally(() => pool.close());
+    const facts = await pool.extract(jobs, dist.lint.parseCallbacks(settings)).finally(() => {
+      pool.close();
+    });
     expect(fatalProblems(facts)).toEqual({
       'index.md': [],
       'phase-3.md': [],
@@ -98,7 +100,7 @@ describe('the parsing threads when things go wrong', () => {
 
   it('a user sees the file reported by unreadable-file, and the contradiction between the others', async () => {
     const dir = makeFolder(FILES);
-    process.env['TASKLINT_TEST_WORKER_FAULT'] = 'crash-on:victim.md';
+    process.env.TASKLINT_TEST_WORKER_FAULT = 'crash-on:victim.md';
     const result = await dist.lint.lint({ cwd: dir, threads: 2 });
     expect(
       result.diagnostics.filter((d) => d.ruleId === 'unreadable-file').map((d) => describeDiagnostic(dir, d)),
@@ -108,14 +110,16 @@ describe('the parsing threads when things go wrong', () => {
 
   it('a thread that never finishes a file is stopped at the time limit; the file is reported, the others parsed', async () => {
     const { dir, config, settings, jobs, expected } = setUp();
-    process.env['TASKLINT_TEST_WORKER_FAULT'] = 'hang-on:victim.md';
+    process.env.TASKLINT_TEST_WORKER_FAULT = 'hang-on:victim.md';
     const pool = new dist.pool.ExtractPool({ config, root: dir, configDir: dir });
     pool.grow(1);
     const started = performance.now();
     // A tiny limit for the file that hangs; the usual one for the rest.
     const budget = (job: { file: string; bytes: Buffer }) =>
       job.file.endsWith('victim.md') ? 300 : dist.pool.parseBudget(job.bytes.length);
-    const facts = await pool.extract(jobs, dist.lint.parseCallbacks(settings), budget).finally(() => pool.close());
+    const facts = await pool.extract(jobs, dist.lint.parseCallbacks(settings), budget).finally(() => {
+      pool.close();
+    });
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(fatalProblems(facts)['victim.md']).toEqual([
       'File could not be analysed (parsing took longer than 300 ms, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items); it was skipped.',
@@ -127,7 +131,7 @@ describe('the parsing threads when things go wrong', () => {
 
   it('no thread able to start: the main thread parses every file, with the same facts', async () => {
     const { dir, config, settings, jobs, expected } = setUp();
-    process.env['TASKLINT_TEST_WORKER_FAULT'] = 'fail-to-start';
+    process.env.TASKLINT_TEST_WORKER_FAULT = 'fail-to-start';
     const pool = new dist.pool.ExtractPool({ config, root: dir, configDir: dir });
     pool.grow(2);
     expect(pool.size).toBe(2);
@@ -141,7 +145,9 @@ describe('the parsing threads when things go wrong', () => {
           return callbacks.inProcess(job);
         },
       })
-      .finally(() => pool.close());
+      .finally(() => {
+        pool.close();
+      });
     expect(parsedHere.sort()).toEqual(['index.md', 'phase-3.md', 'tracker.md', 'victim.md']);
     expect(facts).toEqual(expected);
   }, 60_000);
@@ -149,7 +155,7 @@ describe('the parsing threads when things go wrong', () => {
   it('no thread able to start, through lint: the same findings as a single-threaded run', async () => {
     const dir = makeFolder(FILES);
     const single = await dist.lint.lint({ cwd: dir, threads: 1 });
-    process.env['TASKLINT_TEST_WORKER_FAULT'] = 'fail-to-start';
+    process.env.TASKLINT_TEST_WORKER_FAULT = 'fail-to-start';
     const threaded = await dist.lint.lint({ cwd: dir, threads: 2 });
     expect(threaded.diagnostics).toEqual(single.diagnostics);
     expectContradictionFound(dir, threaded);
@@ -167,7 +173,9 @@ describe('a thread started ahead of need', () => {
       run.add(job);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const facts = await run.end().finally(() => pool.close());
+    const facts = await run.end().finally(() => {
+      pool.close();
+    });
     expect(facts).toEqual(expected);
     expect(JSON.stringify(facts)).toBe(JSON.stringify(expected));
   }, 60_000);

@@ -86,7 +86,9 @@ describe('parsing on worker threads', () => {
         // No parse can finish in a millisecond: the limit is exceeded on the first file for sure.
         (job) => (job === slow ? 1 : 60_000),
       )
-      .finally(() => pool.close());
+      .finally(() => {
+        pool.close();
+      });
     expect(crashed).toEqual([
       `${path.basename(slow!.file)}: parsing took longer than 1 ms, the limit for its size; the Markdown parser slows down badly on some shapes, such as long runs of nested list items`,
     ]);

@@ -402,7 +402,7 @@ ruleTester('checklist-conflict', {
     {
       name: "a ticked phase prerequisite while the phase's tasks are open (the seeds, line 266)",
       files: {
-        'tracker.md': `${phased('- ✅ Phase 6 validation complete')}`.replace(
+        'tracker.md': phased('- ✅ Phase 6 validation complete').replace(
           '# Active Workstreams\n',
           '# Active Workstreams\n\nThis document tracks **only active (incomplete) tasks**.\n',
         ),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/engine.js';
@@ -14,7 +14,9 @@ import { CLI, ROOT, runCli, type CliRun } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 import { CONFLICT_MESSAGE, CONFLICT_RELATED, INDEX, TRACKER_AGREEING, TRACKER_CONTRADICTING } from './planning.js';
 
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 /** The official SARIF 2.1.0 schema (draft-04), as shipped by Microsoft's @microsoft/jest-sarif package. */
 const SARIF_SCHEMA = JSON.parse(
@@ -24,7 +26,8 @@ const SARIF_SCHEMA = JSON.parse(
   ),
 ) as object;
 // The schema's "language" pattern is not valid under the `u` flag Ajv uses by default.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+// ajv-draft-04 is CommonJS: its class is the module's default export's `default`.
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
 // The schema's formats, checked with the platform's URL parser rather than ignored.
 ajv.addFormat('uri', (value: string) => URL.canParse(value));
 ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///base/'));
@@ -125,9 +128,9 @@ describe('--format sarif', { timeout: 30_000 }, () => {
 });
 
 function githubRun(args: string[], cwd: string, workspace?: string): CliRun {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env['GITHUB_WORKSPACE'];
-  if (workspace) env['GITHUB_WORKSPACE'] = workspace;
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.GITHUB_WORKSPACE;
+  if (workspace) env.GITHUB_WORKSPACE = workspace;
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

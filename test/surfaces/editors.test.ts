@@ -27,10 +27,10 @@ function vscodeCommand(): string[] {
 function helixCommand(): string[] {
   const config = parseToml(readmeBlock('toml', /Helix/).code) as {
     'language-server': Record<string, { command: string; args?: string[] }>;
-    language: Array<{ name: string; 'language-servers': string[] }>;
+    language: { name: string; 'language-servers': string[] }[];
   };
   expect(config.language.find((language) => language.name === 'markdown')?.['language-servers']).toContain('tasklint');
-  const server = config['language-server']['tasklint']!;
+  const server = config['language-server'].tasklint!;
   return [server.command, ...(server.args ?? [])];
 }
 

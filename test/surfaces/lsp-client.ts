@@ -83,9 +83,9 @@ export class LspClient {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const failed = new Promise<never>((_, reject) => {
       child.once('error', reject);
-      child.once('exit', (code) =>
-        reject(new Error(`${[command, ...args].join(' ')} exited (${code}) before answering initialize: ${stderr}`)),
-      );
+      child.once('exit', (code) => {
+        reject(new Error(`${[command, ...args].join(' ')} exited (${code}) before answering initialize: ${stderr}`));
+      });
     });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
@@ -97,6 +97,8 @@ export class LspClient {
       failed,
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
+        // Sent as older clients do, beside the folders newer ones send.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated
         rootUri: uri(workspace),
         workspaceFolders: [{ uri: uri(workspace), name: 'planning' }],
         capabilities: {
@@ -152,7 +154,7 @@ export class LspClient {
 
   /** Any request by its method name, as an editor sends it: `textDocument/hover`, `workspace/symbol`. */
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   diagnosticsOf(file: string): Diagnostic[] {
@@ -193,7 +195,11 @@ export class LspClient {
   }
 
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      this.child.once('exit', (code) => {
+        resolve(code);
+      }),
+    );
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
     const code = await exited;

@@ -10,7 +10,9 @@ const clients: LspClient[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.kill();
 });
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 async function start(workspace: string): Promise<LspClient> {
   const { client, result } = await LspClient.start(workspace);

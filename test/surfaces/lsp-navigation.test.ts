@@ -23,7 +23,9 @@ const clients: LspClient[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.kill();
 });
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 const CONTENTS =
   '# Contents\n\n- [TASK-1](./tracker.md#task-1-set-up-storage)\n- [Runbook](./tracker.md#task-3-write-runbook)\n';
@@ -218,7 +220,7 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const refused = (newName: string, at = position, file = index) =>
       client.request('textDocument/rename', { textDocument: { uri: uri(file) }, position: at, newName }).then(
         () => 'renamed',
-        (error: Error) => error.message,
+        (error: unknown) => (error as Error).message,
       );
     expect(await refused('TASK-2')).toBe(
       'TASK-2 is already a task (defined at index.md:8); renaming TASK-1 to it would merge two tasks.',
@@ -349,7 +351,7 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
       const unused = `${id}0`;
       const renamed = await client
         .request<WorkspaceEdit>('textDocument/rename', { ...params, newName: unused })
-        .catch((error: Error) => error.message);
+        .catch((error: unknown) => (error as Error).message);
       // A format's own numbering ("Task 1.1" of a Kiro spec, "Requirement 1") is no ID of taskIdPattern, so it cannot be renamed to one.
       if (typeof renamed === 'string')
         expect(renamed).toMatch(

@@ -17,7 +17,9 @@ const clients: LspClient[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.kill();
 });
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 async function start(workspace: string) {
   const started = await LspClient.start(workspace);
@@ -42,7 +44,7 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     await client.open(index, INDEX);
     await client.open(tracker, TRACKER_AGREEING);
     // Typed, not saved: the disk still agrees.
-    let text = await client.edit(tracker, TRACKER_AGREEING, '✅ COMPLETE', 'IN PROGRESS');
+    const text = await client.edit(tracker, TRACKER_AGREEING, '✅ COMPLETE', 'IN PROGRESS');
     expect(text).toBe(TRACKER_CONTRADICTING);
     await client.waitFor(
       () =>
@@ -78,7 +80,7 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
       { location: { uri: uri(index), range: inIndex!.range }, message: CONFLICT_MESSAGE },
     ]);
 
-    text = await client.edit(tracker, text, 'IN PROGRESS', '✅ COMPLETE');
+    await client.edit(tracker, text, 'IN PROGRESS', '✅ COMPLETE');
     await client.waitFor(
       () => client.diagnosticsOf(index).length === 0 && client.diagnosticsOf(tracker).length === 0,
       'both files to clear',
@@ -233,12 +235,11 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     const said = () => client.serverMessages.some((message) => message.includes('no-such-rule: unknown rule'));
     await new Promise<void>((resolve, reject) => {
       const deadline = Date.now() + 15_000;
-      const poll = () =>
-        said()
-          ? resolve()
-          : Date.now() > deadline
-            ? reject(new Error(client.serverMessages.join('\n')))
-            : setTimeout(poll, 50);
+      const poll = (): void => {
+        if (said()) resolve();
+        else if (Date.now() > deadline) reject(new Error(client.serverMessages.join('\n')));
+        else setTimeout(poll, 50);
+      };
       poll();
     });
     expect(client.serverMessages.join('\n')).not.toMatch(/\n\s+at /);

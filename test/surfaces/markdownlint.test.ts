@@ -10,7 +10,9 @@ import { CONFLICT_MESSAGE, CONFLICT_RELATED, INDEX, TRACKER_AGREEING, TRACKER_CO
 const MARKDOWNLINT_CLI2 = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const DESCRIPTION = 'Task lists should not contradict each other';
 
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 /** A project that installed tasklint (node_modules/tasklint is this checkout) and uses the documented config. */
 function project(files: Files): string {
@@ -42,7 +44,9 @@ function markdownlintCli2(
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => {
+      resolve({ code, output });
+    });
   });
 }
 
@@ -252,8 +256,8 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
     };
     const errors: string[] = [];
     // The rule runs in this process here: its cache goes where the other runs' goes.
-    const userCache = process.env['XDG_CACHE_HOME'];
-    process.env['XDG_CACHE_HOME'] = USER_CACHE;
+    const userCache = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = USER_CACHE;
     const code = await main({
       directory: dir,
       argv: ['tracker.md'],
@@ -261,8 +265,8 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       logMessage: () => undefined,
       logError: (message: string) => errors.push(message),
     }).finally(() => {
-      if (userCache === undefined) delete process.env['XDG_CACHE_HOME'];
-      else process.env['XDG_CACHE_HOME'] = userCache;
+      if (userCache === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = userCache;
     });
     expect(errors.join('\n')).toContain(
       `tracker.md:5:3 error tasklint ${DESCRIPTION} [task-status-conflict: ${CONFLICT_RELATED}. At index.md:5: ${CONFLICT_MESSAGE}]`,

@@ -11,7 +11,9 @@ const hasNeovim = nvimVersion.status === 0;
 const SKIP_REASON = 'skipped: nvim is not on PATH (Debian package "neovim"; .ci/run installs it)';
 if (!hasNeovim) console.warn(`Neovim navigation test ${SKIP_REASON}`);
 
-afterAll(() => removeFolders());
+afterAll(() => {
+  removeFolders();
+});
 
 /**
  * Navigation through Neovim's client: hover and definition requests on TASK-1 in the index, then
@@ -119,9 +121,9 @@ describe('tasklint --lsp navigation in Neovim', () => {
         error: string | null;
         ready: boolean;
         hover: string;
-        definitions: Array<{ file: string; line: number }>;
+        definitions: { file: string; line: number }[];
         outline: string[];
-        lenses: Array<{ line: number; title: string }>;
+        lenses: { line: number; title: string }[];
         jumped: boolean;
         landed: { file: string; line: number; text: string };
         renamed: boolean;

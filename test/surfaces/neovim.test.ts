@@ -8,6 +8,8 @@ import { CONFLICT_MESSAGE, CONFLICT_RELATED, INDEX, TRACKER_AGREEING } from './p
 
 const nvimVersion = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const hasNeovim = nvimVersion.status === 0;
+// stdout is null, whatever its type says, when there is no nvim to run.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 const version = /^NVIM v(\d+\.\d+\.\d+)/.exec(nvimVersion.stdout ?? '')?.[1] ?? '0.0.0';
 const [major, minor] = version.split('.').map(Number) as [number, number];
 const SKIP_REASON = 'skipped: nvim is not on PATH (Debian package "neovim"; .ci/run installs it)';
@@ -85,7 +87,7 @@ interface SeenDiagnostic {
   code: string;
   severity: number;
   href: string;
-  related: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }>;
+  related: { location: { uri: string; range: { start: { line: number } } }; message: string }[];
 }
 
 interface Seen {

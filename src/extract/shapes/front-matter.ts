@@ -17,7 +17,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
-import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type {
   ChecklistItem,
   DependencyEdge,
@@ -65,7 +65,7 @@ export function backlogId(value: string, ids: IdMatcher): string | undefined {
   const trimmed = value.trim();
   for (const candidate of [trimmed, trimmed.toUpperCase()]) {
     const found = leadingId(candidate, ids);
-    if (found && found.index === 0 && found.id.length === candidate.length) return found.id;
+    if (found?.index === 0 && found.id.length === candidate.length) return found.id;
   }
   return undefined;
 }
@@ -95,7 +95,7 @@ export function readBacklogTask(
     return at ? lines.range(base + at[0], base + at[1]) : parsed.whole;
   };
   const field = (key: string): Pair | undefined =>
-    map.items.find((pair) => scalarText(pair.key as YamlNode) === key) as Pair | undefined;
+    map.items.find((pair): pair is Pair => scalarText(pair.key as YamlNode) === key);
 
   const idPair = field('id');
   const idText = scalarText(idPair?.value as YamlNode | undefined);
@@ -220,10 +220,9 @@ function parseFrontMatter(
   }
   const error = document.errors[0];
   if (error) {
-    const at = error.pos?.[0];
+    const [at, end] = error.pos;
     // An error found only at the end (a quote never closed) is shown at the opening `---`.
-    const range =
-      at !== undefined && at < source.trimEnd().length ? lines.range(base + at, base + (error.pos?.[1] ?? at)) : whole;
+    const range = at < source.trimEnd().length ? lines.range(base + at, base + end) : whole;
     problems.push({
       kind: 'invalid-yaml',
       detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
@@ -291,7 +290,7 @@ function configuredStatuses(file: string): string[] {
   try {
     const { mtimeMs, size } = statSync(config);
     const known = configs.get(config);
-    if (known && known.mtimeMs === mtimeMs) return known.statuses;
+    if (known?.mtimeMs === mtimeMs) return known.statuses;
     let statuses: string[] = [];
     if (size <= MAX_FRONT_MATTER) {
       const value = yaml().parse(readFileSync(config, 'utf8'), { schema: 'core', maxAliasCount: MAX_ALIASES }) as {

@@ -21,7 +21,7 @@ import { REQUIREMENT_PREFIX, TASK_PREFIX } from './layout.js';
 const MAX_DEPTH = 32;
 
 /** `[ ]* 1.2 Title` (not a GFM checkbox: Kiro's optional task), `[-] 2.1 Title`, or `1.1 Title` after a GFM checkbox. */
-const ITEM = /^(?:\[([ xX~\/-])\](\*)?\s+)?(\d+(?:\.\d+)*)(\.)?(\*)?(?=\s)\s*(.*)$/u;
+const ITEM = /^(?:\[([ xX~/-])\](\*)?\s+)?(\d+(?:\.\d+)*)(\.)?(\*)?(?=\s)\s*(.*)$/u;
 /** `_Requirements: 1.2, 3.4_`, `Requirements: 2`, `**Validates: Requirements 3.1**`. */
 const REQUIREMENTS = /^[_*\s]*(?:validates\s*:\s*)?requirements?\s*[_*]*\s*:?\s*[_*]*\s*(\d[\d.,\s]*?)[_*.\s]*$/iu;
 
@@ -60,7 +60,7 @@ export function numberedTasks(text: string, tree: Root, lines: LineIndex, checkl
     const gfm = typeof item.checked === 'boolean';
     // A number with no checkbox at all is a numbered note, not a task.
     if (!gfm && marker === undefined) return;
-    const optional = Boolean(markerStar || numberStar);
+    const optional = markerStar !== undefined || numberStar !== undefined;
     const line = item.position?.start.line ?? lines.position(offsets.start).line;
     const checklistIndex = byLine.get(line);
     const source = text.slice(offsets.start, offsets.end);
