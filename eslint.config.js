@@ -26,6 +26,37 @@ export default tseslint.config(
     },
   },
   {
+    // Rules read facts through src/ (src/query.ts for what several rules ask); none imports another.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['./*'], message: 'Rules do not import each other: move what they share to src/query.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Nor does the engine reach into a rule's file: it loads rules through their registry.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../rules/*', '../../rules/*'],
+              message: 'src/ does not import rule files: share through src/query.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read what the CLI and the server print (JSON.parse gives `any`); their assertions are the check.
     files: ['test/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@ import { taskKeyOf, type Corpus, type MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
 import { defineRule, documentKey, placeName, taskKeysOf, type At, type Report } from '../src/rule.js';
 import type { DocumentFacts, TaskMention } from '../src/types.js';
-import { statedStatuses, statementRank, statusWord } from './task-status-conflict.js';
+import { statedStatuses, statementRank, statusWord } from '../src/query.js';
 
 /** The places that mention a task, by the ID as `doc` writes it. */
 function mentionsIn(corpus: Corpus, doc: DocumentFacts, id: string): MentionAt[] {

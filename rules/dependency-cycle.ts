@@ -1,38 +1,8 @@
 import { taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, type At, type RuleContext } from '../src/rule.js';
+import { SOURCE_RANK, statedEdges, type StatedEdge } from '../src/query.js';
 import { displayId } from '../src/scopes.js';
 import type { DependencyEdge, DocumentFacts } from '../src/types.js';
-
-/** One dependency `from → to` (task keys, see corpus.ts) and every active place that states it, best first. */
-export interface StatedEdge {
-  from: string;
-  to: string;
-  places: { at: At; source: DependencyEdge['source'] }[];
-}
-
-const SOURCE_RANK: Record<DependencyEdge['source'], number> = { table: 0, field: 1, graph: 2 };
-
-/**
- * The dependencies active documents state, one entry per pair, in corpus order. Only ID schemes
- * some document defines tasks with count: `UTF-8 → UTF-16` in a text block is not a dependency.
- */
-export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>): StatedEdge[] {
-  const byPair = new Map<string, StatedEdge>();
-  for (const doc of corpus.documents) {
-    if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
-    for (const edge of doc.edges ?? []) {
-      const from = taskKeyOf(corpus, doc, edge.from);
-      const to = taskKeyOf(corpus, doc, edge.to);
-      if (from === undefined || to === undefined) continue;
-      const key = `${from}\0${to}`;
-      const stated = byPair.get(key) ?? { from, to, places: [] };
-      stated.places.push({ at: { doc, range: edge.range }, source: edge.source });
-      byPair.set(key, stated);
-    }
-  }
-  for (const stated of byPair.values()) stated.places.sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
-  return [...byPair.values()];
-}
 
 interface EdgeEntry {
   to: string;

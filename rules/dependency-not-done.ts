@@ -2,8 +2,8 @@ import type { MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
 import { defineRule, placeName, taskKey, taskKeysOf } from '../src/rule.js';
 import { displayId } from '../src/scopes.js';
-import { statedEdges, type StatedEdge } from './dependency-cycle.js';
-import { statedStatuses, statementRank, statusWord } from './task-status-conflict.js';
+import { statedEdges, type StatedEdge } from '../src/query.js';
+import { statedStatuses, statementRank, statusWord } from '../src/query.js';
 
 function best(places: MentionAt[]): MentionAt {
   return [...places].sort((a, b) => statementRank(a) - statementRank(b))[0]!;

@@ -10,7 +10,7 @@ import {
   wantedMentions,
 } from '../src/rule.js';
 import { displayId } from '../src/scopes.js';
-import { statementRank } from './task-status-conflict.js';
+import { statementRank } from '../src/query.js';
 import type { TaskMention } from '../src/types.js';
 
 /** Words that say what is done to a task, not which task it is: "Create", "Complete", "Update". */

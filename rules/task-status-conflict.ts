@@ -9,48 +9,9 @@ import {
   taskKeysOf,
   wantedMentions,
 } from '../src/rule.js';
+import { statedStatuses, statementRank, statusWord } from '../src/query.js';
 import { displayId } from '../src/scopes.js';
-import type { Status, TaskMention } from '../src/types.js';
-
-const STATUS_WORDS: Record<Status, string> = {
-  done: 'done',
-  'in-progress': 'in progress',
-  blocked: 'blocked',
-  pending: 'pending',
-  deprecated: 'deprecated',
-  unknown: 'of unknown status',
-};
-
-/** How a message names a place's status: "open" when it is implied by an "Active Tasks" listing. */
-export function statusWord(mention: Pick<MentionAt['mention'], 'status' | 'statusImplied'>): string {
-  return mention.statusImplied ? 'open' : STATUS_WORDS[mention.status ?? 'unknown'];
-}
-
-/** Which place best states a task's status: its front matter or table row, then its heading or its block's field lines, then a list item, then prose. */
-export function statementRank({ mention }: MentionAt): number {
-  if (mention.kind === 'definition')
-    return mention.source === 'table' || mention.source === 'front-matter'
-      ? 0
-      : mention.source === 'heading' || mention.source === 'field'
-        ? 1
-        : 2;
-  return mention.source === 'table' ? 3 : 4;
-}
-
-/**
- * The places that state a status for today: active documents only (archives describe the past),
- * not criteria or prerequisite lists (checklist-conflict reads those), not code.
- */
-export function statedStatuses(mentions: MentionAt[]): MentionAt[] {
-  return mentions.filter(
-    ({ doc, mention }) =>
-      doc.role === 'active' &&
-      mention.status !== undefined &&
-      mention.status !== 'unknown' &&
-      mention.context === 'normal' &&
-      mention.source !== 'code',
-  );
-}
+import type { TaskMention } from '../src/types.js';
 
 export interface StatusConflict {
   /** The task key (see corpus.ts). */

@@ -29,7 +29,7 @@ import { linkTarget, taskKeyOf, type Corpus, type MentionAt } from '../corpus.js
 import { displayId } from '../scopes.js';
 import { fileOfUri, toLspRange } from './server.js';
 import type { DocumentFacts, Range, TaskMention } from '../types.js';
-import { statedStatuses, statementRank, statusWord } from '../../rules/task-status-conflict.js';
+import { statedStatuses, statementRank, statusWord } from '../query.js';
 
 /** LSP's ErrorCodes.RequestFailed: the request was valid but cannot be carried out. */
 const REQUEST_FAILED = -32803;
