@@ -323,6 +323,14 @@ for (const [scale, { summary }] of results) {
   process.stdout.write(
     `  info   ${pad(`${scale}x one changed, whole run`, 58)} ${seconds(changed.wall)} (process start-up, module loading and reading every file included)\n`,
   );
+  // Extraction beside parsing, per MB: the extract stage must stay a fraction of the parse it reads.
+  const stages = spawnSync(process.execPath, [BENCH('stages.mjs'), results.get(scale).dir, '3'], { encoding: 'utf8' });
+  if (stages.status === 0) {
+    const { parseMsPerMb, extractMsPerMb } = JSON.parse(stages.stdout);
+    process.stdout.write(
+      `  info   ${pad(`${scale}x parse / extraction per MB (in-process)`, 58)} ${Math.round(parseMsPerMb)} ms / ${Math.round(extractMsPerMb)} ms (extraction ${(extractMsPerMb / parseMsPerMb).toFixed(2)}x parse)\n`,
+    );
+  } else process.stdout.write(`  info   ${scale}x parse / extraction per MB: not measured (${stages.stderr.trim()})\n`);
 }
 const scaleList = [...results.keys()].sort((a, b) => a - b);
 if (scaleList.length >= 2) {
