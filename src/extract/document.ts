@@ -23,7 +23,7 @@ import { extractChecklists, type Checklists } from './checklists.js';
 import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
 import { layoutOf } from './shapes/layout.js';
 import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
-import { specKitTitles } from './shapes/spec-kit.js';
+import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -93,8 +93,10 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     layout?.format === 'backlog'
       ? backlogFacts(text, tree, lines, options, checklists)
       : numberedFacts(text, tree, lines, options, checklists);
+  const specKit = layout?.format === 'spec-kit' ? specKitFacts(text, tree, lines, options.file) : undefined;
   if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
   return {
+    ...(specKit?.facts ? { specKit: specKit.facts } : {}),
     ...(layout ? { format: layout.format } : {}),
     file: options.file,
     relPath: options.relPath,
@@ -103,7 +105,11 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     headings: extractor.headings,
     anchors: extractor.anchors,
     links: extractor.links,
-    mentions: shaped ? [...shaped.mentions, ...extractor.mentions] : extractor.mentions,
+    mentions: shaped
+      ? [...shaped.mentions, ...extractor.mentions]
+      : specKit?.mentions.length
+        ? [...specKit.mentions, ...extractor.mentions]
+        : extractor.mentions,
     percents: extractor.percents,
     mojibake: findMojibake(text).map((match) => ({
       range: lines.range(match.start, match.end),

@@ -14,6 +14,8 @@ import type { DocumentFormat } from '../../types.js';
 /** The prefixes of the bare numbers those tools write: "Task 1.1" and "Requirement 2.3" read as what they are in a message. */
 export const TASK_PREFIX = 'Task ';
 export const REQUIREMENT_PREFIX = 'Requirement ';
+/** spec-kit's user stories: `### User Story 2 - ...` in spec.md, `[US2]` on a task line. */
+export const STORY_PREFIX = 'User Story ';
 
 export interface Layout {
   format: DocumentFormat;
