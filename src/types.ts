@@ -148,6 +148,27 @@ export interface DocumentFacts {
   frontMatterProblems?: FrontMatterProblem[];
   /** A spec-kit tasks.md: its phases, what blocks what, its tasks and stated counts. */
   specKit?: SpecKitFacts;
+  /** An OpenSpec capability's spec or a change's spec delta: its requirement headers. */
+  openSpec?: OpenSpecFacts;
+}
+
+/** `openspec/specs/CAP/spec.md` (kind `spec`) or `openspec/changes/NAME/specs/CAP/spec.md` (kind `delta`). */
+export interface OpenSpecFacts {
+  kind: 'spec' | 'delta';
+  /** The folder that holds `openspec/`, with `/`, ending in `/` (or ''). */
+  root: string;
+  capability: string;
+  /** The change's folder name (`archive/2025-01-11-add-x` for an archived one); for a delta. */
+  change?: string;
+  /** Each requirement header of the spec's `## Requirements` (`SPEC`), or of the delta's sections. */
+  operations: OpenSpecOperation[];
+}
+
+export interface OpenSpecOperation {
+  op: 'SPEC' | 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED' | 'RENAMED FROM' | 'RENAMED TO';
+  /** The requirement's name: the header's text after `Requirement:`, trimmed. */
+  name: string;
+  range: Range;
 }
 
 /** What a spec-kit tasks.md says of its phases and how many tasks it has (src/extract/shapes/spec-kit.ts). */

@@ -23,6 +23,7 @@ import { extractChecklists, type Checklists } from './checklists.js';
 import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
 import { layoutOf } from './shapes/layout.js';
 import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
+import { readOpenSpec } from './shapes/openspec.js';
 import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
@@ -95,7 +96,9 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
       : numberedFacts(text, tree, lines, options, checklists);
   const specKit = layout?.format === 'spec-kit' ? specKitFacts(text, tree, lines, options.file) : undefined;
   if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
+  const openSpec = options.file.includes('openspec') ? openSpecFacts(text, tree, lines, options.file) : undefined;
   return {
+    ...(openSpec ? { openSpec } : {}),
     ...(specKit?.facts ? { specKit: specKit.facts } : {}),
     ...(layout ? { format: layout.format } : {}),
     file: options.file,
@@ -167,6 +170,15 @@ function backlogFacts(
     }
   }
   return facts;
+}
+
+/** A recogniser that throws costs its own facts only. */
+function openSpecFacts(text: string, tree: Root, lines: LineIndex, file: string): DocumentFacts['openSpec'] {
+  try {
+    return readOpenSpec(text, tree, lines, file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file name the tools give a task list: Kiro's and OpenSpec's `tasks.md`, ai-dev-tasks' `tasks-*.md`. */
