@@ -71,7 +71,8 @@ export default defineRule({
     type: 'problem',
     description: 'Disallow work done in a phase while a phase it waits for still has open tasks',
     messages: {
-      openBlocker: '{{id}} is open here, but {{phase}} must be complete first ({{statement}}) and {{started}}.',
+      openBlocker:
+        '{{id}} is open here ("{{marker}}"), but {{phase}} must be complete first ({{statement}}) and {{started}}.',
       statement: '{{phase}} blocks {{what}} here',
       started: '{{id}} of {{phase}} is done here{{more}}',
     },
@@ -91,11 +92,13 @@ and what the file says must be complete before what:
   ... BLOCKS all user stories\`;
 - the older template's \`## Phase 3.2: Tests First ⚠️ MUST COMPLETE BEFORE 3.3\`.
 
-It reports each open task (\`- [ ]\`) of such a phase while a task of a phase that waits for it is
+It reports each open task (\`- [ ]\`, or a marker config \`checkboxMarkers\` gives an open status,
+such as \`[~]\` for in progress) of such a phase while a task of a phase that waits for it is
 done (\`- [x]\`), naming the statement and the first done task of each waiting phase.
 
 A task that says it is optional, deferred or skipped (or is struck through, or sits under an
-"(OPTIONAL)" heading), and one marked \`[-]\` or \`[~]\`, is not open work. A phase number that
+"(OPTIONAL)" heading) is not open work, nor one marked \`[-]\`, \`[~]\` or \`[/]\` unless the
+config gives that marker an open status. A phase number that
 two headings share is left alone.
 
 ## Why is this bad?
@@ -177,6 +180,7 @@ function report(doc: DocumentFacts, { open, phase, statements, started }: OpenBl
     messageId: 'openBlocker',
     data: {
       id: open.id,
+      marker: open.marker,
       phase: name,
       statement:
         statement.range.start.line === phase.range.start.line

@@ -23,6 +23,7 @@ import { extractChecklists, type Checklists } from './checklists.js';
 import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
 import { layoutOf } from './shapes/layout.js';
 import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
+import { applyCheckboxMarkers } from './shapes/checkbox-markers.js';
 import { readOpenSpec } from './shapes/openspec.js';
 import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractClaims } from './claims.js';
@@ -94,7 +95,9 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     layout?.format === 'backlog'
       ? backlogFacts(text, tree, lines, options, checklists)
       : numberedFacts(text, tree, lines, options, checklists);
-  const specKit = layout?.format === 'spec-kit' ? specKitFacts(text, tree, lines, options.file) : undefined;
+  const specKit =
+    layout?.format === 'spec-kit' ? specKitFacts(text, tree, lines, options.file, options.vocabulary) : undefined;
+  applyCheckboxMarkers(extractor.mentions, text, lines, options.vocabulary);
   if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
   const openSpec = options.file.includes('openspec') ? openSpecFacts(text, tree, lines, options.file) : undefined;
   return {
@@ -198,7 +201,7 @@ function numberedFacts(
   const empty: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
   try {
     if (TASK_FILE.test(options.file))
-      return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist).mentions };
+      return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist, options.vocabulary).mentions };
     if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file))
       return { ...empty, mentions: kiroRequirements(text, tree, lines) };
   } catch {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TASK_ID_PATTERN } from '../../src/config.js';
 import { extractDocument } from '../../src/extract/document.js';
 import { buildIdMatcher } from '../../src/extract/ids.js';
-import { DEFAULT_VOCABULARY } from '../../src/extract/status.js';
+import { buildVocabulary, DEFAULT_VOCABULARY } from '../../src/extract/status.js';
 import { parseMarkdown } from '../../src/parse.js';
 
 const ids = buildIdMatcher(DEFAULT_TASK_ID_PATTERN);
@@ -151,5 +151,50 @@ describe('spec-kit spec.md', () => {
     const facts = extract(TASKS, '/repo/notes/tasks.md');
     expect(facts.specKit).toBeUndefined();
     expect(facts.mentions.some((mention) => mention.id.startsWith('User Story '))).toBe(false);
+  });
+});
+
+describe('checkbox markers the config gives a status', () => {
+  const vocabulary = buildVocabulary({}, { 'in-progress': ['[~]'], done: ['[/]'], deprecated: ['[-]'] });
+  const read = (text: string, file: string) =>
+    extractDocument(text, parseMarkdown(text), { file, relPath: file, role: 'active', ids, vocabulary });
+
+  it('a spec-kit task line: in progress is open work, a done marker done, a skipped one neither', () => {
+    const facts = read(
+      '# Tasks\n\n## Phase 1: Setup\n\n- [~] T001 A\n- [/] T002 B\n- [-] T003 C\n- [?] T004 D\n',
+      '/repo/specs/001-a/tasks.md',
+    );
+    expect(facts.specKit!.tasks.map((task) => [task.id, task.state, task.marker])).toEqual([
+      ['T001', 'open', '[~]'],
+      ['T002', 'done', '[/]'],
+      ['T003', 'other', '[-]'],
+      ['T004', 'other', '[?]'],
+    ]);
+    const statuses = facts.mentions.filter((m) => m.kind === 'definition').map((m) => [m.id, m.status, m.statusText]);
+    expect(statuses).toEqual([
+      ['T001', 'in-progress', '[~]'],
+      ['T002', 'done', '[/]'],
+      ['T003', 'deprecated', '[-]'],
+      ['T004', undefined, undefined],
+    ]);
+  });
+
+  it("a Kiro task's marker; an unknown marker is no task at all", () => {
+    const facts = read(
+      '# Tasks\n\n- [x] 1. Parent\n  - [~] 1.1 Child\n  - [?] 1.2 Other\n',
+      '/repo/.kiro/specs/x/tasks.md',
+    );
+    expect(facts.mentions.filter((m) => m.kind === 'definition').map((m) => [m.id, m.status, m.statusText])).toEqual([
+      ['Task 1', 'done', '[x]'],
+      ['Task 1.1', 'in-progress', '[~]'],
+    ]);
+  });
+
+  it('without the config, [~] and [/] give no status and are never done', () => {
+    const facts = extract('# Tasks\n\n- [~] TASK-1 A\n- [/] TASK-2 B\n', '/repo/notes/now.md');
+    expect(facts.mentions.filter((m) => m.kind === 'definition').map((m) => [m.id, m.status])).toEqual([
+      ['TASK-1', undefined],
+      ['TASK-2', undefined],
+    ]);
   });
 });

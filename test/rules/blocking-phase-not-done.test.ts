@@ -52,6 +52,16 @@ ruleTester('blocking-phase-not-done', {
       },
     },
     {
+      name: 'a marker the config gives no open status is not open work',
+      files: {
+        [FILE]: tasks(
+          '- [x] T002 Index schema\n- [-] T004 Second index\n- [~] T005 Cache',
+          '- [x] T003 [US1] City filter',
+        ),
+      },
+      config: { checkboxMarkers: { deprecated: ['[-]'], done: ['[~]'] } },
+    },
+    {
       name: 'a task marked [-] or [~] in the blocking phase is not open work',
       files: {
         [FILE]: tasks(
@@ -123,6 +133,17 @@ ruleTester('blocking-phase-not-done', {
   ],
   invalid: [
     {
+      name: 'a task in progress by a configured marker is open work',
+      files: {
+        [FILE]: tasks(
+          '- [~] T002 Index schema in src/search/schema.ts',
+          '- [x] T003 [US1] City filter in src/search/city.ts',
+        ),
+      },
+      config: { checkboxMarkers: { 'in-progress': ['[~]'] } },
+      errors: [{ messageId: 'openBlocker', file: FILE, line: 11, messageIncludes: ['T002 is open here ("[~]")'] }],
+    },
+    {
       name: 'a story task done while a task of the Foundational phase is open',
       files: {
         [FILE]: tasks(
@@ -136,7 +157,7 @@ ruleTester('blocking-phase-not-done', {
           file: FILE,
           line: 12,
           messageIncludes: [
-            'T004 is open here, but Phase 2: Foundational must be complete first (its heading says so)',
+            'T004 is open here ("[ ]"), but Phase 2: Foundational must be complete first (its heading says so)',
             'T003 of Phase 3: User Story 1 - Find events by city is done at line 18',
           ],
           related: [{ file: FILE, line: 18 }],
@@ -252,7 +273,7 @@ ruleTester('blocking-phase-not-done', {
           messageId: 'openBlocker',
           file: FILE,
           line: 6,
-          messageIncludes: ['T005 is open here', 'T006 of Phase 3.3: Core Implementation'],
+          messageIncludes: ['T005 is open here ("[ ]")', 'T006 of Phase 3.3: Core Implementation'],
         },
       ],
     },

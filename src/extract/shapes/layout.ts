@@ -40,7 +40,8 @@ export function layoutOf(file: string): Layout | undefined {
     if (part === '.kiro' && next === 'specs' && i + 2 < last) return { format: 'kiro', scope: upTo(i + 2) };
     if (part === 'openspec' && next === 'changes' && i + 2 < last) {
       // `archive/`, and the `proposed/` and `approved/` folders newer OpenSpec keeps changes in, hold one change per folder.
-      if (!['archive', 'proposed', 'approved'].includes(parts[i + 2]!)) return { format: 'openspec', scope: upTo(i + 2) };
+      if (!['archive', 'proposed', 'approved'].includes(parts[i + 2]!))
+        return { format: 'openspec', scope: upTo(i + 2) };
       if (i + 3 < last) return { format: 'openspec', scope: upTo(i + 3) };
     }
     if (part === 'tasks' && i + 1 === last && /^(?:tasks-|prd-).*\.md$/i.test(next))

@@ -22,7 +22,9 @@ import type {
   SpecKitTask,
   TaskMention,
 } from '../../types.js';
+import { DEFAULT_VOCABULARY, isOpen, type StatusVocabulary } from '../status.js';
 import { isStruckThrough, nodeOffsets, repairedText, type LineIndex } from '../text.js';
+import { markerStatus } from './checkbox-markers.js';
 import { STORY_PREFIX } from './layout.js';
 
 const MARKERS = /^(?:\[(?:P|US\d+[a-z]?|Story|Setup|Foundation|Polish)\]\s*)+/iu;
@@ -38,7 +40,7 @@ export function specKitTitles(mentions: TaskMention[]): void {
 
 const MAX_DEPTH = 32;
 /** `T012 [P] [US2] ...`, after the checkbox; `[-] T051 ...` when the marker is not GFM's. */
-const TASK_LINE = /^(?:\[(.)\]\s+)?(T\d+[a-z]?)\b(.*)$/u;
+const TASK_LINE = /^(?:\[([^[\]\n]{1,2})\]\s+)?(T\d+[a-z]?)\b(.*)$/u;
 const STORY_LABEL = /\[US-?(\d+[a-z]?)\]/giu;
 /** `## Phase 2: Foundational`, `## Phase 3.2 — Tests First`. */
 const PHASE_HEADING = /^phase\s+(\d+(?:\.\d+)?)\b\s*[:.—–-]?\s*(.*)$/iu;
@@ -60,6 +62,7 @@ export function specKitTasks(
   text: string,
   tree: Root,
   lines: LineIndex,
+  vocabulary: StatusVocabulary = DEFAULT_VOCABULARY,
 ): { facts: SpecKitFacts; mentions: TaskMention[] } {
   const phases: SpecKitPhase[] = [];
   const tasks: SpecKitTask[] = [];
@@ -99,7 +102,13 @@ export function specKitTasks(
     const gfm = typeof item.checked === 'boolean';
     if (!gfm && match[1] === undefined) return;
     const marker = gfm ? (item.checked ? 'x' : ' ') : match[1]!;
-    const state = marker === 'x' || marker === 'X' ? 'done' : marker === ' ' ? 'open' : 'other';
+    const configured = gfm ? undefined : markerStatus(marker, vocabulary);
+    const state =
+      marker === 'x' || marker === 'X' || configured === 'done'
+        ? 'done'
+        : marker === ' ' || isOpen(configured)
+          ? 'open'
+          : 'other';
     const stories = [...first.matchAll(STORY_LABEL)].map((label) => label[1]!);
     const task: SpecKitTask = {
       id: match[2]!,
@@ -315,9 +324,10 @@ export function specKitFacts(
   tree: Root,
   lines: LineIndex,
   file: string,
+  vocabulary: StatusVocabulary = DEFAULT_VOCABULARY,
 ): { facts?: SpecKitFacts; mentions: TaskMention[] } {
   try {
-    if (/(?:^|[\\/])tasks\.md$/iu.test(file)) return specKitTasks(text, tree, lines);
+    if (/(?:^|[\\/])tasks\.md$/iu.test(file)) return specKitTasks(text, tree, lines, vocabulary);
     if (/(?:^|[\\/])spec\.md$/iu.test(file)) return { mentions: specKitStories(text, tree, lines) };
   } catch {
     // Left unread.
