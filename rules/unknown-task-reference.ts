@@ -170,7 +170,9 @@ TASK-3", "the archived TASK-9") need not exist any more.
 
 In folders whose tools number tasks afresh in every feature (spec-kit's \`specs/NNN-name/\`,
 Kiro, OpenSpec, ai-dev-tasks), a reference names a task of its own feature; one that another
-feature defines is not reported, since it may point there.
+feature defines is not reported, since it may point there. A spec-kit task's \`[US7]\` label
+names \`User Story 7\` of its own feature's \`spec.md\` (\`### User Story 7 - Title\` or
+\`### US-7: Title\`); a spec.md that heads no story that way is not checked.
 
 It is a **warning**: the task may be defined in a file that was not linted. Lint the whole
 planning folder, or add the defining file.

@@ -21,6 +21,8 @@ export interface Config {
   gitignore: boolean;
   taskIdPattern: string;
   statusWords: Partial<Record<Exclude<Status, 'unknown'>, string[]>>;
+  /** Checkbox markers other than GFM's `[ ]` and `[x]`, and the status each means: `{ "in-progress": ["[~]"] }`. */
+  checkboxMarkers: Partial<Record<Exclude<Status, 'unknown'>, string[]>>;
   historical: string[];
   templates: string[];
   maxFileSize: number;
@@ -122,6 +124,7 @@ export const DEFAULT_CONFIG: Config = {
   gitignore: true,
   taskIdPattern: DEFAULT_TASK_ID_PATTERN,
   statusWords: {},
+  checkboxMarkers: {},
   // Both lists are read in order, as .gitignore is: a later `!glob` (from the config) takes a
   // file back out. Case does not matter for archives ("Archive/"). Backlog.md moves finished
   // tasks to backlog/completed/.
@@ -282,6 +285,7 @@ export function resolveConfig(raw: unknown, source: string | ConfigOrigin): Conf
       else rules[id] = checked.setting;
     }
   }
+  problems.push(...checkboxMarkerProblems(user.checkboxMarkers));
   if (typeof user.taskIdPattern === 'string') {
     const problem = taskIdPatternProblem(user.taskIdPattern);
     if (problem) problems.push({ keys: ['taskIdPattern'], text: `taskIdPattern: ${problem}` });
@@ -297,6 +301,45 @@ export function resolveConfig(raw: unknown, source: string | ConfigOrigin): Conf
   if (typed.templates) config.templates = [...DEFAULT_CONFIG.templates, ...typed.templates];
   origins.set(config, origin);
   return config;
+}
+
+/** `[~]`, `[-]`, `[/]`, `[ x]`: one or two characters in brackets. */
+const CHECKBOX_MARKER = /^\[[^[\]\n]{1,2}\]$/u;
+
+/**
+ * What is wrong with `checkboxMarkers`, in words (the schema only checks its shape): a marker
+ * that is not one, GFM's own `[ ]`, `[x]` and `[X]`, whose meaning is fixed, and a marker given
+ * two meanings.
+ */
+function checkboxMarkerProblems(raw: unknown): ConfigProblem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const [status, markers] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(markers)) continue;
+    markers.forEach((marker: unknown, i) => {
+      if (typeof marker !== 'string') return;
+      const keys: KeyPath = ['checkboxMarkers', status, i];
+      const where = `checkboxMarkers.${status}[${i}]`;
+      if (!CHECKBOX_MARKER.test(marker))
+        problems.push({
+          keys,
+          text: `${where}: "${marker}" is not a checkbox marker; write one or two characters in brackets, such as "[~]"`,
+        });
+      else if (marker === '[ ]' || marker.toLowerCase() === '[x]')
+        problems.push({
+          keys,
+          text: `${where}: "${marker}" is GFM's own checkbox, always ${marker === '[ ]' ? 'open' : 'done'}; list only other markers`,
+        });
+      else if (seen.has(marker) && seen.get(marker) !== status)
+        problems.push({
+          keys,
+          text: `${where}: "${marker}" is listed under "${seen.get(marker)!}" too; give each marker one status`,
+        });
+      else seen.set(marker, status);
+    });
+  }
+  return problems;
 }
 
 /** Strings that make a badly written pattern backtrack exponentially, if it can. */

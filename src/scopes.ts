@@ -3,14 +3,15 @@ import picomatch from 'picomatch';
 import type { Config } from './config.js';
 import { toPosix } from './discover.js';
 import { idPrefix } from './extract/ids.js';
-import { layoutOf, REQUIREMENT_PREFIX, TASK_PREFIX } from './extract/shapes/layout.js';
+import { layoutOf, REQUIREMENT_PREFIX, STORY_PREFIX, TASK_PREFIX } from './extract/shapes/layout.js';
 
 /**
  * Schemes that only ever name something of their own feature: the bare numbers of Kiro's,
  * ai-dev-tasks' and OpenSpec's task lists (`Task 1.1`) and of Kiro's acceptance criteria
- * (`Requirement 2.3`). No feature can name another's that way.
+ * (`Requirement 2.3`), and spec-kit's story labels (`[US2]`, `User Story 2`). No feature can name
+ * another's that way.
  */
-export const LOCAL_SCHEMES: ReadonlySet<string> = new Set([TASK_PREFIX, REQUIREMENT_PREFIX]);
+export const LOCAL_SCHEMES: ReadonlySet<string> = new Set([TASK_PREFIX, REQUIREMENT_PREFIX, STORY_PREFIX]);
 import type { DocumentFacts } from './types.js';
 
 /**

@@ -25,7 +25,7 @@ export function extractSettings(config: Config, root: string, configDir: string)
     root,
     configDir,
     ids: buildIdMatcher(config.taskIdPattern),
-    vocabulary: buildVocabulary(config.statusWords),
+    vocabulary: buildVocabulary(config.statusWords, config.checkboxMarkers),
     isHistorical: globList(config.historical, true),
     // "TEMPLATE" in capitals marks a template anywhere in a name; "template" only as a name of its own.
     isTemplate: globList(config.templates, false),

@@ -146,6 +146,92 @@ export interface DocumentFacts {
   format?: DocumentFormat;
   /** Front matter that could not be read, or that contradicts the file's name. */
   frontMatterProblems?: FrontMatterProblem[];
+  /** A spec-kit tasks.md: its phases, what blocks what, its tasks and stated counts. */
+  specKit?: SpecKitFacts;
+  /** An OpenSpec capability's spec or a change's spec delta: its requirement headers. */
+  openSpec?: OpenSpecFacts;
+}
+
+/** `openspec/specs/CAP/spec.md` (kind `spec`) or `openspec/changes/NAME/specs/CAP/spec.md` (kind `delta`). */
+export interface OpenSpecFacts {
+  kind: 'spec' | 'delta';
+  /** The folder that holds `openspec/`, with `/`, ending in `/` (or ''). */
+  root: string;
+  capability: string;
+  /** The change's folder name (`archive/2025-01-11-add-x` for an archived one); for a delta. */
+  change?: string;
+  /** Each requirement header of the spec's `## Requirements` (`SPEC`), or of the delta's sections. */
+  operations: OpenSpecOperation[];
+}
+
+export interface OpenSpecOperation {
+  op: 'SPEC' | 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED' | 'RENAMED FROM' | 'RENAMED TO';
+  /** The requirement's name: the header's text after `Requirement:`, trimmed. */
+  name: string;
+  range: Range;
+}
+
+/** What a spec-kit tasks.md says of its phases and how many tasks it has (src/extract/shapes/spec-kit.ts). */
+export interface SpecKitFacts {
+  phases: SpecKitPhase[];
+  /** Every task line of the file (`- [ ] T012 [P] [US2] ...`), in order, outside code. */
+  tasks: SpecKitTask[];
+  /** Statements that a phase must be complete before other work starts. */
+  blocks: PhaseBlock[];
+  /** "Total tasks: 42", a summary table's "Phase 3 | 11 tasks" and "US1 tasks | 3". */
+  counts: SpecKitCount[];
+}
+
+/** `## Phase 3: User Story 1 - Browse (Priority: P1)`. */
+export interface SpecKitPhase {
+  /** "3", "3.2". */
+  number: string;
+  /** The heading, as written. */
+  title: string;
+  range: Range;
+  /** The phase is a user story's: its heading names one, or its tasks carry `[USn]`. */
+  story: boolean;
+}
+
+export interface SpecKitTask {
+  id: string;
+  /** `[x]` done, `[ ]` open, any other marker (`[-]`, `[~]`) neither. */
+  state: 'done' | 'open' | 'other';
+  /** The checkbox as written. */
+  marker: string;
+  /** Optional, deferred, skipped or struck through (or under such a heading): not owed. */
+  setAside: boolean;
+  /** The `[USn]` labels: "2", "5a". */
+  stories: string[];
+  /** Marked `[P]`. */
+  parallel: boolean;
+  /** The number of the phase it is listed under. */
+  phase?: string;
+  /** The task's first line. */
+  range: Range;
+}
+
+/** "Phase 2: Foundational (Blocking Prerequisites)", "(Phase 4)**: Depends on Phase 3". */
+export interface PhaseBlock {
+  /** The phase that must be complete first. */
+  phase: string;
+  /** What waits for it: every user story phase after it, or the phases named. */
+  blocks: 'stories' | string[];
+  /** The statement, as written. */
+  text: string;
+  range: Range;
+}
+
+export interface SpecKitCount {
+  /** The whole list, one phase's tasks, or one story's (`[USn]`). */
+  of: 'total' | 'phase' | 'story';
+  /** The phase number or story label. */
+  key?: string;
+  stated: number;
+  /** The label and value, as written. */
+  text: string;
+  /** The stated number. */
+  range: Range;
 }
 
 export type DocumentFormat = 'backlog' | 'spec-kit' | 'kiro' | 'ai-dev-tasks' | 'openspec';

@@ -22,7 +22,9 @@ import { extractChecklists, type Checklists } from './checklists.js';
 import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js';
 import { layoutOf } from './shapes/layout.js';
 import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
-import { specKitTitles } from './shapes/spec-kit.js';
+import { applyCheckboxMarkers } from './shapes/checkbox-markers.js';
+import { readOpenSpec } from './shapes/openspec.js';
+import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -92,8 +94,14 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     layout?.format === 'backlog'
       ? backlogFacts(text, tree, lines, options, checklists)
       : numberedFacts(text, tree, lines, options, checklists);
+  const specKit =
+    layout?.format === 'spec-kit' ? specKitFacts(text, tree, lines, options.file, options.vocabulary) : undefined;
+  applyCheckboxMarkers(extractor.mentions, text, lines, options.vocabulary);
   if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
+  const openSpec = options.file.includes('openspec') ? openSpecFacts(text, tree, lines, options.file) : undefined;
   return {
+    ...(openSpec ? { openSpec } : {}),
+    ...(specKit?.facts ? { specKit: specKit.facts } : {}),
     ...(layout ? { format: layout.format } : {}),
     file: options.file,
     relPath: options.relPath,
@@ -102,7 +110,11 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     headings: extractor.headings,
     anchors: extractor.anchors,
     links: extractor.links,
-    mentions: shaped ? [...shaped.mentions, ...extractor.mentions] : extractor.mentions,
+    mentions: shaped
+      ? [...shaped.mentions, ...extractor.mentions]
+      : specKit?.mentions.length
+        ? [...specKit.mentions, ...extractor.mentions]
+        : extractor.mentions,
     percents: extractor.percents,
     mojibake: findMojibake(text).map((match) => ({
       range: lines.range(match.start, match.end),
@@ -162,6 +174,15 @@ function backlogFacts(
   return facts;
 }
 
+/** A recogniser that throws costs its own facts only. */
+function openSpecFacts(text: string, tree: Root, lines: LineIndex, file: string): DocumentFacts['openSpec'] {
+  try {
+    return readOpenSpec(text, tree, lines, file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file name the tools give a task list: Kiro's and OpenSpec's `tasks.md`, ai-dev-tasks' `tasks-*.md`. */
 const TASK_FILE = /(?:^|[\\/])(?:tasks|tasks-[^\\/]*)\.md$/i;
 const REQUIREMENTS_FILE = /(?:^|[\\/])requirements\.md$/i;
@@ -179,7 +200,7 @@ function numberedFacts(
   const empty: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
   try {
     if (TASK_FILE.test(options.file))
-      return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist).mentions };
+      return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist, options.vocabulary).mentions };
     if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file))
       return { ...empty, mentions: kiroRequirements(text, tree, lines) };
   } catch {

@@ -73,6 +73,8 @@ const EMOJI: [Status, RegExp][] = [
 
 export interface StatusVocabulary {
   words: Record<VocabularyStatus, RegExp>;
+  /** Checkbox markers beyond GFM's `[ ]` and `[x]` and what each means (config `checkboxMarkers`), by the text inside the brackets: `~` for `[~]`. */
+  markers: ReadonlyMap<string, VocabularyStatus>;
   weakPending: RegExp;
   /** Every word of any status, for reading a status right after a task ID in prose. */
   any: RegExp;
@@ -85,7 +87,10 @@ function wordsRegExp(words: string[], flags = 'iu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
 }
 
-export function buildVocabulary(extra: Partial<Record<VocabularyStatus, string[]>> = {}): StatusVocabulary {
+export function buildVocabulary(
+  extra: Partial<Record<VocabularyStatus, string[]>> = {},
+  markers: Partial<Record<VocabularyStatus, string[]>> = {},
+): StatusVocabulary {
   const merged = Object.fromEntries(
     (Object.keys(WORDS) as VocabularyStatus[]).map((status) => [
       status,
@@ -97,6 +102,11 @@ export function buildVocabulary(extra: Partial<Record<VocabularyStatus, string[]
   ) as Record<VocabularyStatus, RegExp>;
   return {
     words,
+    markers: new Map(
+      (Object.entries(markers) as [VocabularyStatus, string[]][]).flatMap(([status, written]) =>
+        written.map((marker) => [marker.slice(1, -1), status] as const),
+      ),
+    ),
     weakPending: wordsRegExp(WEAK_PENDING),
     any: wordsRegExp(Object.values(merged).flat()),
   };

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { readmeBlock } from '../helpers/readme.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
 
 const conflict = {
@@ -238,6 +239,59 @@ describe('config', () => {
     });
     const run = runCli([], dir);
     expect(run.stdout).toContain('PLAT-12 is in progress here');
+  });
+
+  it('checkbox markers beyond [ ] and [x] mean what the config says, and nothing without it', () => {
+    const files = {
+      'a.md':
+        '# Now\n\n- [~] TASK-1 Refactor the importer\n- [-] TASK-2 Drop the old exporter\n- [/] TASK-3 Index the logs\n',
+      'b.md':
+        '| ID | Task | Status |\n|---|---|---|\n| TASK-1 | Refactor the importer | Done |\n| TASK-2 | Drop the old exporter | Superseded |\n| TASK-3 | Index the logs | Done |\n',
+    };
+    const configured = runCli(
+      [],
+      writeFolder({
+        ...files,
+        '.tasklintrc.json': JSON.stringify({ checkboxMarkers: { 'in-progress': ['[~]'], deprecated: ['[-]'] } }),
+      }),
+    );
+    // [-] agrees with "Superseded"; [/] is listed nowhere, so it says nothing (and never "done").
+    expect(configured.stdout).toContain('TASK-1 is done here ("Done") but in progress at a.md:3 ("[~]").');
+    expect(configured.stdout).not.toContain('TASK-2');
+    expect(configured.stdout).not.toContain('TASK-3');
+    expect(runCli([], writeFolder(files)).stdout).not.toContain('TASK-1');
+  });
+
+  it("the README's example config is valid as printed, and its checkbox markers are read", () => {
+    const dir = writeFolder({
+      '.tasklintrc.json': readmeBlock('json', /^JSON only, never executed/).code,
+      'planning/a.md': '# Now\n\n- [~] TASK-1 Refactor the importer\n',
+      'planning/b.md': '| ID | Task | Status |\n|---|---|---|\n| TASK-1 | Refactor the importer | Done |\n',
+    });
+    const run = runCli([], dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('TASK-1 is done here ("Done") but in progress at planning/a.md:3 ("[~]").');
+  });
+
+  it('a bad checkbox marker is named with its key and why', () => {
+    const config = `{
+  "checkboxMarkers": {
+    "done": ["[X]", "~", "[~]"],
+    "in-progress": ["[~]"],
+    "skipped": ["[-]"]
+  }
+}
+`;
+    expect(runCli([], writeFolder({ '.tasklintrc.json': config, 'index.md': '# Index\n' }))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'tasklint: Invalid config .tasklintrc.json:\n' +
+        '  .tasklintrc.json:5:5  checkboxMarkers.skipped: unknown key\n' +
+        '  .tasklintrc.json:3:14  checkboxMarkers.done[0]: "[X]" is GFM\'s own checkbox, always done; list only other markers\n' +
+        '  .tasklintrc.json:3:21  checkboxMarkers.done[1]: "~" is not a checkbox marker; write one or two characters in brackets, such as "[~]"\n' +
+        '  .tasklintrc.json:4:21  checkboxMarkers.in-progress[0]: "[~]" is listed under "done" too; give each marker one status\n',
+    });
   });
 
   it('--config names a file; the schema ships in the package', () => {

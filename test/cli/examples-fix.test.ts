@@ -46,6 +46,7 @@ describe('tasklint --fix examples/ on a copy', () => {
       'percent-mismatch',
       'total-mismatch',
       'duration-mismatch',
+      'summary-count-mismatch',
       'mojibake',
       'broken-anchor',
     ])

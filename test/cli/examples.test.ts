@@ -18,6 +18,7 @@ describe('the bundled examples/ folder', () => {
     expect(formatOf('examples/.kiro/specs/export/tasks.md')).toBe('kiro');
     expect(formatOf('examples/backlog/tasks/task-2 - List-events.md')).toBe('backlog');
     expect(formatOf('examples/tasks/tasks-prd-event-export.md')).toBe('ai-dev-tasks');
+    expect(formatOf('examples/openspec/changes/shorter-sessions/tasks.md')).toBe('openspec');
     expect(formatOf('examples/tracker.md')).toBeUndefined();
   });
 
@@ -43,9 +44,21 @@ describe('the bundled examples/ folder', () => {
         (m) => m.file.startsWith('examples/specs/002-member-profiles/') || m.file.includes('/checklists/'),
       ),
     ).toEqual([]);
-    expect(messages.filter((m) => m.file.startsWith('examples/specs/')).map((m) => m.ruleId)).toEqual([
-      'task-status-conflict',
+    expect(
+      messages.filter((m) => m.file.startsWith('examples/specs/')).map((m) => `${m.file}:${m.line} ${m.ruleId}`),
+    ).toEqual([
+      'examples/specs/001-event-search/tasks.md:8 task-status-conflict',
+      // A story done over an open Foundational task (the deferred one is not open work), a label
+      // spec.md does not define, a total written before T008 was added; the Phase 2 count agrees.
+      'examples/specs/003-event-reminders/tasks.md:14 blocking-phase-not-done',
+      'examples/specs/003-event-reminders/tasks.md:25 unknown-task-reference',
+      'examples/specs/003-event-reminders/tasks.md:31 summary-count-mismatch',
     ]);
+    // OpenSpec: a MODIFIED header the capability's spec does not have; the archived change (open
+    // tasks, a requirement long removed) is history.
+    expect(
+      messages.filter((m) => m.file.startsWith('examples/openspec/')).map((m) => `${m.file}:${m.line} ${m.ruleId}`),
+    ).toEqual(['examples/openspec/changes/shorter-sessions/specs/auth/spec.md:3 delta-requirement-not-found']);
     // Kiro: the optional 1.3 is not a sub-task left open.
     expect(
       messages

@@ -254,7 +254,7 @@ describe('command line hygiene', () => {
     });
     const far = runCli(['--explain', 'zzz']);
     expect(far).toMatchObject({ code: 2, stdout: '' });
-    expect(far.stderr).toMatch(/^tasklint: no rule named "zzz"; known rules: broken-anchor, /);
+    expect(far.stderr).toMatch(/^tasklint: no rule named "zzz"; known rules: blocking-phase-not-done, broken-anchor, /);
   });
 
   it('-o creates the folders of the report file', () => {

@@ -17,6 +17,9 @@ describe('the feature folder a tool puts a file in', () => {
     ['/repo/.kiro/specs/user-auth/tasks.md', '/repo/.kiro/specs/user-auth'],
     ['/repo/openspec/changes/add-2fa/tasks.md', '/repo/openspec/changes/add-2fa'],
     ['/repo/openspec/changes/archive/2025-01-01-add-2fa/tasks.md', '/repo/openspec/changes/archive/2025-01-01-add-2fa'],
+    // Newer OpenSpec keeps a change in proposed/ until it is approved, then in approved/.
+    ['/repo/openspec/changes/proposed/add-2fa/tasks.md', '/repo/openspec/changes/proposed/add-2fa'],
+    ['/repo/openspec/changes/approved/add-2fa/specs/auth/spec.md', '/repo/openspec/changes/approved/add-2fa'],
     ['/repo/tasks/tasks-prd-weather.md', '/repo/tasks/tasks-prd-weather.md'],
     ['/repo/specs/constitution.md', undefined],
     ['/repo/specs/api/tasks.md', undefined],

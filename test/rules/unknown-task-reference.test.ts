@@ -19,11 +19,40 @@ const tracker = `# Active Workstreams
 | TASK-47 | Consolidate Base Package Roles | MEDIUM | TASK-46 |
 `;
 
+/** A spec-kit feature whose spec.md defines stories 1 and 2 (headed as `heading` writes them). */
+const storyFeature = (
+  labels: string,
+  heading = (n: number) => `### User Story ${n} - Story ${n} (Priority: P${n})`,
+) => ({
+  'specs/003-stories/spec.md': `# Feature Specification: Stories\n\n## User Scenarios & Testing\n\n${heading(1)}\n\nText.\n\n${heading(2)}\n\nText.\n`,
+  'specs/003-stories/tasks.md': `# Tasks: Stories\n\n## Phase 3: User Story 1 - Story 1 (Priority: P1)\n\n${labels}\n`,
+});
+
 const withTask45 =
   '# Phase 3\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-45 | Package inventory | ✅ COMPLETE |\n';
 
 ruleTester('unknown-task-reference', {
   valid: [
+    {
+      name: "a spec-kit task's [US2] names a story its spec.md defines",
+      files: storyFeature('- [ ] T001 [US1] First\n- [ ] T002 [P] [US2] Second'),
+    },
+    {
+      name: "spec.md's stories written `### US-2: Title (P0)`",
+      files: storyFeature('- [ ] T001 [US2] Second', (n) => `### US-${n}: Story ${n} (P0)`),
+    },
+    {
+      name: 'a spec.md that heads no story as "User Story N": its labels name nothing written down',
+      files: {
+        'specs/004-plain/spec.md':
+          '# Feature Specification: Plain\n\n## Requirements\n\n- **FR-001**: System MUST work\n',
+        'specs/004-plain/tasks.md': '# Tasks\n\n## Phase 3\n\n- [ ] T001 [US7] Something\n',
+      },
+    },
+    {
+      name: 'a [US7] in a code block or a prose line is not a task label',
+      files: storyFeature('- [ ] T001 [US1] First\n\nLabels look like [US7].\n\n```\n- [ ] T009 [US7] Example\n```'),
+    },
     {
       name: 'a Kiro spec whose tasks name acceptance criteria it has',
       files: { ...kiroSpec('event-search'), ...kiroSpec('profiles') },
@@ -134,6 +163,22 @@ ruleTester('unknown-task-reference', {
     },
   ],
   invalid: [
+    {
+      name: "a spec-kit task's [US3] names a story its spec.md does not define, though another feature's does",
+      files: {
+        ...storyFeature('- [ ] T001 [US1] First\n- [ ] T002 [US3] Third\n- [ ] T003 [US3] Third again'),
+        'specs/005-other/spec.md': '# Spec\n\n### User Story 3 - Elsewhere (Priority: P3)\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'specs/003-stories/tasks.md',
+          line: 6,
+          column: 12,
+          messageIncludes: ['User Story 3 is referenced here, but no linted document defines it'],
+        },
+      ],
+    },
     {
       name: 'a Kiro task names an acceptance criterion its requirements do not have',
       files: {

@@ -209,7 +209,7 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       }),
     });
     cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
-    const cli = runCli(['--format', 'json', '.'], dir);
+    const cli = runCli(['--format', 'json', 'examples'], dir);
     const findings = (JSON.parse(cli.stdout) as EslintResult[]).flatMap((result) =>
       result.messages.map((message) => ({ file: result.filePath, ...message })),
     );

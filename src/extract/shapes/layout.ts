@@ -3,7 +3,7 @@
  *
  *     specs/001-event-search/tasks.md        spec-kit: a folder per feature (and specs/001-x.md beside it)
  *     .kiro/specs/user-auth/tasks.md         Kiro: a folder per spec
- *     openspec/changes/add-2fa/tasks.md      OpenSpec: a folder per change (archive/ too)
+ *     openspec/changes/add-2fa/tasks.md      OpenSpec: a folder per change (archive/, proposed/, approved/ too)
  *     tasks/tasks-prd-weather.md             ai-dev-tasks: a file per feature
  *     backlog/tasks/task-12 - Title.md       Backlog.md: a file per task
  *
@@ -14,6 +14,8 @@ import type { DocumentFormat } from '../../types.js';
 /** The prefixes of the bare numbers those tools write: "Task 1.1" and "Requirement 2.3" read as what they are in a message. */
 export const TASK_PREFIX = 'Task ';
 export const REQUIREMENT_PREFIX = 'Requirement ';
+/** spec-kit's user stories: `### User Story 2 - ...` in spec.md, `[US2]` on a task line. */
+export const STORY_PREFIX = 'User Story ';
 
 export interface Layout {
   format: DocumentFormat;
@@ -37,7 +39,9 @@ export function layoutOf(file: string): Layout | undefined {
       return { format: 'spec-kit', scope: upTo(i + 1) };
     if (part === '.kiro' && next === 'specs' && i + 2 < last) return { format: 'kiro', scope: upTo(i + 2) };
     if (part === 'openspec' && next === 'changes' && i + 2 < last) {
-      if (parts[i + 2] !== 'archive') return { format: 'openspec', scope: upTo(i + 2) };
+      // `archive/`, and the `proposed/` and `approved/` folders newer OpenSpec keeps changes in, hold one change per folder.
+      if (!['archive', 'proposed', 'approved'].includes(parts[i + 2]!))
+        return { format: 'openspec', scope: upTo(i + 2) };
       if (i + 3 < last) return { format: 'openspec', scope: upTo(i + 3) };
     }
     if (part === 'tasks' && i + 1 === last && /^(?:tasks-|prd-).*\.md$/i.test(next))

@@ -7,21 +7,24 @@
  *     - [ ] 2.0 Parent task                    ai-dev-tasks (`tasks/tasks-*.md`), `1.1` below it
  *
  * Each item defines task `Task 1.1` of its spec folder or file, its checkbox the status (`[x]`
- * done, `[ ]` open; `[-]`, `[~]`, `[/]` say no status, and are never read as done). A sub-task
+ * done, `[ ]` open; `[-]`, `[~]`, `[/]` say what config `checkboxMarkers` says, else no status, and
+ * are never read as done unless it says so). A sub-task
  * belongs to the task its number continues (`1.1` to `1.` or `1.0`), nested or not, so that a
  * ticked parent over an open sub-task is found. `_Requirements: 1.2, 3.4_` names acceptance
  * criteria of the spec's `requirements.md`, which `kiroRequirements` reads.
  */
 import type { List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { ChecklistItem, Range, TaskMention } from '../../types.js';
+import { DEFAULT_VOCABULARY, type StatusVocabulary } from '../status.js';
 import { nodeOffsets, repairedText, type LineIndex } from '../text.js';
+import { isCheckboxMarker, markerStatus } from './checkbox-markers.js';
 
 import { REQUIREMENT_PREFIX, TASK_PREFIX } from './layout.js';
 
 const MAX_DEPTH = 32;
 
 /** `[ ]* 1.2 Title` (not a GFM checkbox: Kiro's optional task), `[-] 2.1 Title`, or `1.1 Title` after a GFM checkbox. */
-const ITEM = /^(?:\[([ xX~/-])\](\*)?\s+)?(\d+(?:\.\d+)*)(\.)?(\*)?(?=\s)\s*(.*)$/u;
+const ITEM = /^(?:\[([^[\]\n]{1,2})\](\*)?\s+)?(\d+(?:\.\d+)*)(\.)?(\*)?(?=\s)\s*(.*)$/u;
 /** `_Requirements: 1.2, 3.4_`, `Requirements: 2`, `**Validates: Requirements 3.1**`. */
 const REQUIREMENTS = /^[_*\s]*(?:validates\s*:\s*)?requirements?\s*[_*]*\s*:?\s*[_*]*\s*(\d[\d.,\s]*?)[_*.\s]*$/iu;
 
@@ -35,7 +38,13 @@ interface Numbered {
 }
 
 /** Reads a task file's numbered checkbox items; sets `parent` and `optional` on its checklist items. */
-export function numberedTasks(text: string, tree: Root, lines: LineIndex, checklist: ChecklistItem[]): NumberedTasks {
+export function numberedTasks(
+  text: string,
+  tree: Root,
+  lines: LineIndex,
+  checklist: ChecklistItem[],
+  vocabulary: StatusVocabulary = DEFAULT_VOCABULARY,
+): NumberedTasks {
   const mentions: TaskMention[] = [];
   const byLine = new Map(checklist.map((item, index) => [item.range.start.line, index]));
   const seen: Numbered[] = [];
@@ -58,8 +67,8 @@ export function numberedTasks(text: string, tree: Root, lines: LineIndex, checkl
     if (!match) return;
     const [, marker, markerStar, number, , numberStar, rest] = match;
     const gfm = typeof item.checked === 'boolean';
-    // A number with no checkbox at all is a numbered note, not a task.
-    if (!gfm && marker === undefined) return;
+    // A number with no checkbox at all is a numbered note, not a task; nor one after "[a]".
+    if (!gfm && (marker === undefined || !isKnownMarker(marker, vocabulary))) return;
     const optional = markerStar !== undefined || numberStar !== undefined;
     const line = item.position?.start.line ?? lines.position(offsets.start).line;
     const checklistIndex = byLine.get(line);
@@ -86,6 +95,13 @@ export function numberedTasks(text: string, tree: Root, lines: LineIndex, checkl
       mention.status = 'pending';
       mention.statusText = optional ? '[ ]*' : '[ ]';
       mention.checked = false;
+    } else {
+      const status = markerStatus(state, vocabulary);
+      if (status) {
+        mention.status = status;
+        mention.statusText = `[${state}]`;
+        mention.checked = status === 'done';
+      }
     }
     const title = rest!.replace(/^[\s:–—-]+/u, '').trim();
     if (title.length >= 3) mention.title = title;
@@ -145,6 +161,10 @@ export function numberedTasks(text: string, tree: Root, lines: LineIndex, checkl
     } else if (node.type === 'list') visitList(node, 0);
   }
   return { mentions };
+}
+
+function isKnownMarker(marker: string, vocabulary: StatusVocabulary): boolean {
+  return marker === ' ' || marker === 'x' || marker === 'X' || isCheckboxMarker(marker, vocabulary);
 }
 
 /** The paragraphs of an item and of its plain (not numbered) sub-items: where `_Requirements:_` lines are written. */
