@@ -1,6 +1,6 @@
 import { taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, type At, type RuleContext } from '../src/rule.js';
-import { SOURCE_RANK, statedEdges, type StatedEdge } from '../src/query.js';
+import { isReusedId, SOURCE_RANK, statedEdges, type StatedEdge } from '../src/query.js';
 import { displayId } from '../src/scopes.js';
 import type { DependencyEdge, DocumentFacts } from '../src/types.js';
 
@@ -203,7 +203,8 @@ and reports each loop once, showing the shortest loop through it and where each 
 
 A graph that repeats what the tables say adds nothing; one that points the other way closes a
 loop, and this rule shows both statements. Archived and template documents are not part of the
-graph.
+graph. A loop through an ID used for two different tasks (see \`duplicate-task-id\`) is not
+reported: its steps may belong to two tasks.
 
 ## Why is this bad?
 
@@ -253,6 +254,8 @@ None.
   check(corpus, context) {
     const edges = context.only ? edgesReachedFrom(corpus, context.only, context) : statedEdges(corpus);
     for (const { loop, steps, members } of findCycles(edges)) {
+      // A loop through an ID used for two tasks (duplicate-task-id) may join two tasks' edges.
+      if (members.some((key) => isReusedId(key, corpus.mentions.get(key)))) continue;
       const [first, ...rest] = steps;
       const firstPlace = first!.places[0]!;
       const keys = members.map(taskKey);

@@ -9,7 +9,7 @@ import {
   taskKeysOf,
   wantedMentions,
 } from '../src/rule.js';
-import { statedStatuses, statementRank, statusWord } from '../src/query.js';
+import { isReusedId, statedStatuses, statementRank, statusWord } from '../src/query.js';
 import { displayId } from '../src/scopes.js';
 import type { TaskMention } from '../src/types.js';
 
@@ -38,6 +38,8 @@ export function findStatusConflicts(mentions: Iterable<[string, MentionAt[]]>): 
     const done = stated.filter(({ mention }) => mention.status === 'done');
     const open = stated.filter(({ mention }) => isOpen(mention.status));
     if (done.length === 0 || open.length === 0) continue;
+    // One ID for two tasks (duplicate-task-id): "deprecated" in one list and ✅ in the other are two tasks' statuses.
+    if (isReusedId(key, all)) continue;
     const primary = best(stated);
     const otherSide = primary.mention.status === 'done' ? open : done;
     const byDoc = new Map<string, MentionAt[]>();
@@ -81,7 +83,8 @@ places within one feature are compared (see the README's "ID scopes").
 Only active documents count: files under \`archive/\` or named \`*.archived\` describe the past,
 and templates hold placeholders. Criteria and prerequisite lists ("Validation Criteria",
 "Prerequisites") are not statements of status. "After TASK-1 complete" is a condition, not a
-status. Deprecated, superseded and skipped tasks ("OPTIONAL - Skipped") are neither done nor
+status. An ID used for two different tasks (see \`duplicate-task-id\`) is not compared: each
+list states its own task's status. Deprecated, superseded and skipped tasks ("OPTIONAL - Skipped") are neither done nor
 open; "CODE COMPLETE · VALIDATION PENDING" is still in progress.
 
 A table without a Status column still says its rows are open when it is listed where only

@@ -142,6 +142,8 @@ export interface DocumentFacts {
   conflictMarkers?: ConflictMarker[];
   /** Items of "Prerequisites:" lists that are ticked (✅, `[x]`) and name a phase rather than a task. */
   phaseTicks?: PhaseTick[];
+  /** Lists that claim to name every task of their block, or every task left: "**Tasks:** CLOUD-0.1, CLOUD-0.2", "(2 tasks remaining: 046, 048)". */
+  enumerations?: Enumeration[];
   /** The tool whose layout the document was read in: `backlog`, `spec-kit`, `kiro`, `ai-dev-tasks`, `openspec`. */
   format?: DocumentFormat;
   /** Front matter that could not be read, or that contradicts the file's name. */
@@ -486,3 +488,16 @@ export interface DurationClaim {
 }
 
 export type Claim = CountClaim | RemainingClaim | TotalClaim | ProgressClaim | DurationClaim;
+
+/**
+ * A list of tasks that claims to be complete: every task of its block (`tasks`, "**Tasks:**
+ * CLOUD-0.1, CLOUD-0.2") or every task still open (`remaining`, "(2 tasks remaining: 046, 048)").
+ */
+export interface Enumeration {
+  kind: 'tasks' | 'remaining';
+  range: Range;
+  /** Each member as written, and its full ID when the text writes it in full or after a full ID. */
+  members: { written: string; id?: string }[];
+  /** The line of the nearest heading above: the block the list is of. */
+  headingLine?: number;
+}

@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
 import type {
+  Enumeration,
   DocumentFacts,
   DocumentRole,
   Heading,
@@ -25,6 +26,7 @@ import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js'
 import { applyCheckboxMarkers } from './shapes/checkbox-markers.js';
 import { readOpenSpec } from './shapes/openspec.js';
 import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
+import { extractEnumerations } from './shapes/enumeration.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -131,7 +133,17 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     ...(shaped?.problems.length ? { frontMatterProblems: shaped.problems } : {}),
     conflictMarkers: findConflictMarkers(text, tree, lines),
     claims: extractClaims(tree, lines, options),
+    enumerations: enumerationsOf(tree, lines, options.ids),
   };
+}
+
+/** A recogniser that throws costs its own facts only. */
+function enumerationsOf(tree: Root, lines: LineIndex, ids: IdMatcher): Enumeration[] {
+  try {
+    return extractEnumerations(tree, lines, ids);
+  } catch {
+    return [];
+  }
 }
 
 /**

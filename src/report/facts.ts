@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus.js';
+import { idReuse } from '../query.js';
 import { describeKey } from '../scopes.js';
 import { formatTime } from '../extract/duration.js';
 import type { Claim, ClaimSubject } from '../types.js';
@@ -37,7 +38,9 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   lines.push('');
   lines.push('Tasks:');
   for (const key of [...corpus.mentions.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-    lines.push(`  ${describeKey(key)}`);
+    const reuse = idReuse(key, corpus.mentions.get(key)!);
+    // Why the other rules leave the ID alone: duplicate-task-id's judgement.
+    lines.push(`  ${describeKey(key)}${reuse ? `  (used for ${reuse.tasks.length} tasks, by ${reuse.by})` : ''}`);
     for (const { doc, mention } of corpus.mentions.get(key)!) {
       const parts = [
         `${displayPath(doc.file, cwd)}:${mention.range.start.line}:${mention.range.start.column}`,
@@ -112,6 +115,14 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
         `  ${displayPath(doc.file, cwd)}:${item.range.start.line}  ${item.parent !== undefined ? '  ' : ''}[${item.checked ? 'x' : ' '}] ${item.text}${parts.length ? `  (${parts.join('; ')})` : ''}`,
       );
     }
+  }
+  lines.push('');
+  lines.push('Complete task lists ("Tasks:" of a block, "remaining:"):');
+  for (const doc of corpus.documents) {
+    for (const list of doc.enumerations ?? [])
+      lines.push(
+        `  ${displayPath(doc.file, cwd)}:${list.range.start.line}  ${list.kind}: ${list.members.map((member) => member.id ?? member.written).join(', ')}${list.headingLine !== undefined ? `  (of the heading at line ${list.headingLine})` : ''}`,
+      );
   }
   const markers = corpus.documents.flatMap((doc) =>
     (doc.conflictMarkers ?? []).map(

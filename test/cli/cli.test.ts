@@ -331,6 +331,19 @@ describe('help, version, explain, facts', () => {
     const json = JSON.parse(runCli(['facts', '--json'], dir).stdout) as { tasks: Record<string, unknown[]> };
     expect(json.tasks['TASK-7']).toHaveLength(2);
   });
+
+  it('facts shows the lists that claim to be complete, and the IDs used for two tasks', () => {
+    const dir = writeFolder({
+      'backend.md':
+        '# Backend\n\n**Tasks:** TASK-11, TASK-12\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-11 | Deploy container registry | Pending |\n| TASK-12 | Registry benchmarks | Pending |\n',
+      'docs.md':
+        '# Docs\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-11 | Write migration guide | Pending |\n',
+    });
+    const { stdout } = runCli(['facts'], dir);
+    expect(stdout).toContain('\n  TASK-11  (used for 2 tasks, by title)\n');
+    expect(stdout).toContain('\n  TASK-12\n');
+    expect(stdout).toContain('\n  backend.md:3  tasks: TASK-11, TASK-12  (of the heading at line 1)\n');
+  });
 });
 
 afterAll(removeFolders);

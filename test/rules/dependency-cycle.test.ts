@@ -21,6 +21,15 @@ const table = `# Plan
 ruleTester('dependency-cycle', {
   valid: [
     {
+      name: 'a loop only through an ID that two lists use for two tasks',
+      files: {
+        'backend/tasks.md':
+          '# Backend Tasks\n\n| Task ID | Description | Dependencies |\n|---|---|---|\n| TASK-011 | Deploy container registry | None |\n| TASK-012 | Registry benchmarks | TASK-011 |\n',
+        'docs/tasks.md':
+          '# Documentation Tasks\n\n| Task ID | Description | Dependencies |\n|---|---|---|\n| TASK-011 | Write migration guide | TASK-012 |\n',
+      },
+    },
+    {
       name: 'two spec-kit features order their own user stories each way',
       files: {
         'specs/004-permissions/tasks.md': storyOrder('US-1', 'US-2'),

@@ -31,6 +31,15 @@ const trackerInProgress = `# Active Work
 ruleTester('task-status-conflict', {
   valid: [
     {
+      name: 'TASK-011 deprecated in one list and ✅ in the other is an ID reused, not a conflict',
+      files: {
+        'backend/tasks.md':
+          '# Backend Tasks\n\n| Task ID | Description | Status |\n|---------|-------------|--------|\n| TASK-011 | Deploy container registry | ✅ Done |\n',
+        'docs/tasks.md':
+          '# Documentation Tasks\n\n| Task ID | Description | Status |\n|---------|-------------|--------|\n| TASK-011 | Write migration guide | Pending |\n',
+      },
+    },
+    {
       name: 'spec-kit numbers T001 afresh in every feature: two features, two tasks',
       files: twoSpecKitFeatures(),
     },
