@@ -212,7 +212,10 @@ function numberedFacts(
   const empty: FrontMatterFacts = { mentions: [], edges: [], criteria: [], problems: [] };
   try {
     if (TASK_FILE.test(options.file))
-      return { ...empty, mentions: numberedTasks(text, tree, lines, checklists.checklist, options.vocabulary).mentions };
+      return {
+        ...empty,
+        mentions: numberedTasks(text, tree, lines, checklists.checklist, options.vocabulary).mentions,
+      };
     if (format === 'kiro' && REQUIREMENTS_FILE.test(options.file))
       return { ...empty, mentions: kiroRequirements(text, tree, lines) };
   } catch {
