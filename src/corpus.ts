@@ -4,9 +4,9 @@ import type { Config } from './config.js';
 import { isInside } from './discover.js';
 
 export { isInside };
-import { idPrefix } from './extract/ids.js';
+import { compareNumbers, idPrefix, MAX_RANGE_WIDTH, splitId } from './extract/ids.js';
 import { indexScopes, type ScopeIndex } from './scopes.js';
-import type { DocumentFacts, Link, TargetInfo, TaskMention } from './types.js';
+import type { DocumentFacts, Link, TargetInfo, TaskMention, WrittenIds } from './types.js';
 
 export interface MentionAt {
   doc: DocumentFacts;
@@ -36,6 +36,22 @@ export interface Corpus {
   targets: Map<string, TargetInfo>;
   /** What `prefixes` was drawn from, kept so that an edit can update it. */
   prefixEvidence: PrefixEvidence;
+  /**
+   * The mentions each document's short forms and ranges resolve to ("Tasks 035-037": TASK-035,
+   * TASK-036, TASK-037), also listed in `mentions` after the document's own.
+   */
+  resolved: Map<DocumentFacts, TaskMention[]>;
+  /** The IDs the corpus defines, which short forms and ranges resolve against. */
+  defined: DefinedIds;
+}
+
+/** The task IDs defined (not in code, not in templates): by task key, by prefix, by scope. */
+export interface DefinedIds {
+  keys: Set<string>;
+  /** Each prefix's defined IDs, in order (TASK-040, TASK-040.1, TASK-041). */
+  byPrefix: Map<string, string[]>;
+  /** Per scope (see scopes.ts, '' outside every feature), each prefix's defined numbers. */
+  schemes: Map<string, Map<string, string[]>>;
 }
 
 /** Per prefix: how many table rows and headings define an ID with it, and how often list items define each ID. */
@@ -99,6 +115,111 @@ export function taskKeyOf(
   return corpus.scopes.keyOf(doc, id);
 }
 
+/** The IDs a document defines: in no code, and nowhere in a template. */
+function definitionsOf(doc: DocumentFacts): TaskMention[] {
+  if (doc.role === 'template') return [];
+  return doc.mentions.filter((mention) => mention.kind === 'definition' && mention.source !== 'code');
+}
+
+function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes' | 'scopes'>): DefinedIds {
+  const defined: DefinedIds = { keys: new Set(), byPrefix: new Map(), schemes: new Map() };
+  const byPrefix = new Map<string, Set<string>>();
+  for (const doc of documents) {
+    const scope = keyed.scopes.scopeOf(doc);
+    let schemes = defined.schemes.get(scope);
+    if (!schemes) defined.schemes.set(scope, (schemes = new Map()));
+    for (const mention of definitionsOf(doc)) {
+      const key = taskKeyOf(keyed, doc, mention.id);
+      const split = splitId(mention.id);
+      if (key === undefined || !split) continue;
+      defined.keys.add(key);
+      let ids = byPrefix.get(split.prefix);
+      if (!ids) byPrefix.set(split.prefix, (ids = new Set()));
+      ids.add(mention.id);
+      schemes.set(split.prefix, [...(schemes.get(split.prefix) ?? []), split.number]);
+    }
+  }
+  for (const [prefix, ids] of byPrefix)
+    defined.byPrefix.set(
+      prefix,
+      [...ids].sort((a, b) => compareNumbers(a.slice(prefix.length), b.slice(prefix.length))),
+    );
+  return defined;
+}
+
+/** A number written short fits a scheme that defines one of its shape: as many dots, as many digits where padded. */
+function fits(number: string, defined: readonly string[]): boolean {
+  const [head = '', ...rest] = number.split('.');
+  return defined.some((other) => {
+    const [otherHead = '', ...otherRest] = other.split('.');
+    if (rest.length !== otherRest.length) return false;
+    const padded = /^0\d/.test(head) || /^0\d/.test(otherHead);
+    return !padded || head.length === otherHead.length;
+  });
+}
+
+/** The one prefix of `schemes` a short number fits; undefined for none or several. */
+function fittingPrefix(number: string, schemes: Map<string, string[]> | undefined): string | undefined | null {
+  const fitting = [...(schemes ?? [])].filter(([, numbers]) => fits(number, numbers));
+  if (fitting.length === 0) return undefined;
+  return fitting.length === 1 ? fitting[0]![0] : null;
+}
+
+/**
+ * The tasks a short form or range names: a short form needs exactly one scheme of the document
+ * (else of its scope) that fits it; a range, both ends defined and one scheme; it names the IDs
+ * defined between its ends (040-044 names 040.1 too when it is defined). Nothing when unsure.
+ */
+export function resolveWrittenIds(
+  corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>,
+  doc: DocumentFacts,
+  written: WrittenIds,
+): string[] {
+  let prefix = written.prefix;
+  if (prefix === undefined) {
+    const own = new Map<string, string[]>();
+    for (const mention of definitionsOf(doc)) {
+      const split = splitId(mention.id);
+      if (split && corpus.prefixes.has(split.prefix))
+        own.set(split.prefix, [...(own.get(split.prefix) ?? []), split.number]);
+    }
+    const fromDocument = fittingPrefix(written.from, own);
+    if (fromDocument === null) return [];
+    const found = fromDocument ?? fittingPrefix(written.from, corpus.defined.schemes.get(corpus.scopes.scopeOf(doc)));
+    if (!found) return [];
+    prefix = found;
+  }
+  if (!corpus.prefixes.has(prefix)) return [];
+  const isDefined = (id: string): boolean => {
+    const key = taskKeyOf(corpus, doc, id);
+    return key !== undefined && corpus.defined.keys.has(key);
+  };
+  const first = `${prefix}${written.from}`;
+  if (written.to === undefined) return isDefined(first) ? [first] : [];
+  if (!isDefined(first) || !isDefined(`${prefix}${written.to}`)) return [];
+  const named = (corpus.defined.byPrefix.get(prefix) ?? []).filter((id) => {
+    const number = id.slice(prefix.length);
+    return compareNumbers(number, written.from) >= 0 && compareNumbers(number, written.to!) <= 0 && isDefined(id);
+  });
+  return named.length <= MAX_RANGE_WIDTH ? named : [];
+}
+
+function resolveDocument(corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>, doc: DocumentFacts): TaskMention[] {
+  const resolved: TaskMention[] = [];
+  if (!doc.writtenIds) return resolved;
+  // "TASK-040-044" mentions TASK-040 as written already.
+  const written = new Set(
+    doc.mentions.map((mention) => `${mention.id}\0${mention.range.start.line}:${mention.range.start.column}`),
+  );
+  for (const group of doc.writtenIds)
+    for (const id of resolveWrittenIds(corpus, doc, group)) {
+      const at = group.mention.range.start;
+      if (group.mention.status === undefined && written.has(`${id}\0${at.line}:${at.column}`)) continue;
+      resolved.push({ ...group.mention, id });
+    }
+  return resolved;
+}
+
 export function indexCorpus(
   root: string,
   config: Config,
@@ -111,9 +232,15 @@ export function indexCorpus(
   for (const doc of sorted) weighPrefixes(prefixEvidence, doc, 1);
   const prefixes = prefixesOf(prefixEvidence);
   const scopes = indexScopes(sorted, config, root, configDir);
+  const defined = indexDefined(sorted, { prefixes, scopes });
+  const resolved = new Map<DocumentFacts, TaskMention[]>();
+  for (const doc of sorted) {
+    const own = resolveDocument({ prefixes, scopes, defined }, doc);
+    if (own.length) resolved.set(doc, own);
+  }
   const mentions = new Map<string, MentionAt[]>();
   for (const doc of sorted) {
-    for (const mention of doc.mentions) {
+    for (const mention of [...doc.mentions, ...(resolved.get(doc) ?? [])]) {
       const key = taskKeyOf({ prefixes, scopes }, doc, mention.id);
       if (key === undefined) continue;
       const list = mentions.get(key) ?? [];
@@ -132,7 +259,14 @@ export function indexCorpus(
     prefixes,
     targets,
     prefixEvidence,
+    resolved,
+    defined,
   };
+}
+
+/** The IDs a document defines, for telling whether an edit changed them. */
+function definedIdSet(doc: DocumentFacts): Set<string> {
+  return new Set(definitionsOf(doc).map((mention) => mention.id));
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -172,19 +306,30 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
     for (const id of corpus.scopes.namedOutside)
       if (!sameSet(scopes.definers(id), corpus.scopes.definers(id))) return undefined;
   }
+  // Short forms and ranges resolve against what every document defines: when the edit changes
+  // that, any of them may name other tasks now.
+  const definedChanged = !sameSet(definedIdSet(before), definedIdSet(after));
+  if (definedChanged && documents.some((doc) => doc.writtenIds?.length)) return undefined;
   const byFile = new Map(corpus.byFile).set(after.file, after);
   const mentions = new Map(corpus.mentions);
   const keys = new Set<string>();
   const keyed = { prefixes: corpus.prefixes, scopes };
-  for (const mention of before.mentions) {
+  const resolved = new Map(corpus.resolved);
+  const resolvedBefore = resolved.get(before) ?? [];
+  resolved.delete(before);
+  const defined = definedChanged ? indexDefined(documents, keyed) : corpus.defined;
+  const resolvedAfter = resolveDocument({ ...keyed, defined }, after);
+  if (resolvedAfter.length) resolved.set(after, resolvedAfter);
+  for (const mention of [...before.mentions, ...resolvedBefore]) {
     const key = taskKeyOf(keyed, before, mention.id);
     if (key !== undefined) keys.add(key);
   }
-  const afterKeys = after.mentions.map((mention) => taskKeyOf(keyed, after, mention.id));
+  const afterMentions = [...after.mentions, ...resolvedAfter];
+  const afterKeys = afterMentions.map((mention) => taskKeyOf(keyed, after, mention.id));
   for (const key of afterKeys) if (key !== undefined) keys.add(key);
   for (const id of keys) {
     const others = (mentions.get(id) ?? []).filter((place) => place.doc !== before);
-    const own = after.mentions.filter((_, i) => afterKeys[i] === id).map((mention) => ({ doc: after, mention }));
+    const own = afterMentions.filter((_, i) => afterKeys[i] === id).map((mention) => ({ doc: after, mention }));
     // Corpus order: documents by path, each one's mentions in document order.
     let at = others.findIndex((place) => byRelPath(place.doc, after) > 0);
     if (at === -1) at = others.length;
@@ -192,7 +337,7 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
     if (list.length) mentions.set(id, list);
     else mentions.delete(id);
   }
-  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence };
+  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence, resolved, defined };
 }
 
 /** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */

@@ -76,6 +76,18 @@ export interface TaskMention {
   alias?: boolean;
 }
 
+/** A short form or range of task IDs as written, and what it says of each task it names. */
+export interface WrittenIds {
+  /** The scheme's prefix when written ("TASK-" of "TASK-035-037"); none for "Task 041" or "040-044". */
+  prefix?: string;
+  /** The number as written: "041", "0.1". */
+  from: string;
+  /** A range's last number, as written. */
+  to?: string;
+  /** The statement each task named makes, without its ID. */
+  mention: Omit<TaskMention, 'id'>;
+}
+
 export interface Mojibake {
   range: Range;
   text: string;
@@ -136,6 +148,12 @@ export interface DocumentFacts {
   dates?: DateField[];
   /** Checkbox list items (`- [ ]`, `- [x]`), in document order. */
   checklist?: ChecklistItem[];
+  /**
+   * Task IDs written short ("Task 041", "**040**") or as a range ("Tasks 035-037", "TASK-044
+   * through TASK-048"): which tasks they name depends on the IDs the corpus defines, so the corpus
+   * resolves them (see corpus.ts).
+   */
+  writtenIds?: WrittenIds[];
   /** Headings that define a task, with what their section says about it. */
   taskSections?: TaskSection[];
   /** `<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` lines outside code. */
