@@ -309,7 +309,6 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
   // Short forms and ranges resolve against what every document defines: when the edit changes
   // that, any of them may name other tasks now.
   const definedChanged = !sameSet(definedIdSet(before), definedIdSet(after));
-  if (definedChanged && documents.some((doc) => doc.writtenIds?.length)) return undefined;
   const byFile = new Map(corpus.byFile).set(after.file, after);
   const mentions = new Map(corpus.mentions);
   const keys = new Set<string>();
@@ -318,6 +317,15 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
   const resolvedBefore = resolved.get(before) ?? [];
   resolved.delete(before);
   const defined = definedChanged ? indexDefined(documents, keyed) : corpus.defined;
+  // Short forms and ranges resolve against what every document defines: when the edit changes
+  // what one of another document's names, every key of that document may change.
+  if (definedChanged)
+    for (const doc of documents) {
+      if (doc === after || !doc.writtenIds?.length) continue;
+      const now = resolveDocument({ ...keyed, defined }, doc).map((mention) => mention.id);
+      const was = (corpus.resolved.get(doc) ?? []).map((mention) => mention.id);
+      if (now.length !== was.length || now.some((id, i) => id !== was[i])) return undefined;
+    }
   const resolvedAfter = resolveDocument({ ...keyed, defined }, after);
   if (resolvedAfter.length) resolved.set(after, resolvedAfter);
   for (const mention of [...before.mentions, ...resolvedBefore]) {

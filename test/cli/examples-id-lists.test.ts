@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+describe('examples/tracker.md: short forms, ranges and summary lines', () => {
+  const run = runCli(['-f', 'json', 'examples/']);
+  const results = JSON.parse(run.stdout) as Array<{
+    filePath: string;
+    messages: Array<{ ruleId: string; line: number; message: string; related?: { file: string; line: number }[] }>;
+  }>;
+  const statusConflicts = results.flatMap((r) =>
+    r.messages
+      .filter((m) => m.ruleId === 'task-status-conflict')
+      .map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.message}`),
+  );
+
+  it.each([
+    [
+      'a label over a short range: "**Completed**: Tasks 2.4-2.5"',
+      'ORB-2.4 is pending here ("Pending") but done at tracker.md:41 ("Completed")',
+    ],
+    [
+      'a sentence about a short form: "only Task 1.1 remains pending"',
+      'ORB-1.1 is done here ("Complete") but open at tracker.md:43 ("pending")',
+    ],
+    [
+      'a short ID in a table of full IDs: "**1.5**"',
+      'ORB-1.5 is done here ("Complete") but in progress at tracker.md:48 ("In Progress")',
+    ],
+  ])('%s is compared with the phase file', (_shape, message) => {
+    expect(statusConflicts.some((conflict) => conflict.includes(message))).toBe(true);
+  });
+});
