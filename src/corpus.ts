@@ -127,7 +127,7 @@ function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes'
   for (const doc of documents) {
     const scope = keyed.scopes.scopeOf(doc);
     let schemes = defined.schemes.get(scope);
-    if (!schemes) defined.schemes.set(scope, (schemes = new Map()));
+    if (!schemes) defined.schemes.set(scope, (schemes = new Map<string, string[]>()));
     for (const mention of definitionsOf(doc)) {
       const key = taskKeyOf(keyed, doc, mention.id);
       const split = splitId(mention.id);
