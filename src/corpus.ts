@@ -50,8 +50,8 @@ export interface DefinedIds {
   keys: Set<string>;
   /** Each prefix's defined IDs, in order (TASK-040, TASK-040.1, TASK-041). */
   byPrefix: Map<string, string[]>;
-  /** Per scope (see scopes.ts, '' outside every feature), each prefix's defined numbers. */
-  schemes: Map<string, Map<string, string[]>>;
+  /** Per scope (see scopes.ts, '' outside every feature), the shapes of each prefix's defined numbers (see `shapesOf`). */
+  schemes: Map<string, Map<string, Set<string>>>;
 }
 
 /** Per prefix: how many table rows and headings define an ID with it, and how often list items define each ID. */
@@ -127,7 +127,7 @@ function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes'
   for (const doc of documents) {
     const scope = keyed.scopes.scopeOf(doc);
     let schemes = defined.schemes.get(scope);
-    if (!schemes) defined.schemes.set(scope, (schemes = new Map<string, string[]>()));
+    if (!schemes) defined.schemes.set(scope, (schemes = new Map<string, Set<string>>()));
     for (const mention of definitionsOf(doc)) {
       const key = taskKeyOf(keyed, doc, mention.id);
       const split = splitId(mention.id);
@@ -136,7 +136,9 @@ function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes'
       let ids = byPrefix.get(split.prefix);
       if (!ids) byPrefix.set(split.prefix, (ids = new Set()));
       ids.add(mention.id);
-      schemes.set(split.prefix, [...(schemes.get(split.prefix) ?? []), split.number]);
+      let shapes = schemes.get(split.prefix);
+      if (!shapes) schemes.set(split.prefix, (shapes = new Set()));
+      addShapes(shapes, split.number);
     }
   }
   for (const [prefix, ids] of byPrefix)
@@ -147,20 +149,42 @@ function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes'
   return defined;
 }
 
-/** A number written short fits a scheme that defines one of its shape: as many dots, as many digits where padded. */
-function fits(number: string, defined: readonly string[]): boolean {
+/** The numbers a document defines, per prefix the corpus counts. */
+function ownSchemes(corpus: Pick<Corpus, 'prefixes'>, doc: DocumentFacts): Map<string, Set<string>> {
+  const own = new Map<string, Set<string>>();
+  for (const mention of definitionsOf(doc)) {
+    const split = splitId(mention.id);
+    if (!split || !corpus.prefixes.has(split.prefix)) continue;
+    let shapes = own.get(split.prefix);
+    if (!shapes) own.set(split.prefix, (shapes = new Set()));
+    addShapes(shapes, split.number);
+  }
+  return own;
+}
+
+/**
+ * The shapes a defined number gives its scheme: how many dots and digits (`1:3` for 028.1), and,
+ * when it is not zero-padded, how many dots with any digits (`1:*`).
+ */
+function addShapes(shapes: Set<string>, number: string): void {
   const [head = '', ...rest] = number.split('.');
-  return defined.some((other) => {
-    const [otherHead = '', ...otherRest] = other.split('.');
-    if (rest.length !== otherRest.length) return false;
-    const padded = /^0\d/.test(head) || /^0\d/.test(otherHead);
-    return !padded || head.length === otherHead.length;
-  });
+  shapes.add(`${rest.length}:${head.length}`);
+  if (!/^0\d/.test(head)) shapes.add(`${rest.length}:*`);
+}
+
+/**
+ * A number written short fits a scheme that defines one of its shape: as many dots, and as many
+ * digits where either is zero-padded.
+ */
+function fits(number: string, shapes: ReadonlySet<string>): boolean {
+  const [head = '', ...rest] = number.split('.');
+  if (shapes.has(`${rest.length}:${head.length}`)) return true;
+  return !/^0\d/.test(head) && shapes.has(`${rest.length}:*`);
 }
 
 /** The one prefix of `schemes` a short number fits; undefined for none or several. */
-function fittingPrefix(number: string, schemes: Map<string, string[]> | undefined): string | undefined | null {
-  const fitting = [...(schemes ?? [])].filter(([, numbers]) => fits(number, numbers));
+function fittingPrefix(number: string, schemes: Map<string, Set<string>> | undefined): string | undefined | null {
+  const fitting = [...(schemes ?? [])].filter(([, shapes]) => fits(number, shapes));
   if (fitting.length === 0) return undefined;
   return fitting.length === 1 ? fitting[0]![0] : null;
 }
@@ -174,15 +198,10 @@ export function resolveWrittenIds(
   corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>,
   doc: DocumentFacts,
   written: WrittenIds,
+  own: Map<string, Set<string>> = ownSchemes(corpus, doc),
 ): string[] {
   let prefix = written.prefix;
   if (prefix === undefined) {
-    const own = new Map<string, string[]>();
-    for (const mention of definitionsOf(doc)) {
-      const split = splitId(mention.id);
-      if (split && corpus.prefixes.has(split.prefix))
-        own.set(split.prefix, [...(own.get(split.prefix) ?? []), split.number]);
-    }
     const fromDocument = fittingPrefix(written.from, own);
     if (fromDocument === null) return [];
     const found = fromDocument ?? fittingPrefix(written.from, corpus.defined.schemes.get(corpus.scopes.scopeOf(doc)));
@@ -197,11 +216,21 @@ export function resolveWrittenIds(
   const first = `${prefix}${written.from}`;
   if (written.to === undefined) return isDefined(first) ? [first] : [];
   if (!isDefined(first) || !isDefined(`${prefix}${written.to}`)) return [];
-  const named = (corpus.defined.byPrefix.get(prefix) ?? []).filter((id) => {
-    const number = id.slice(prefix.length);
-    return compareNumbers(number, written.from) >= 0 && compareNumbers(number, written.to!) <= 0 && isDefined(id);
-  });
-  return named.length <= MAX_RANGE_WIDTH ? named : [];
+  const ids = corpus.defined.byPrefix.get(prefix) ?? [];
+  // The IDs are in order: the first at or after the range's start, found by halving.
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareNumbers(ids[mid]!.slice(prefix.length), written.from) < 0) low = mid + 1;
+    else high = mid;
+  }
+  const named: string[] = [];
+  for (let i = low; i < ids.length && compareNumbers(ids[i]!.slice(prefix.length), written.to) <= 0; i++) {
+    if (named.length === MAX_RANGE_WIDTH) return [];
+    if (isDefined(ids[i]!)) named.push(ids[i]!);
+  }
+  return named;
 }
 
 function resolveDocument(corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>, doc: DocumentFacts): TaskMention[] {
@@ -211,8 +240,9 @@ function resolveDocument(corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>
   const written = new Set(
     doc.mentions.map((mention) => `${mention.id}\0${mention.range.start.line}:${mention.range.start.column}`),
   );
+  const own = ownSchemes(corpus, doc);
   for (const group of doc.writtenIds)
-    for (const id of resolveWrittenIds(corpus, doc, group)) {
+    for (const id of resolveWrittenIds(corpus, doc, group, own)) {
       const at = group.mention.range.start;
       if (group.mention.status === undefined && written.has(`${id}\0${at.line}:${at.column}`)) continue;
       resolved.push({ ...group.mention, id });

@@ -30,6 +30,7 @@ const UPPERCASE_STATUS =
 const STATUS_EMOJI = /[✅✔☑⏳🟡🔵🔴⛔🚧🔄❌]/gu;
 /** "Active", "Current": a label of open work that the status vocabulary has no word for. */
 const ACTIVE_LABEL = /^(?:active|current|open|in flight|ongoing)$/iu;
+const NEAR = 200;
 const LABEL_NOUN = /\s+(?:tasks?|items?|work|ids?)$/iu;
 
 const wholeWords = new WeakMap<StatusVocabulary, { whole: RegExp; leading: RegExp }>();
@@ -86,9 +87,10 @@ export function statusOfList(
   sectionPath: readonly string[],
 ): StatusReading | undefined {
   if (sectionPath.some((heading) => HISTORY_SECTION.test(heading))) return undefined;
-  const lineStart = text.lastIndexOf('\n', list.index - 1) + 1;
+  // What a line says of a list is said near it: a long line is read 200 characters either side.
+  const lineStart = Math.max(text.lastIndexOf('\n', list.index - 1) + 1, list.index - NEAR);
   const newline = text.indexOf('\n', list.end);
-  const lineEnd = newline === -1 ? text.length : newline;
+  const lineEnd = Math.min(newline === -1 ? text.length : newline, list.end + NEAR);
   const before = text.slice(lineStart, list.index);
   const after = text.slice(list.end, lineEnd);
   const line = text.slice(lineStart, lineEnd);
