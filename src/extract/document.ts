@@ -514,7 +514,8 @@ class DocumentExtractor {
       }
       this.mentions.push(mention);
     }
-    if (lists.length) this.visitIdLists(text, lists, ids, offsets, source as 'prose' | 'list', context, firstMention);
+    if (lists.length)
+      this.visitIdLists(text, lists, ids, offsets, source as 'prose' | 'list', context, firstMention, item.checked);
   }
 
   /**
@@ -529,9 +530,11 @@ class DocumentExtractor {
     source: 'prose' | 'list',
     context: MentionContext,
     firstMention: number,
+    checked: boolean | undefined,
   ): void {
     const base = offsets.start;
     const sourceSlice = this.text.slice(offsets.start, offsets.end);
+    const sourceLines = sourceSlice.split('\n');
     const code = codeSpans(sourceSlice);
     const seen = new Map<string, number>();
     const section = this.sectionPath();
@@ -542,7 +545,13 @@ class DocumentExtractor {
         list.ids.length +
         ids.filter((o) => o.written && o.index > list.index && o.index < list.end).length;
       const status =
-        members >= 2 || list.groups.length > 0 ? statusOfList(text, list, this.options.vocabulary, section) : undefined;
+        // An unticked box ("- [ ] Tasks 035-037 complete") is a goal, not a statement.
+        checked !== false && (members >= 2 || list.groups.length > 0)
+          ? statusOfList(text, list, this.options.vocabulary, section, {
+              // "**Pending**:" is a label; "1. Complete: TASK-046" is an instruction.
+              emphasisedLabel: EMPHASISED_START.test(sourceLines[lineOf(text, list.index)] ?? ''),
+            })
+          : undefined;
       for (const group of list.groups) {
         // "TASK-046, 047.1": findIdLists named 047.1 already.
         if (group.to === undefined && ids.some((o) => o.written !== undefined && o.index === group.index)) continue;
@@ -899,6 +908,16 @@ class DocumentExtractor {
       subject: label,
     });
   }
+}
+
+/** A line that starts, after any list marker or emoji, with bold or italic emphasis. */
+const EMPHASISED_START = /^[^\p{L}\p{N}*_]*(?:\*\*|__|\*|_)/u;
+
+/** The 0-based line of `index` in `text`. */
+function lineOf(text: string, index: number): number {
+  let line = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 /** Where inline code spans are in a node's source: IDs in them are examples and commands. */

@@ -97,6 +97,7 @@ describe('written short forms and ranges are kept for the corpus', () => {
     ['**Active Tasks**: Task 028.1', 'in-progress', 'Active Tasks'],
     ['Only Task 040 remains pending.', 'pending', 'pending'],
     ['Tasks 035-037 NOT started', 'pending', 'NOT started'],
+    ['- [x] Tasks 035-037 complete', 'done', 'complete'],
     ['- Phase 4 consolidation (3 tasks remaining: 046, 047.1, 048)', 'pending', '3 tasks remaining'],
   ])('"%s" gives its members the status %s', (line, status, text) => {
     const facts = extract(`# Tracker\n\n${line}\n`);
@@ -120,6 +121,8 @@ describe('written short forms and ranges are kept for the corpus', () => {
     ['Tasks 035-037 will be pending review', 'a plan'],
     ['Is Task 040 complete?', 'a question'],
     ['**Pending**: Tasks 036-037, 040 and the storage work', 'a label over more than the list'],
+    ['1. Complete: TASK-046, TASK-047', 'an instruction, not a bold label'],
+    ['- [ ] Tasks 035-037 complete', 'an unticked box: a goal'],
   ])('"%s" gives no status (%s)', (line) => {
     const facts = extract(`# Tracker\n\n${line}\n`);
     for (const written of facts.writtenIds ?? []) expect(written.mention.status).toBeUndefined();

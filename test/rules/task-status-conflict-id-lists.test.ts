@@ -107,6 +107,17 @@ ruleTester('task-status-conflict', {
       files: { ...twoSpecKitFeatures(), 'STATUS.md': '# Status\n\n- T001-T003: setup ✅ (3 tasks complete)\n' },
     },
     {
+      name: 'two task lists of one folder both number TASK-001...: a range outside them names neither’s',
+      files: {
+        'hpc-task-list.md':
+          '# HPC\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-001 | Nodes | Pending |\n| TASK-002 | Storage | Pending |\n',
+        'cloud-task-list.md':
+          '# Cloud\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-001 | Buckets | ✅ DONE |\n| TASK-002 | Network | ✅ DONE |\n',
+        'index.md': '# Index\n\n**Completed**: TASK-001-002\n\nOnly Task 002 remains pending.\n',
+      },
+      config: { idScopes: { files: ['*-task-list.md'], scoped: ['TASK-'] } },
+    },
+    {
       name: 'an alias: "(was TASK-049)"',
       files: {
         'tracker.md': index,

@@ -5,7 +5,7 @@
  *     Only Task 040 remains pending
  *     - TASK-038-043: storage consolidation ✅ (6 tasks complete)
  *
- * A label ("**Pending**:", "**Active Tasks**:") gives its status to a list that is all the line
+ * A bold label ("**Pending**:", "**Active Tasks**:") gives its status to a list that is all the line
  * says; a status right after the list ("NOT started", "remains pending") to its members; a line
  * led by a range, the status its rest shows (an emoji, an upper-case word, "(6 tasks complete)").
  * Nothing for a condition ("once Task 040 is complete"), a plan ("will be pending"), a question,
@@ -85,6 +85,7 @@ export function statusOfList(
   list: IdList,
   vocabulary: StatusVocabulary,
   sectionPath: readonly string[],
+  line: { emphasisedLabel: boolean },
 ): StatusReading | undefined {
   if (sectionPath.some((heading) => HISTORY_SECTION.test(heading))) return undefined;
   // What a line says of a list is said near it: a long line is read 200 characters either side.
@@ -93,8 +94,8 @@ export function statusOfList(
   const lineEnd = Math.min(newline === -1 ? text.length : newline, list.end + NEAR);
   const before = text.slice(lineStart, list.index);
   const after = text.slice(list.end, lineEnd);
-  const line = text.slice(lineStart, lineEnd);
-  if (DATE.test(line) && PAST.test(line)) return undefined;
+  const around = text.slice(lineStart, lineEnd);
+  if (DATE.test(around) && PAST.test(around)) return undefined;
   if (after.includes('?')) return undefined;
   // "(3 tasks remaining: 046, 047.1, 048)": the count says they are open.
   const remaining = /^\d+\s+tasks?\s+(?:remaining|left|open|pending|to go)(?=\s*:)/iu.exec(text.slice(list.index));
@@ -103,7 +104,7 @@ export function statusOfList(
   // "**Pending**: Tasks 036-037, 040": the label is the status; the list is all the line says.
   const label = /^[^\p{L}\p{N}]*([\p{L}][\p{L}\p{N} -]{1,40}?)[^\p{L}\p{N}]*:[^\p{L}\p{N}]*$/u.exec(before);
   if (label) {
-    if (!/^\s*(?:\([^)]*\))?\s*[.;]?\s*$/u.test(after)) return undefined;
+    if (!line.emphasisedLabel || !/^\s*(?:\([^)]*\))?\s*[.;]?\s*$/u.test(after)) return undefined;
     return labelStatus(label[1]!, vocabulary);
   }
   if (CONDITION_BEFORE.test(before)) return undefined;
