@@ -245,7 +245,7 @@ function resolveDocument(corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>
     for (const id of resolveWrittenIds(corpus, doc, group, own)) {
       const at = group.mention.range.start;
       if (group.mention.status === undefined && written.has(`${id}\0${at.line}:${at.column}`)) continue;
-      resolved.push({ ...group.mention, id });
+      resolved.push({ ...group.mention, id, writtenAs: group.text });
     }
   return resolved;
 }

@@ -74,6 +74,8 @@ export interface TaskMention {
   statusImplied?: boolean;
   /** A former name of a task ("split from T105", "(was TASK-049)"): it need not exist any more. */
   alias?: boolean;
+  /** How the task is written where the ID is not written out: "Tasks 035-037", "**040**" (its range covers that). */
+  writtenAs?: string;
 }
 
 /** A short form or range of task IDs as written, and what it says of each task it names. */
@@ -84,6 +86,8 @@ export interface WrittenIds {
   from: string;
   /** A range's last number, as written. */
   to?: string;
+  /** As written: "Tasks 035-037" is written "035-037", "TASK-044 through TASK-048" in full. */
+  text: string;
   /** The statement each task named makes, without its ID. */
   mention: Omit<TaskMention, 'id'>;
 }

@@ -568,6 +568,7 @@ class DocumentExtractor {
           ...(group.prefix !== undefined ? { prefix: group.prefix } : {}),
           from: group.from,
           ...(group.to !== undefined ? { to: group.to } : {}),
+          text: group.written,
           mention,
         });
       }
@@ -718,6 +719,7 @@ class DocumentExtractor {
               range: at,
               section,
             };
+            if (occurrence === shortId) mention.writtenAs = shortId.written;
             const statusText = columns.status !== undefined ? texts[columns.status] : undefined;
             const status = statusText ? classifyStatus(statusText, this.options.vocabulary) : undefined;
             if (status) {
@@ -802,7 +804,7 @@ class DocumentExtractor {
       mention.status = status.status;
       mention.statusText = status.text;
     }
-    this.writtenIds.push({ from: short, mention });
+    this.writtenIds.push({ from: short, text: short, mention });
   }
 
   private visitCode(node: Code): void {

@@ -30,4 +30,12 @@ describe('examples/tracker.md: short forms, ranges and summary lines', () => {
   ])('%s is compared with the phase file', (_shape, message) => {
     expect(statusConflicts.some((conflict) => conflict.includes(message))).toBe(true);
   });
+
+  it('tasklint facts shows which tasks a range names, and how it is written', () => {
+    const facts = runCli(['facts', 'examples/']).stdout;
+    const orb24 = facts.slice(facts.indexOf('\n  ORB-2.4\n'), facts.indexOf('\n  ORB-2.5\n'));
+    expect(orb24).toContain(
+      'examples/tracker.md:41:22  reference (prose)  written "2.4-2.5"  status=done (implied) "Completed"',
+    );
+  });
 });
