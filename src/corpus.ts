@@ -4,9 +4,9 @@ import type { Config } from './config.js';
 import { isInside } from './discover.js';
 
 export { isInside };
-import { idPrefix } from './extract/ids.js';
+import { compareNumbers, idPrefix, MAX_RANGE_WIDTH, splitId } from './extract/ids.js';
 import { indexScopes, type ScopeIndex } from './scopes.js';
-import type { DocumentFacts, Link, TargetInfo, TaskMention } from './types.js';
+import type { DocumentFacts, Link, TargetInfo, TaskMention, WrittenIds } from './types.js';
 
 export interface MentionAt {
   doc: DocumentFacts;
@@ -36,6 +36,22 @@ export interface Corpus {
   targets: Map<string, TargetInfo>;
   /** What `prefixes` was drawn from, kept so that an edit can update it. */
   prefixEvidence: PrefixEvidence;
+  /**
+   * The mentions each document's short forms and ranges resolve to ("Tasks 035-037": TASK-035,
+   * TASK-036, TASK-037), also listed in `mentions` after the document's own.
+   */
+  resolved: Map<DocumentFacts, TaskMention[]>;
+  /** The IDs the corpus defines, which short forms and ranges resolve against. */
+  defined: DefinedIds;
+}
+
+/** The task IDs defined (not in code, not in templates): by task key, by prefix, by scope. */
+export interface DefinedIds {
+  keys: Set<string>;
+  /** Each prefix's defined IDs, in order (TASK-040, TASK-040.1, TASK-041). */
+  byPrefix: Map<string, string[]>;
+  /** Per scope (see scopes.ts, '' outside every feature), the shapes of each prefix's defined numbers (see `shapesOf`). */
+  schemes: Map<string, Map<string, Set<string>>>;
 }
 
 /** Per prefix: how many table rows and headings define an ID with it, and how often list items define each ID. */
@@ -99,6 +115,141 @@ export function taskKeyOf(
   return corpus.scopes.keyOf(doc, id);
 }
 
+/** The IDs a document defines: in no code, and nowhere in a template. */
+function definitionsOf(doc: DocumentFacts): TaskMention[] {
+  if (doc.role === 'template') return [];
+  return doc.mentions.filter((mention) => mention.kind === 'definition' && mention.source !== 'code');
+}
+
+function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes' | 'scopes'>): DefinedIds {
+  const defined: DefinedIds = { keys: new Set(), byPrefix: new Map(), schemes: new Map() };
+  const byPrefix = new Map<string, Set<string>>();
+  for (const doc of documents) {
+    const scope = keyed.scopes.scopeOf(doc);
+    let schemes = defined.schemes.get(scope);
+    if (!schemes) defined.schemes.set(scope, (schemes = new Map<string, Set<string>>()));
+    for (const mention of definitionsOf(doc)) {
+      const key = taskKeyOf(keyed, doc, mention.id);
+      const split = splitId(mention.id);
+      if (key === undefined || !split) continue;
+      defined.keys.add(key);
+      let ids = byPrefix.get(split.prefix);
+      if (!ids) byPrefix.set(split.prefix, (ids = new Set()));
+      ids.add(mention.id);
+      let shapes = schemes.get(split.prefix);
+      if (!shapes) schemes.set(split.prefix, (shapes = new Set()));
+      addShapes(shapes, split.number);
+    }
+  }
+  for (const [prefix, ids] of byPrefix)
+    defined.byPrefix.set(
+      prefix,
+      [...ids].sort((a, b) => compareNumbers(a.slice(prefix.length), b.slice(prefix.length))),
+    );
+  return defined;
+}
+
+/** The numbers a document defines, per prefix the corpus counts. */
+function ownSchemes(corpus: Pick<Corpus, 'prefixes'>, doc: DocumentFacts): Map<string, Set<string>> {
+  const own = new Map<string, Set<string>>();
+  for (const mention of definitionsOf(doc)) {
+    const split = splitId(mention.id);
+    if (!split || !corpus.prefixes.has(split.prefix)) continue;
+    let shapes = own.get(split.prefix);
+    if (!shapes) own.set(split.prefix, (shapes = new Set()));
+    addShapes(shapes, split.number);
+  }
+  return own;
+}
+
+/**
+ * The shapes a defined number gives its scheme: how many dots and digits (`1:3` for 028.1), and,
+ * when it is not zero-padded, how many dots with any digits (`1:*`).
+ */
+function addShapes(shapes: Set<string>, number: string): void {
+  const [head = '', ...rest] = number.split('.');
+  shapes.add(`${rest.length}:${head.length}`);
+  if (!/^0\d/.test(head)) shapes.add(`${rest.length}:*`);
+}
+
+/**
+ * A number written short fits a scheme that defines one of its shape: as many dots, and as many
+ * digits where either is zero-padded.
+ */
+function fits(number: string, shapes: ReadonlySet<string>): boolean {
+  const [head = '', ...rest] = number.split('.');
+  if (shapes.has(`${rest.length}:${head.length}`)) return true;
+  return !/^0\d/.test(head) && shapes.has(`${rest.length}:*`);
+}
+
+/** The one prefix of `schemes` a short number fits; undefined for none or several. */
+function fittingPrefix(number: string, schemes: Map<string, Set<string>> | undefined): string | undefined | null {
+  const fitting = [...(schemes ?? [])].filter(([, shapes]) => fits(number, shapes));
+  if (fitting.length === 0) return undefined;
+  return fitting.length === 1 ? fitting[0]![0] : null;
+}
+
+/**
+ * The tasks a short form or range names: a short form needs exactly one scheme of the document
+ * (else of its scope) that fits it; a range, both ends defined and one scheme; it names the IDs
+ * defined between its ends (040-044 names 040.1 too when it is defined). Nothing when unsure.
+ */
+export function resolveWrittenIds(
+  corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>,
+  doc: DocumentFacts,
+  written: WrittenIds,
+  own: Map<string, Set<string>> = ownSchemes(corpus, doc),
+): string[] {
+  let prefix = written.prefix;
+  if (prefix === undefined) {
+    const fromDocument = fittingPrefix(written.from, own);
+    if (fromDocument === null) return [];
+    const found = fromDocument ?? fittingPrefix(written.from, corpus.defined.schemes.get(corpus.scopes.scopeOf(doc)));
+    if (!found) return [];
+    prefix = found;
+  }
+  if (!corpus.prefixes.has(prefix)) return [];
+  const isDefined = (id: string): boolean => {
+    const key = taskKeyOf(corpus, doc, id);
+    return key !== undefined && corpus.defined.keys.has(key);
+  };
+  const first = `${prefix}${written.from}`;
+  if (written.to === undefined) return isDefined(first) ? [first] : [];
+  if (!isDefined(first) || !isDefined(`${prefix}${written.to}`)) return [];
+  const ids = corpus.defined.byPrefix.get(prefix) ?? [];
+  // The IDs are in order: the first at or after the range's start, found by halving.
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareNumbers(ids[mid]!.slice(prefix.length), written.from) < 0) low = mid + 1;
+    else high = mid;
+  }
+  const named: string[] = [];
+  for (let i = low; i < ids.length && compareNumbers(ids[i]!.slice(prefix.length), written.to) <= 0; i++) {
+    if (named.length === MAX_RANGE_WIDTH) return [];
+    if (isDefined(ids[i]!)) named.push(ids[i]!);
+  }
+  return named;
+}
+
+function resolveDocument(corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>, doc: DocumentFacts): TaskMention[] {
+  const resolved: TaskMention[] = [];
+  if (!doc.writtenIds) return resolved;
+  // "TASK-040-044" mentions TASK-040 as written already.
+  const written = new Set(
+    doc.mentions.map((mention) => `${mention.id}\0${mention.range.start.line}:${mention.range.start.column}`),
+  );
+  const own = ownSchemes(corpus, doc);
+  for (const group of doc.writtenIds)
+    for (const id of resolveWrittenIds(corpus, doc, group, own)) {
+      const at = group.mention.range.start;
+      if (group.mention.status === undefined && written.has(`${id}\0${at.line}:${at.column}`)) continue;
+      resolved.push({ ...group.mention, id, writtenAs: group.text });
+    }
+  return resolved;
+}
+
 export function indexCorpus(
   root: string,
   config: Config,
@@ -111,9 +262,15 @@ export function indexCorpus(
   for (const doc of sorted) weighPrefixes(prefixEvidence, doc, 1);
   const prefixes = prefixesOf(prefixEvidence);
   const scopes = indexScopes(sorted, config, root, configDir);
+  const defined = indexDefined(sorted, { prefixes, scopes });
+  const resolved = new Map<DocumentFacts, TaskMention[]>();
+  for (const doc of sorted) {
+    const own = resolveDocument({ prefixes, scopes, defined }, doc);
+    if (own.length) resolved.set(doc, own);
+  }
   const mentions = new Map<string, MentionAt[]>();
   for (const doc of sorted) {
-    for (const mention of doc.mentions) {
+    for (const mention of [...doc.mentions, ...(resolved.get(doc) ?? [])]) {
       const key = taskKeyOf({ prefixes, scopes }, doc, mention.id);
       if (key === undefined) continue;
       const list = mentions.get(key) ?? [];
@@ -132,7 +289,14 @@ export function indexCorpus(
     prefixes,
     targets,
     prefixEvidence,
+    resolved,
+    defined,
   };
+}
+
+/** The IDs a document defines, for telling whether an edit changed them. */
+function definedIdSet(doc: DocumentFacts): Set<string> {
+  return new Set(definitionsOf(doc).map((mention) => mention.id));
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -172,19 +336,38 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
     for (const id of corpus.scopes.namedOutside)
       if (!sameSet(scopes.definers(id), corpus.scopes.definers(id))) return undefined;
   }
+  // Short forms and ranges resolve against what every document defines: when the edit changes
+  // that, any of them may name other tasks now.
+  const definedChanged = !sameSet(definedIdSet(before), definedIdSet(after));
   const byFile = new Map(corpus.byFile).set(after.file, after);
   const mentions = new Map(corpus.mentions);
   const keys = new Set<string>();
   const keyed = { prefixes: corpus.prefixes, scopes };
-  for (const mention of before.mentions) {
+  const resolved = new Map(corpus.resolved);
+  const resolvedBefore = resolved.get(before) ?? [];
+  resolved.delete(before);
+  const defined = definedChanged ? indexDefined(documents, keyed) : corpus.defined;
+  // Short forms and ranges resolve against what every document defines: when the edit changes
+  // what one of another document's names, every key of that document may change.
+  if (definedChanged)
+    for (const doc of documents) {
+      if (doc === after || !doc.writtenIds?.length) continue;
+      const now = resolveDocument({ ...keyed, defined }, doc).map((mention) => mention.id);
+      const was = (corpus.resolved.get(doc) ?? []).map((mention) => mention.id);
+      if (now.length !== was.length || now.some((id, i) => id !== was[i])) return undefined;
+    }
+  const resolvedAfter = resolveDocument({ ...keyed, defined }, after);
+  if (resolvedAfter.length) resolved.set(after, resolvedAfter);
+  for (const mention of [...before.mentions, ...resolvedBefore]) {
     const key = taskKeyOf(keyed, before, mention.id);
     if (key !== undefined) keys.add(key);
   }
-  const afterKeys = after.mentions.map((mention) => taskKeyOf(keyed, after, mention.id));
+  const afterMentions = [...after.mentions, ...resolvedAfter];
+  const afterKeys = afterMentions.map((mention) => taskKeyOf(keyed, after, mention.id));
   for (const key of afterKeys) if (key !== undefined) keys.add(key);
   for (const id of keys) {
     const others = (mentions.get(id) ?? []).filter((place) => place.doc !== before);
-    const own = after.mentions.filter((_, i) => afterKeys[i] === id).map((mention) => ({ doc: after, mention }));
+    const own = afterMentions.filter((_, i) => afterKeys[i] === id).map((mention) => ({ doc: after, mention }));
     // Corpus order: documents by path, each one's mentions in document order.
     let at = others.findIndex((place) => byRelPath(place.doc, after) > 0);
     if (at === -1) at = others.length;
@@ -192,7 +375,7 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
     if (list.length) mentions.set(id, list);
     else mentions.delete(id);
   }
-  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence };
+  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence, resolved, defined };
 }
 
 /** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */

@@ -7,6 +7,7 @@ import { taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
 import type { At, RuleContext } from './rule.js';
 import { GENERIC_TITLE_WORDS, GROUP_LABEL, STATUS_TITLE_WORDS } from './extract/vocab/titles.js';
 import { displayId } from './scopes.js';
+import { isOpen } from './extract/status.js';
 import type { DependencyEdge, Status } from './types.js';
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -18,9 +19,9 @@ const STATUS_WORDS: Record<Status, string> = {
   unknown: 'of unknown status',
 };
 
-/** How a message names a place's status: "open" when it is implied by an "Active Tasks" listing. */
+/** How a message names a place's status: "open" when an open status is implied by an "Active Tasks" listing. */
 export function statusWord(mention: Pick<MentionAt['mention'], 'status' | 'statusImplied'>): string {
-  return mention.statusImplied ? 'open' : STATUS_WORDS[mention.status ?? 'unknown'];
+  return mention.statusImplied && isOpen(mention.status) ? 'open' : STATUS_WORDS[mention.status ?? 'unknown'];
 }
 
 /** Which place best states a task's status: its front matter or table row, then its heading or its block's field lines, then a list item, then prose. */

@@ -108,6 +108,8 @@ export function taskKeysOf(doc: DocumentFacts, corpus: Corpus): Set<string> {
     if (key !== undefined) keys.add(taskKey(key));
   };
   for (const mention of doc.mentions) add(mention.id);
+  // "Tasks 035-037" names each of the three.
+  for (const mention of corpus.resolved.get(doc) ?? []) add(mention.id);
   for (const edge of doc.edges ?? []) {
     add(edge.from);
     add(edge.to);

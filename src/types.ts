@@ -74,6 +74,22 @@ export interface TaskMention {
   statusImplied?: boolean;
   /** A former name of a task ("split from T105", "(was TASK-049)"): it need not exist any more. */
   alias?: boolean;
+  /** How the task is written where the ID is not written out: "Tasks 035-037", "**040**" (its range covers that). */
+  writtenAs?: string;
+}
+
+/** A short form or range of task IDs as written, and what it says of each task it names. */
+export interface WrittenIds {
+  /** The scheme's prefix when written ("TASK-" of "TASK-035-037"); none for "Task 041" or "040-044". */
+  prefix?: string;
+  /** The number as written: "041", "0.1". */
+  from: string;
+  /** A range's last number, as written. */
+  to?: string;
+  /** As written: "Tasks 035-037" is written "035-037", "TASK-044 through TASK-048" in full. */
+  text: string;
+  /** The statement each task named makes, without its ID. */
+  mention: Omit<TaskMention, 'id'>;
 }
 
 export interface Mojibake {
@@ -136,6 +152,12 @@ export interface DocumentFacts {
   dates?: DateField[];
   /** Checkbox list items (`- [ ]`, `- [x]`), in document order. */
   checklist?: ChecklistItem[];
+  /**
+   * Task IDs written short ("Task 041", "**040**") or as a range ("Tasks 035-037", "TASK-044
+   * through TASK-048"): which tasks they name depends on the IDs the corpus defines, so the corpus
+   * resolves them (see corpus.ts).
+   */
+  writtenIds?: WrittenIds[];
   /** Headings that define a task, with what their section says about it. */
   taskSections?: TaskSection[];
   /** `<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` lines outside code. */

@@ -13,9 +13,20 @@ import type {
   PercentClaim,
   Range,
   TaskMention,
+  WrittenIds,
 } from '../types.js';
 import { parseDuration } from './duration.js';
-import { findIdLists, findIds, leadingId, rangeAfterId, type IdMatcher } from './ids.js';
+import {
+  findIdLists,
+  findIds,
+  findListsOfIds,
+  leadingId,
+  rangeAfterId,
+  sameWidth,
+  splitId,
+  type IdList,
+  type IdMatcher,
+} from './ids.js';
 import { findMojibake, repairMojibake } from './mojibake.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from './status.js';
 import { isStruckThrough, LineIndex, nodeOffsets, plainText, repairedText } from './text.js';
@@ -27,6 +38,7 @@ import { applyCheckboxMarkers } from './shapes/checkbox-markers.js';
 import { readOpenSpec } from './shapes/openspec.js';
 import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractEnumerations } from './shapes/enumeration.js';
+import { statusOfList } from './shapes/id-lists.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -82,6 +94,11 @@ const FIELD_CONDITION =
 const ALIAS_BEFORE =
   /(?:^|[^\p{L}])(?:was|formerly|previously|renamed from|renumbered from|split (?:out )?(?:from|of)|old id:?|archived|deleted|removed)\s*$/iu;
 
+/** "adding CLOUD-2.3 would not affect ...", "e.g. TASK-99": an example, which names no task. */
+const EXAMPLE_BEFORE =
+  /(?:^|[^\p{L}])(?:e\.g\.,?|for example,?|for instance,?|adding|suppose|imagine|hypothetical(?:ly)?)\s*$/iu;
+const EXAMPLE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:would|could|might)\b/iu;
+
 /** "After TASK-1 complete", "once TASK-1 is done": a condition, not a statement of status. */
 const CONDITIONAL_BEFORE =
   /(?:^|[^\p{L}])(?:after|once|when|until|unless|before|if|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|pending)\s*$/iu;
@@ -125,6 +142,7 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
       encoding: match.encoding,
     })),
     directives: extractor.directives,
+    ...(extractor.writtenIds.length ? { writtenIds: extractor.writtenIds } : {}),
     edges: shaped
       ? [...shaped.edges, ...extractDependencies(text, tree, lines, options.ids, extractor.mentions)]
       : extractDependencies(text, tree, lines, options.ids, extractor.mentions),
@@ -235,6 +253,7 @@ class DocumentExtractor {
   readonly mentions: TaskMention[] = [];
   readonly percents: PercentClaim[] = [];
   readonly directives: InlineDirective[] = [];
+  readonly writtenIds: WrittenIds[] = [];
   private readonly slugger = new GithubSlugger();
   /**
    * The anchors the headings would have once their mojibake is repaired. Until a heading reads
@@ -452,8 +471,11 @@ class DocumentExtractor {
     const text = repairedText(node);
     this.findPercents(text, offsets);
     const ids = findIdLists(text, this.options.ids);
-    if (ids.length === 0) return;
+    // Short forms and ranges ("Tasks 035-037"); headings are left to the task blocks they open.
+    const lists = source === 'heading' ? [] : findListsOfIds(text, this.options.ids);
+    if (ids.length === 0 && lists.length === 0) return;
     const context = item.context ?? (source === 'heading' ? 'normal' : this.context());
+    const firstMention = this.mentions.length;
     const leading = source !== 'prose' ? leadingId(text, this.options.ids) : undefined;
     // A bullet "- **ID**: TASK-028.2" or a bold "**ID:** TASK-028.2"; a bare "id: TASK-1" line is
     // YAML front matter, which is no field of a task block.
@@ -504,6 +526,12 @@ class DocumentExtractor {
         mention.statusText = status.text;
       }
       if (!defines && ALIAS_BEFORE.test(before)) mention.alias = true;
+      // An example names no task and states no status.
+      if (!defines && EXAMPLE_BEFORE.test(before) && EXAMPLE_AFTER.test(after)) {
+        mention.alias = true;
+        delete mention.status;
+        delete mention.statusText;
+      }
       if (item.checked !== undefined && defines) mention.checked = item.checked;
       if (byField) {
         // "- **ID**: TASK-028.2" under "### Consolidate storage": the heading is the title, the
@@ -520,6 +548,85 @@ class DocumentExtractor {
         if (duration) mention.duration = duration;
       }
       this.mentions.push(mention);
+    }
+    if (lists.length)
+      this.visitIdLists(text, lists, ids, offsets, source as 'prose' | 'list', context, firstMention, item.checked);
+  }
+
+  /**
+   * Short forms and ranges of a paragraph or list item, kept for the corpus to resolve, and the
+   * status a summary line gives every member of a list ("**Pending**: Tasks 036-037, 040").
+   */
+  private visitIdLists(
+    text: string,
+    lists: IdList[],
+    ids: { id: string; index: number; written?: string }[],
+    offsets: { start: number; end: number },
+    source: 'prose' | 'list',
+    context: MentionContext,
+    firstMention: number,
+    checked: boolean | undefined,
+  ): void {
+    const base = offsets.start;
+    const sourceSlice = this.text.slice(offsets.start, offsets.end);
+    const sourceLines = sourceSlice.split('\n');
+    const code = codeSpans(sourceSlice);
+    const seen = new Map<string, number>();
+    const section = this.sectionPath();
+    const own = this.mentions.slice(firstMention);
+    for (const list of lists) {
+      const members =
+        list.groups.length +
+        list.ids.length +
+        ids.filter((o) => o.written && o.index > list.index && o.index < list.end).length;
+      const status =
+        // An unticked box ("- [ ] Tasks 035-037 complete") is a goal, not a statement.
+        checked !== false && (members >= 2 || list.groups.length > 0)
+          ? statusOfList(text, list, this.options.vocabulary, section, {
+              // "**Pending**:" is a label; "1. Complete: TASK-046" is an instruction.
+              emphasisedLabel: EMPHASISED_START.test(sourceLines[lineOf(text, list.index)] ?? ''),
+            })
+          : undefined;
+      for (const group of list.groups) {
+        // "TASK-046, 047.1": findIdLists named 047.1 already.
+        if (group.to === undefined && ids.some((o) => o.written !== undefined && o.index === group.index)) continue;
+        const at = this.locate(sourceSlice, base, group.written, seen);
+        const local = this.lines.offset(at.start) - base;
+        if (code.some(([start, end]) => local >= start && local < end)) continue;
+        const mention: Omit<TaskMention, 'id'> = { kind: 'reference', source, context, range: at, section };
+        if (status) {
+          mention.status = status.status;
+          mention.statusText = status.text;
+          mention.statusImplied = true;
+        }
+        this.writtenIds.push({
+          ...(group.prefix !== undefined ? { prefix: group.prefix } : {}),
+          from: group.from,
+          ...(group.to !== undefined ? { to: group.to } : {}),
+          text: group.written,
+          mention,
+        });
+      }
+      if (!status) continue;
+      // Full IDs of the list, and members findIdLists wrote out: each has the list's status; the
+      // ends of a range have it through the range, when both are defined.
+      const ranges = list.groups.filter((group) => group.to !== undefined);
+      ids.forEach((occurrence, i) => {
+        if (occurrence.index < list.index || occurrence.index >= list.end) return;
+        if (
+          ranges.some(
+            (group) => occurrence.index >= group.index && occurrence.index < group.index + group.written.length,
+          )
+        )
+          return;
+        const mention = own[i];
+        if (!mention || mention.status !== undefined || mention.id !== occurrence.id) return;
+        const local = this.lines.offset(mention.range.start) - base;
+        if (code.some(([start, end]) => local >= start && local < end)) return;
+        mention.status = status.status;
+        mention.statusText = status.text;
+        mention.statusImplied = true;
+      });
     }
   }
 
@@ -601,13 +708,31 @@ class DocumentExtractor {
     const columns = tableColumns(headers, cellTexts, this.options.ids);
     const context = this.context();
     const section = this.sectionPath();
+    // "**040**" in an ID column of TASK-0NN rows is TASK-040; in a column of numbers only, the
+    // corpus finds the scheme.
+    const columnPrefixes = new Map<string, string[]>();
+    if (columns.id !== undefined)
+      for (const texts of cellTexts) {
+        const id = leadingId(texts[columns.id] ?? '', this.options.ids);
+        const split = id && splitId(id.id);
+        if (split) columnPrefixes.set(split.prefix, [...(columnPrefixes.get(split.prefix) ?? []), split.number]);
+      }
 
     rows.forEach((row, r) => {
       const texts = cellTexts[r]!;
       this.findRowPercents(headers, texts, row);
       const idCell = columns.id === undefined ? undefined : row.children[columns.id];
       const idText = columns.id === undefined ? undefined : texts[columns.id];
-      const defined = idText !== undefined ? leadingId(idText, this.options.ids) : undefined;
+      let defined = idText !== undefined ? leadingId(idText, this.options.ids) : undefined;
+      const short = !defined && idText !== undefined ? SHORT_ID_CELL.exec(idText)?.[1] : undefined;
+      let shortId: { id: string; index: number; written: string } | undefined;
+      if (short !== undefined) {
+        const [prefix, numbers] = columnPrefixes.size === 1 ? [...columnPrefixes][0]! : [undefined, []];
+        if (prefix !== undefined && numbers.some((number) => sameWidth(number, short)))
+          shortId = { id: `${prefix}${short}`, index: idText!.indexOf(short), written: short };
+        else if (columnPrefixes.size === 0 && idCell) this.shortRow(idCell, short, texts, columns, context, section);
+        if (shortId) defined = { id: shortId.id, index: shortId.index };
+      }
       let rowId: string | undefined;
 
       row.children.forEach((cell, c) => {
@@ -616,7 +741,7 @@ class DocumentExtractor {
         const cellText = texts[c] ?? '';
         const sourceSlice = this.text.slice(offsets.start, offsets.end);
         const seen = new Map<string, number>();
-        const ids = findIdLists(cellText, this.options.ids);
+        const ids = c === columns.id && shortId ? [shortId] : findIdLists(cellText, this.options.ids);
         for (const occurrence of ids) {
           const at = this.locate(sourceSlice, offsets.start, occurrence.written ?? occurrence.id, seen);
           if (c === columns.id && occurrence.index === defined?.index && rowId === undefined) {
@@ -629,6 +754,7 @@ class DocumentExtractor {
               range: at,
               section,
             };
+            if (occurrence === shortId) mention.writtenAs = shortId.written;
             const statusText = columns.status !== undefined ? texts[columns.status] : undefined;
             const status = statusText ? classifyStatus(statusText, this.options.vocabulary) : undefined;
             if (status) {
@@ -687,6 +813,33 @@ class DocumentExtractor {
         }
       });
     });
+  }
+
+  /** A row keyed by a number only ("| **040** | ... | Pending |"): its scheme is the corpus's to find. */
+  private shortRow(
+    idCell: Table['children'][number]['children'][number],
+    short: string,
+    texts: string[],
+    columns: TableColumns,
+    context: MentionContext,
+    section: string[],
+  ): void {
+    const offsets = nodeOffsets(idCell);
+    if (!offsets) return;
+    const mention: Omit<TaskMention, 'id'> = {
+      kind: 'reference',
+      source: 'table',
+      context,
+      range: this.locate(this.text.slice(offsets.start, offsets.end), offsets.start, short, new Map()),
+      section,
+    };
+    const statusText = columns.status !== undefined ? texts[columns.status] : undefined;
+    const status = statusText ? classifyStatus(statusText, this.options.vocabulary) : undefined;
+    if (status) {
+      mention.status = status.status;
+      mention.statusText = status.text;
+    }
+    this.writtenIds.push({ from: short, text: short, mention });
   }
 
   private visitCode(node: Code): void {
@@ -792,6 +945,23 @@ class DocumentExtractor {
       subject: label,
     });
   }
+}
+
+/** A line that starts, after any list marker or emoji, with bold or italic emphasis. */
+const EMPHASISED_START = /^[^\p{L}\p{N}*_]*(?:\*\*|__|\*|_)/u;
+
+/** The 0-based line of `index` in `text`. */
+function lineOf(text: string, index: number): number {
+  let line = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** Where inline code spans are in a node's source: IDs in them are examples and commands. */
+function codeSpans(source: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const match of source.matchAll(/(`+)[^`][\s\S]*?\1/gu)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
 }
 
 /** The text of a paragraph's last line when it is a label such as "**Prerequisites:**". */
@@ -919,6 +1089,9 @@ interface TableColumns {
   title?: number;
 }
 
+/** An ID column's cell that holds only a number: zero-padded ("040") or dotted ("1.2"), not a row count ("3"). */
+const SHORT_ID_CELL = /^[\s*_]*(0\d+(?:\.\d+)*|\d+(?:\.\d+)+)[\s*_]*$/u;
+
 /** Recognises columns by their header; the ID column must also hold IDs. */
 export function tableColumns(headers: string[], rows: string[][], ids: IdMatcher): TableColumns {
   const columns: TableColumns = {};
@@ -934,7 +1107,15 @@ export function tableColumns(headers: string[], rows: string[][], ids: IdMatcher
   const idByHeader = headers.findIndex(
     (h, i) => /^(?:task\s*)?(?:id|#|key|ticket|task)$|\bid\b/i.test(h.trim()) && startsWithId(i) >= 0.5,
   );
+  // A column of numbers such as "040" under "ID" or "Task" (not "#", which counts rows).
+  const shortByHeader = headers.findIndex(
+    (h, i) =>
+      /^(?:task\s*)?(?:id|task)$/i.test(h.trim()) &&
+      rows.length > 0 &&
+      rows.every((row) => SHORT_ID_CELL.test(row[i] ?? '') || leadingId(row[i] ?? '', ids)),
+  );
   if (idByHeader !== -1) columns.id = idByHeader;
+  else if (shortByHeader !== -1) columns.id = shortByHeader;
   else if (headers.length > 0 && startsWithId(0) >= 0.5) columns.id = 0;
   const set = (key: keyof TableColumns, value: number | undefined): void => {
     if (value !== undefined) columns[key] = value;

@@ -63,6 +63,8 @@ const fieldIds = new WeakMap<DocumentFacts, Set<TaskMention>>();
 
 /** Whether the mention's range is the ID as written: what definitions, references and rename point at. */
 function isIdRange(view: View, doc: DocumentFacts, mention: TaskMention): boolean {
+  // "Tasks 035-037" names TASK-036 without writing it: nothing there to point at or rename.
+  if (mention.writtenAs !== undefined) return false;
   const { start, end } = mention.range;
   if (start.line !== end.line || end.column - start.column !== mention.id.length) return false;
   // Elsewhere the range is the ID found in the source, or empty; a field line's may be its value.
@@ -305,6 +307,15 @@ export function rename(view: View, file: string, position: LspPosition, newName:
     throw refuse(
       `${newId} is already a task (${where.mention.kind === 'definition' ? 'defined' : 'mentioned'} at ${where.doc.relPath}:${where.mention.range.start.line}); renaming ${oldId} to it would merge two tasks.`,
     );
+  }
+  // "Tasks 035-037" would name other tasks once an end of it is renamed.
+  const oldNumber = /\d+(?:\.\d+)*$/u.exec(oldId)?.[0];
+  for (const place of placesOf(corpus, oldId, at.doc)) {
+    const numbers = place.mention.writtenAs?.match(/\d+(?:\.\d+)*/gu) ?? [];
+    if (numbers.length >= 2 && (numbers[0] === oldNumber || numbers.at(-1) === oldNumber))
+      throw refuse(
+        `${oldId} ends a range of tasks at ${place.doc.relPath}:${place.mention.range.start.line}; renaming it would change which tasks the range names. Rewrite the range first.`,
+      );
   }
   const ids = buildIdMatcher(pattern);
   const rangeAfter = rangeAfterId(ids);

@@ -45,6 +45,7 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
       const parts = [
         `${displayPath(doc.file, cwd)}:${mention.range.start.line}:${mention.range.start.column}`,
         `${mention.kind} (${mention.source}${mention.context !== 'normal' ? `, ${mention.context}` : ''})`,
+        mention.writtenAs !== undefined ? `written "${mention.writtenAs}"` : '',
         mention.status
           ? `status=${mention.status}${mention.statusImplied ? ' (implied)' : ''} "${mention.statusText ?? ''}"`
           : '',
