@@ -124,6 +124,35 @@ function cutsOf(text: string, tree: Root): Cut[] {
   return cuts;
 }
 
+/**
+ * Copies of `nodes` (and of all below them) at positions moved by `offset` characters and
+ * `lines` lines: new objects, so that what extraction remembers of a node (its lines, in
+ * caches keyed by the node) is never read back at its old place.
+ */
+function moved(nodes: RootContent[], offset: number, lines: number): RootContent[] {
+  const copy = (node: Nodes): Nodes => {
+    const result = { ...node } as Nodes;
+    if (node.position) {
+      const { start, end } = node.position;
+      result.position = {
+        start: {
+          line: start.line + lines,
+          column: start.column,
+          ...(start.offset !== undefined ? { offset: start.offset + offset } : {}),
+        },
+        end: {
+          line: end.line + lines,
+          column: end.column,
+          ...(end.offset !== undefined ? { offset: end.offset + offset } : {}),
+        },
+      };
+    }
+    if ('children' in node) (result as { children: Nodes[] }).children = node.children.map(copy);
+    return result;
+  };
+  return nodes.map((node) => copy(node) as RootContent);
+}
+
 /** Moves every position in `nodes` by `offset` characters and `lines` lines (columns stay: cuts are at line starts). */
 function shift(nodes: RootContent[], offset: number, lines: number): void {
   if (offset === 0 && lines === 0) return;
@@ -149,7 +178,8 @@ function whole(text: string, frontMatter: boolean, maxSpan: number): Reparsed | 
 /**
  * The tree of `text`, as `parseMarkdown(text, options)` gives it, re-using `previous` (the
  * parse of an earlier text of the same document) where the edit between them cannot have
- * changed it. `previous.tree` is taken over: its nodes move into the new tree.
+ * changed it. `previous.tree` is taken over: its nodes before the edit go into the new tree,
+ * those after it are copied there at their new places.
  */
 export function reparse(
   previous: ParsedDocument | undefined,
@@ -215,9 +245,11 @@ export function reparse(
     if (next && first && (at === 0 || (last && cutBetween(piece, last, next)))) {
       const kept = chunk.children.slice(0, at);
       const lineDelta = lineOffset + first.start.line - cut.line;
-      const after = tree.children.slice(cut.child);
+      const after =
+        lineDelta === 0 && delta === 0
+          ? tree.children.slice(cut.child)
+          : moved(tree.children.slice(cut.child), delta, lineDelta);
       shift(kept, S, lineOffset);
-      shift(after, delta, lineDelta);
       const rootStart = S === 0 ? chunk.position?.start : tree.position?.start;
       const rootEnd = shiftedPoint(tree.position?.end, delta, lineDelta);
       tree.children = [...tree.children.slice(0, from.child), ...kept, ...after];

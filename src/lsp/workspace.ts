@@ -5,13 +5,25 @@ import picomatch from 'picomatch';
 import type { LoadedConfig } from '../config.js';
 import { addTargets, indexCorpus, isInside, resolveTargets, updateCorpus, type Corpus } from '../corpus.js';
 import { toPosix } from '../discover.js';
+import type { Root } from 'mdast';
 import { extractSettings, factsFromBytes, factsFromText, type ExtractSettings } from '../documents.js';
+import { layoutOf } from '../extract/shapes/layout.js';
+import { parseInPieces, reparse, type Reparsed } from '../incremental.js';
+import { excessiveNesting } from '../parse.js';
 import { activeRules, loadRules, RuleRunner, type ActiveRule, type DocumentChange } from '../engine.js';
 import { buildCorpus, parseCallbacks, resolveLoadedConfig } from '../lint.js';
 import { readBytes } from '../read.js';
 import { emptyFacts } from '../settings.js';
 import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
 import { BOUNDED_FILE_SIZE, ExtractPool, workersAvailable } from '../workers/pool.js';
+
+/**
+ * The most characters parsed in one go in the editor's thread: what the command line parses
+ * there too, with no time limit (larger files go to a thread with one). An edit re-parses the
+ * blocks around it, and a large document is parsed in pieces of at most this size; one whose
+ * blocks do not cut so is parsed whole on a thread.
+ */
+const MAIN_THREAD_SPAN = BOUNDED_FILE_SIZE;
 
 const CONFIG_NAMES = new Set(['.tasklintrc.json', 'tasklint.config.json', 'package.json', '.gitignore']);
 
@@ -37,6 +49,8 @@ export class PlanningWorkspace {
   private corpus: Corpus | undefined;
   /** Documents edited in place since the last run, with their facts at that run. */
   private readonly edited = new Map<string, DocumentFacts>();
+  /** The tree of each document open in the editor, for re-parsing only what its next edit touches. */
+  private readonly parsed = new Map<string, Reparsed>();
   /** The thread large documents are parsed on, started on first need. */
   private pool: ExtractPool | undefined;
 
@@ -91,17 +105,49 @@ export class PlanningWorkspace {
     return [...this.documents.keys()];
   }
 
-  /** An editor's text replaces the document's facts: only this document is parsed again. */
+  /**
+   * An editor's text replaces the document's facts: only this document is parsed again, and of
+   * it only the blocks the edit touched; the whole document is then extracted from the tree.
+   */
   async setText(file: string, text: string): Promise<void> {
     if (!this.covers(file)) return;
-    // Most documents are parsed here at once; a large one goes to a thread, with a time limit.
-    if (text.length < BOUNDED_FILE_SIZE / 4) this.replace(file, factsFromText(file, text, this.settings));
+    const tree = this.treeOf(file, text);
+    if (tree)
+      this.replace(
+        file,
+        factsFromText(file, text, this.settings, [], () => tree),
+      );
+    // A document that cannot be parsed in bounded pieces goes to a thread, with a time limit.
     else this.replace(file, await this.extract(file, Buffer.from(text, 'utf8')));
+  }
+
+  /** How the document's last text was parsed, while the editor has it open: what the tests check. */
+  lastParse(file: string): Reparsed | undefined {
+    return this.parsed.get(file);
+  }
+
+  /** The tree of `text` from the document's last one, or parsed in pieces; undefined if neither is bounded. */
+  private treeOf(file: string, text: string): Root | undefined {
+    const previous = this.parsed.get(file);
+    // Taken over by the re-parse, or of no use past a failure.
+    this.parsed.delete(file);
+    // Refused before any parse: the facts say why.
+    if (excessiveNesting(text)) return undefined;
+    const options = { frontMatter: layoutOf(file)?.format === 'backlog', maxSpan: MAIN_THREAD_SPAN };
+    try {
+      const parsed = previous ? reparse(previous, text, options) : parseInPieces(text, options);
+      if (parsed) this.parsed.set(file, parsed);
+      return parsed?.tree;
+    } catch {
+      // Parsed again whole, where a failure is reported as the command line reports it.
+      return undefined;
+    }
   }
 
   /** The document changed, appeared or went away on disk. */
   async reload(file: string): Promise<void> {
     this.forgetTarget(file);
+    this.parsed.delete(file);
     if (existsSync(file) && this.covers(file)) {
       const read = await readBytes(file, this.settings.maxFileSize);
       this.replace(
