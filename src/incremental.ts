@@ -131,7 +131,7 @@ function cutsOf(text: string, tree: Root): Cut[] {
  */
 function moved(nodes: RootContent[], offset: number, lines: number): RootContent[] {
   const copy = (node: Nodes): Nodes => {
-    const result = { ...node } as Nodes;
+    const result = { ...node };
     if (node.position) {
       const { start, end } = node.position;
       result.position = {
