@@ -89,6 +89,7 @@ class TasklintServer {
   constructor(
     private readonly connection: Connection,
     private readonly buffers: TextDocuments<TextDocument>,
+    private readonly options: ServerOptions = {},
   ) {}
 
   initialize(params: InitializeParams): InitializeResult {
@@ -175,7 +176,9 @@ class TasklintServer {
   private workspace(root: string, configFile?: string): Promise<PlanningWorkspace | undefined> {
     let pending = this.workspaces.get(root);
     if (!pending) {
-      pending = PlanningWorkspace.load(root, configFile).catch((error: unknown) => {
+      pending = PlanningWorkspace.load(root, configFile, this.options.cache, (message) => {
+        this.connection.console.warn(`tasklint: ${message}`);
+      }).catch((error: unknown) => {
         this.reportError(error);
         return undefined;
       });
@@ -343,10 +346,16 @@ class TasklintServer {
   }
 }
 
+export interface ServerOptions {
+  /** Facts of unchanged files from tasklint's cache, as `--cache` keeps it (see `LintOptions.cache`). */
+  cache?: boolean | { location?: string };
+}
+
 /** Serves LSP over the given streams (stdio by default) until the client exits. */
 export function startServer(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  options: ServerOptions = {},
 ): Connection {
   const connection = createConnection(input, output);
   // Standard output carries the protocol: nothing else may write to it.
@@ -356,7 +365,7 @@ export function startServer(
   console.info = console.log;
   console.debug = console.log;
   const buffers = new TextDocuments(TextDocument);
-  const server = new TasklintServer(connection, buffers);
+  const server = new TasklintServer(connection, buffers, options);
   let initializeParams: InitializeParams | undefined;
   connection.onInitialize((params) => {
     initializeParams = params;

@@ -70,11 +70,26 @@ export class PlanningWorkspace {
     this.globBase = isInside(root, loaded.dir) ? loaded.dir : root;
   }
 
-  /** Reads the folder: config found upward from it (throws ConfigError when invalid), every document. */
-  static async load(root: string, configFile?: string): Promise<PlanningWorkspace> {
+  /**
+   * Reads the folder: config found upward from it (throws ConfigError when invalid), every
+   * document, the facts of those unchanged since a run with `cache` from the cache, as the
+   * command line's `--cache` does (cache warnings go to `onWarning`).
+   */
+  static async load(
+    root: string,
+    configFile?: string,
+    cache?: boolean | { location?: string },
+    onWarning?: (message: string) => void,
+  ): Promise<PlanningWorkspace> {
     const loaded = resolveLoadedConfig({ cwd: root, ...(configFile ? { configFile } : {}) });
-    const rules = activeRules(await loadRules(), loaded.config);
-    const corpus = await buildCorpus([root], root, loaded);
+    // The rules load while the files are read.
+    const rulesReady = loadRules();
+    rulesReady.catch(() => undefined);
+    const corpus = await buildCorpus([root], root, loaded, {
+      ...(cache !== undefined ? { cache } : {}),
+      ...(onWarning ? { onWarning } : {}),
+    });
+    const rules = activeRules(await rulesReady, loaded.config);
     const settings = extractSettings(loaded.config, corpus.root, loaded.dir);
     return new PlanningWorkspace(corpus.root, loaded, settings, rules, corpus);
   }
