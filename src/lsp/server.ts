@@ -292,6 +292,9 @@ class TasklintServer {
       const { diagnostics, affected } = await workspace.lintChanges();
       this.publish(root, diagnostics, affected);
     }
+    // The diagnostics go out first; then what the next edit will need.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const root of touched) (await this.workspaces.get(root))?.prepareEdits();
   }
 
   /** The quick fixes and the fix-all of a document, from the findings last published. */

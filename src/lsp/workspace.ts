@@ -49,6 +49,8 @@ export class PlanningWorkspace {
   private corpus: Corpus | undefined;
   /** Documents edited in place since the last run, with their facts at that run. */
   private readonly edited = new Map<string, DocumentFacts>();
+  /** A full run happened and `prepareEdits` has not followed it yet. */
+  private unprepared = false;
   /** The tree of each document open in the editor, for re-parsing only what its next edit touches. */
   private readonly parsed = new Map<string, Reparsed>();
   /** The thread large documents are parsed on, started on first need. */
@@ -249,8 +251,17 @@ export class PlanningWorkspace {
     this.targets = await resolveTargets(this.root, documents, this.targets);
     this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets, this.loaded.dir);
     const diagnostics = this.runner.run(this.corpus);
-    // The next edit then re-checks at once what it touches.
-    this.runner.prepare(this.corpus);
+    this.unprepared = true;
     return { diagnostics };
+  }
+
+  /**
+   * After a full run, computes what the rules need to re-check an edit, so that the first edit
+   * does not pay for it: called once the findings are shown, while the user reads them.
+   */
+  prepareEdits(): void {
+    if (!this.unprepared || !this.corpus) return;
+    this.unprepared = false;
+    this.runner.prepare(this.corpus);
   }
 }
