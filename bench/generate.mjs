@@ -299,8 +299,12 @@ function trackerFile(rand, lists) {
   return out.join('\n');
 }
 
-/** Writes the folder under `dir` (emptied first) and returns its file count and size. */
-export function generateFolder(dir, scale = 1) {
+/**
+ * Writes the folder under `dir` (emptied first) and returns its file count and size.
+ * `largeList`: one more task list of about this many bytes (the language server's bench edits
+ * a large tracker: real ones reach 150 KB).
+ */
+export function generateFolder(dir, scale = 1, { largeList } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const rand = random(20251030);
@@ -325,6 +329,15 @@ export function generateFolder(dir, scale = 1) {
       self: `./${base}`,
     });
     lists.push({ name, file, ...list });
+  }
+  if (largeList) {
+    const base = 'platform-master-task-list.md';
+    const list = taskListFile(random(20251031), 'PLATFORM Master', 'PLATFORM', largeList, {
+      index: '../task-list-index.md',
+      tracker: '../active-workstreams.md',
+      self: `./${base}`,
+    });
+    lists.push({ name: 'PLATFORM Master', file: `workstreams/${base}`, ...list });
   }
   const files = [
     ['task-list-index.md', indexFile(rand, lists, './active-workstreams.md')],

@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 
 export class LspClient {
   constructor(command, args, options) {
+    /** When the server process was started (performance.now()). */
+    this.startedAt = performance.now();
     this.child = spawn(command, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;

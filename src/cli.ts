@@ -146,7 +146,14 @@ async function main(argv: string[]): Promise<number> {
 
   if (values.lsp) {
     const { startServer } = await import('./lsp/server.js');
-    startServer();
+    // As the pre-commit hook: the cache by default, where --cache-location says, none with --no-cache.
+    startServer(process.stdin, process.stdout, {
+      cache: values['no-cache']
+        ? false
+        : values['cache-location'] !== undefined
+          ? { location: values['cache-location'] }
+          : true,
+    });
     return -1;
   }
 

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { extractDocument } from './extract/document.js';
 import { layoutOf } from './extract/shapes/layout.js';
 import { excessiveNesting, MAX_NESTING, parseMarkdown } from './parse.js';
@@ -12,12 +13,16 @@ function describeFailure(error: unknown): string {
   return (error as Error).message;
 }
 
+/** How a text becomes a tree: a full parse, or the language server's re-parse of what an edit touched. */
+export type Parse = (text: string, options: { frontMatter: boolean }) => Root;
+
 /** parse + extract for text already in memory (the language server's open documents). */
 export function factsFromText(
   file: string,
   text: string,
   settings: ExtractSettings,
   problems: ReadProblem[] = [],
+  parse: Parse = parseMarkdown,
 ): DocumentFacts {
   const nesting = excessiveNesting(text);
   if (nesting) {
@@ -34,7 +39,7 @@ export function factsFromText(
   }
   let tree;
   try {
-    tree = parseMarkdown(text, { frontMatter: layoutOf(file)?.format === 'backlog' });
+    tree = parse(text, { frontMatter: layoutOf(file)?.format === 'backlog' });
   } catch (error) {
     return emptyFacts(file, settings, [
       ...problems,

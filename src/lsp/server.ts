@@ -89,6 +89,7 @@ class TasklintServer {
   constructor(
     private readonly connection: Connection,
     private readonly buffers: TextDocuments<TextDocument>,
+    private readonly options: ServerOptions = {},
   ) {}
 
   initialize(params: InitializeParams): InitializeResult {
@@ -177,7 +178,9 @@ class TasklintServer {
   private workspace(root: string, configFile?: string): Promise<PlanningWorkspace | undefined> {
     let pending = this.workspaces.get(root);
     if (!pending) {
-      pending = PlanningWorkspace.load(root, configFile).catch((error: unknown) => {
+      pending = PlanningWorkspace.load(root, configFile, this.options.cache, (message) => {
+        this.connection.console.warn(`tasklint: ${message}`);
+      }).catch((error: unknown) => {
         this.reportError(error);
         return undefined;
       });
@@ -292,6 +295,9 @@ class TasklintServer {
       const { diagnostics, affected } = await workspace.lintChanges();
       this.publish(root, diagnostics, affected);
     }
+    // The diagnostics go out first; then what the next edit will need.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const root of touched) (await this.workspaces.get(root))?.prepareEdits();
   }
 
   /** The quick fixes and the fix-all of a document, from the findings last published. */
@@ -346,10 +352,16 @@ class TasklintServer {
   }
 }
 
+export interface ServerOptions {
+  /** Facts of unchanged files from tasklint's cache, as `--cache` keeps it (see `LintOptions.cache`). */
+  cache?: boolean | { location?: string };
+}
+
 /** Serves LSP over the given streams (stdio by default) until the client exits. */
 export function startServer(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  options: ServerOptions = {},
 ): Connection {
   const connection = createConnection(input, output);
   // Standard output carries the protocol: nothing else may write to it.
@@ -359,7 +371,7 @@ export function startServer(
   console.info = console.log;
   console.debug = console.log;
   const buffers = new TextDocuments(TextDocument);
-  const server = new TasklintServer(connection, buffers);
+  const server = new TasklintServer(connection, buffers, options);
   let initializeParams: InitializeParams | undefined;
   connection.onInitialize((params) => {
     initializeParams = params;

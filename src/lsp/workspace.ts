@@ -5,13 +5,25 @@ import picomatch from 'picomatch';
 import type { LoadedConfig } from '../config.js';
 import { addTargets, indexCorpus, isInside, resolveTargets, updateCorpus, type Corpus } from '../corpus.js';
 import { toPosix } from '../discover.js';
+import type { Root } from 'mdast';
 import { extractSettings, factsFromBytes, factsFromText, type ExtractSettings } from '../documents.js';
+import { layoutOf } from '../extract/shapes/layout.js';
+import { parseInPieces, reparse, type Reparsed } from '../incremental.js';
+import { excessiveNesting } from '../parse.js';
 import { activeRules, loadRules, RuleRunner, type ActiveRule, type DocumentChange } from '../engine.js';
 import { buildCorpus, parseCallbacks, resolveLoadedConfig } from '../lint.js';
 import { readBytes } from '../read.js';
 import { emptyFacts } from '../settings.js';
 import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
 import { BOUNDED_FILE_SIZE, ExtractPool, workersAvailable } from '../workers/pool.js';
+
+/**
+ * The most characters parsed in one go in the editor's thread: what the command line parses
+ * there too, with no time limit (larger files go to a thread with one). An edit re-parses the
+ * blocks around it, and a large document is parsed in pieces of at most this size; one whose
+ * blocks do not cut so is parsed whole on a thread.
+ */
+const MAIN_THREAD_SPAN = BOUNDED_FILE_SIZE;
 
 const CONFIG_NAMES = new Set(['.tasklintrc.json', 'tasklint.config.json', 'package.json', '.gitignore']);
 
@@ -37,6 +49,10 @@ export class PlanningWorkspace {
   private corpus: Corpus | undefined;
   /** Documents edited in place since the last run, with their facts at that run. */
   private readonly edited = new Map<string, DocumentFacts>();
+  /** A full run happened and `prepareEdits` has not followed it yet. */
+  private unprepared = false;
+  /** The tree of each document open in the editor, for re-parsing only what its next edit touches. */
+  private readonly parsed = new Map<string, Reparsed>();
   /** The thread large documents are parsed on, started on first need. */
   private pool: ExtractPool | undefined;
 
@@ -56,11 +72,26 @@ export class PlanningWorkspace {
     this.globBase = isInside(root, loaded.dir) ? loaded.dir : root;
   }
 
-  /** Reads the folder: config found upward from it (throws ConfigError when invalid), every document. */
-  static async load(root: string, configFile?: string): Promise<PlanningWorkspace> {
+  /**
+   * Reads the folder: config found upward from it (throws ConfigError when invalid), every
+   * document, the facts of those unchanged since a run with `cache` from the cache, as the
+   * command line's `--cache` does (cache warnings go to `onWarning`).
+   */
+  static async load(
+    root: string,
+    configFile?: string,
+    cache?: boolean | { location?: string },
+    onWarning?: (message: string) => void,
+  ): Promise<PlanningWorkspace> {
     const loaded = resolveLoadedConfig({ cwd: root, ...(configFile ? { configFile } : {}) });
-    const rules = activeRules(await loadRules(), loaded.config);
-    const corpus = await buildCorpus([root], root, loaded);
+    // The rules load while the files are read.
+    const rulesReady = loadRules();
+    rulesReady.catch(() => undefined);
+    const corpus = await buildCorpus([root], root, loaded, {
+      ...(cache !== undefined ? { cache } : {}),
+      ...(onWarning ? { onWarning } : {}),
+    });
+    const rules = activeRules(await rulesReady, loaded.config);
     const settings = extractSettings(loaded.config, corpus.root, loaded.dir);
     return new PlanningWorkspace(corpus.root, loaded, settings, rules, corpus);
   }
@@ -91,17 +122,49 @@ export class PlanningWorkspace {
     return [...this.documents.keys()];
   }
 
-  /** An editor's text replaces the document's facts: only this document is parsed again. */
+  /**
+   * An editor's text replaces the document's facts: only this document is parsed again, and of
+   * it only the blocks the edit touched; the whole document is then extracted from the tree.
+   */
   async setText(file: string, text: string): Promise<void> {
     if (!this.covers(file)) return;
-    // Most documents are parsed here at once; a large one goes to a thread, with a time limit.
-    if (text.length < BOUNDED_FILE_SIZE / 4) this.replace(file, factsFromText(file, text, this.settings));
+    const tree = this.treeOf(file, text);
+    if (tree)
+      this.replace(
+        file,
+        factsFromText(file, text, this.settings, [], () => tree),
+      );
+    // A document that cannot be parsed in bounded pieces goes to a thread, with a time limit.
     else this.replace(file, await this.extract(file, Buffer.from(text, 'utf8')));
+  }
+
+  /** How the document's last text was parsed, while the editor has it open: what the tests check. */
+  lastParse(file: string): Reparsed | undefined {
+    return this.parsed.get(file);
+  }
+
+  /** The tree of `text` from the document's last one, or parsed in pieces; undefined if neither is bounded. */
+  private treeOf(file: string, text: string): Root | undefined {
+    const previous = this.parsed.get(file);
+    // Taken over by the re-parse, or of no use past a failure.
+    this.parsed.delete(file);
+    // Refused before any parse: the facts say why.
+    if (excessiveNesting(text)) return undefined;
+    const options = { frontMatter: layoutOf(file)?.format === 'backlog', maxSpan: MAIN_THREAD_SPAN };
+    try {
+      const parsed = previous ? reparse(previous, text, options) : parseInPieces(text, options);
+      if (parsed) this.parsed.set(file, parsed);
+      return parsed?.tree;
+    } catch {
+      // Parsed again whole, where a failure is reported as the command line reports it.
+      return undefined;
+    }
   }
 
   /** The document changed, appeared or went away on disk. */
   async reload(file: string): Promise<void> {
     this.forgetTarget(file);
+    this.parsed.delete(file);
     if (existsSync(file) && this.covers(file)) {
       const read = await readBytes(file, this.settings.maxFileSize);
       this.replace(
@@ -188,8 +251,17 @@ export class PlanningWorkspace {
     this.targets = await resolveTargets(this.root, documents, this.targets);
     this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets, this.loaded.dir);
     const diagnostics = this.runner.run(this.corpus);
-    // The next edit then re-checks at once what it touches.
-    this.runner.prepare(this.corpus);
+    this.unprepared = true;
     return { diagnostics };
+  }
+
+  /**
+   * After a full run, computes what the rules need to re-check an edit, so that the first edit
+   * does not pay for it: called once the findings are shown, while the user reads them.
+   */
+  prepareEdits(): void {
+    if (!this.unprepared || !this.corpus) return;
+    this.unprepared = false;
+    this.runner.prepare(this.corpus);
   }
 }
