@@ -87,6 +87,37 @@ function completeButUnchecked(doc: DocumentFacts, corpus: Corpus, report: (repor
   });
 }
 
+/**
+ * A phase whose heading says it is done ("## Phase 2 ✅ COMPLETE", or a "**Status:**" field right
+ * under it) while every box of its own checklist (right under it, or under "Deliverables",
+ * "Validation", "Acceptance"...) is unchecked. Boxes of the tasks in it are theirs, not the phase's.
+ */
+function groupCompleteButUnchecked(doc: DocumentFacts, report: (report: Report) => void): void {
+  (doc.groupSections ?? []).forEach((group, index) => {
+    if (group.deferred || group.status?.status !== 'done') return;
+    const items = (doc.checklist ?? []).filter((item) => item.groupSection === index && !item.optional);
+    if (items.length === 0 || items.some((item) => item.checked)) return;
+    const first = items[0]!;
+    const checklist = `${items.length === 1 ? 'the only item' : `all ${items.length} items`} of its checklist (${items.length === 1 ? '' : 'from '}${placeName({ doc, range: first.range }, doc)})`;
+    report({
+      messageId: 'completeUnchecked',
+      data: {
+        id: `"${shorten(group.name)}"`,
+        statusText: group.status.text,
+        checklist: `${checklist} ${items.length === 1 ? 'is' : 'are'} unchecked`,
+      },
+      at: { doc, range: group.status.range },
+      related: [
+        {
+          at: { doc, range: first.range },
+          messageId: 'uncheckedHere',
+          data: { count: plural(items.length, 'unchecked item') },
+        },
+      ],
+    });
+  });
+}
+
 /** A ticked box over sub-items that are not ticked. */
 function checkedOverUnchecked(doc: DocumentFacts, report: (report: Report) => void): void {
   const checklist = doc.checklist ?? [];
@@ -316,6 +347,7 @@ None.
         context.report({ ...found, keys });
       };
       completeButUnchecked(doc, corpus, report);
+      groupCompleteButUnchecked(doc, report);
       checkedOverUnchecked(doc, report);
       phaseTicks(doc, corpus, report);
       for (const claim of claims(doc, corpus)) {

@@ -138,6 +138,8 @@ export interface DocumentFacts {
   checklist?: ChecklistItem[];
   /** Headings that define a task, with what their section says about it. */
   taskSections?: TaskSection[];
+  /** Headings that name a phase, stage, milestone or workstream and define no task, with the status they state. */
+  groupSections?: GroupSection[];
   /** `<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` lines outside code. */
   conflictMarkers?: ConflictMarker[];
   /** Items of "Prerequisites:" lists that are ticked (✅, `[x]`) and name a phase rather than a task. */
@@ -196,6 +198,8 @@ export interface ChecklistItem {
   task?: string;
   /** Index in `taskSections` when the item belongs to a task heading's section (not to a task item). */
   taskSection?: number;
+  /** Index in `groupSections` when the item is the checklist of a phase heading itself (not of a task in it). */
+  groupSection?: number;
   /** Task IDs the item names as its subject: first, or in a closing parenthesis. */
   ids: string[];
   /** "(optional)", "deferred", struck through: not expected to be ticked. */
@@ -210,6 +214,17 @@ export interface TaskSection {
   /** A "**Status:** ..." field in the section itself. */
   status?: { status: Status; text: string; range: Range };
   /** The section says its checklist is deferred, postponed, tracked elsewhere. */
+  deferred: boolean;
+}
+
+/** "## Phase 2: Storage ✅ COMPLETE": a phase's heading, its stated status and whether it explains open boxes. */
+export interface GroupSection {
+  /** The heading's text, as written (mojibake repaired). */
+  name: string;
+  range: Range;
+  depth: number;
+  /** Read from the heading ("✅ COMPLETE" at its end) or a "**Status:**" field right under it. */
+  status?: { status: Status; text: string; range: Range };
   deferred: boolean;
 }
 
