@@ -50,6 +50,8 @@ export interface Duration {
   text: string;
   /** Written as an approximation: "~9 hours", "about 2 days". */
   approximate?: boolean;
+  /** A range ("8-10 hours"): `value` is its low end and this its high end, in the same unit. */
+  max?: number;
 }
 
 export interface TaskMention {
@@ -411,6 +413,8 @@ export interface DurationClaim {
   evidence?: {
     of: 'table rows' | 'list items' | 'sections';
     parts: { range: Range; durations: Duration[]; text: string }[];
+    /** The stated time is what is left ("Remaining: 6 hours"): the parts are the open rows or sections only. */
+    openOnly?: boolean;
   };
 }
 

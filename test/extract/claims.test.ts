@@ -44,7 +44,7 @@ describe('reading numbers', () => {
     expect(fractionsIn('12/10 tasks')).toEqual([]);
   });
 
-  it('durations in clock or calendar units; ranges are none', () => {
+  it('durations in clock or calendar units', () => {
     expect(durationsIn('2 hrs, 30 min, 1.5 hours').map((d) => [d.value, d.unit])).toEqual([
       [120, 'minutes'],
       [30, 'minutes'],
@@ -54,7 +54,17 @@ describe('reading numbers', () => {
       [3, 'days'],
       [10, 'days'],
     ]);
-    expect(durationsIn('~3-4 weeks, 500-800 lines, SmolLM-135M')).toEqual([]);
+    expect(durationsIn('500-800 lines, SmolLM-135M, 2025-10-30')).toEqual([]);
+  });
+
+  it('a range of one unit is one duration from its low to its high end', () => {
+    expect(durationsIn('~3-4 weeks')).toMatchObject([{ value: 15, max: 20, unit: 'days', approximate: true }]);
+    expect(durationsIn('8-10 hours, then 2 hrs')).toMatchObject([
+      { value: 480, max: 600, unit: 'minutes', text: '8-10 hours' },
+      { value: 120, unit: 'minutes' },
+    ]);
+    expect(durationsIn('2 to 3 days')).toMatchObject([{ value: 2, max: 3 }]);
+    expect(durationsIn('10-8 hours')).toEqual([]);
   });
 });
 
