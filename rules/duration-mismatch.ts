@@ -155,8 +155,16 @@ Checks a stated total time against the durations it sums:
 Minutes and hours are compared as clock time, days and weeks (of five working days) as
 calendar time; the two are never converted into each other, and a claim that mixes them
 differently from its parts is left alone. A heading that names a time box ("Sprint 3 (10
-days)", "Week of ...", "Next 2 weeks"), a time "in parallel", "per task" or "excluding" some
-part, and ranges ("3-4 weeks") are not totals. An approximate total ("~9 hours", "about 2
+days)", "Week of ...", "Next 2 weeks") and a time "in parallel", "per task" or "excluding" some
+part are not totals. A "### Summary" or "### Total" subsection restates the total and is no part
+of it, as a last list item "Total: 4 hours" is not.
+
+Ranges compare as ranges: task blocks of "8-10 hours" and "10 hours" add up to 18-20 hours, so
+a stated "20 hours" or "18-22 hours" agrees and "25 hours" or "12-15 hours" does not (the two
+ranges must not overlap). The time left ("Remaining: 6 hours", "Estimated Time Remaining",
+"Estimated Time to Complete") is compared with the rows or task blocks that are still open:
+those marked done (✅, "Done", "**Status**: COMPLETE") are left out, and when a done row sits
+among rows that state no status, nothing is claimed. An approximate total ("~9 hours", "about 2
 days") agrees with a sum within a whole step of the precision it is written in, or a tenth of
 it, whichever is more: "~9 hours" over 8 to 10 hours.
 

@@ -374,9 +374,11 @@ export interface TotalClaim {
   /**
    * `column`: a TOTAL row's cell over the cells above it; `sections`: a heading's task count over
    * its subsections' counts; `items`: over its list items' counts; `fractions`: a whole "31/48"
-   * over a breakdown "Phase 0 (6/6 complete)", ...
+   * over a breakdown "Phase 0 (6/6 complete)", ...; `rows`: a figure over the table rows it sums
+   * (a metric table's "Total tasks" over its completed/in progress/pending rows; "Adjusted total
+   * (excluding completed streams): 68 tasks, 37 complete" under the table it adjusts).
    */
-  of: 'column' | 'sections' | 'items' | 'fractions';
+  of: 'column' | 'sections' | 'items' | 'fractions' | 'rows';
   /** The column header, or what is counted ("tasks"). */
   label: string;
   stated: number;

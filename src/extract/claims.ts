@@ -62,6 +62,11 @@ const REMAINING =
   /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+remaining|remaining\s+tasks?)\b|\bremaining\s*:\s*(\d{1,5})\s+tasks?\b/giu;
 /** A cheap test that lets most lines skip REMAINING, which is slow to fail: it cannot match without the word. */
 const MAY_BE_REMAINING = /remaining/i;
+/** A metric row that counts every task: "Total tasks defined", "Total tasks". */
+const TOTAL_TASKS_ROW = /^\W*total\s+(?:number\s+of\s+)?tasks(?:\s+(?:defined|planned|tracked))?\W*$/iu;
+/** A metric row that counts the tasks of one status: "Tasks completed", "Tasks in progress", "Pending tasks". */
+const STATUS_ROW =
+  /^\W*(?:tasks?\s+)?(complete[d]?|done|finished|in\s+progress|pending|blocked|not\s+started|to\s?do|open|remaining|deprecated|cancell?ed|on\s+hold)(?:\s+tasks?)?\W*$/iu;
 /** A TOTAL row: its first cell says only "Total" (or "Grand total", "Sum"). */
 const TOTAL_LABEL = /^\W*(?:grand\s+)?(?:total|sum)\W*$/iu;
 /** A cell holding one number, perhaps with a note: "10 (2 deprecated)", "94 (76%)". */
@@ -241,6 +246,8 @@ class ClaimExtractor {
     if (section.heading) this.visitHeading(section, subject);
     section.blocks.forEach((block, index) => {
       const next = section.blocks[index + 1];
+      const previous = section.blocks[index - 1];
+      if (block.type === 'paragraph' && previous?.type === 'table') this.adjustedTotal(block, previous);
       if (block.type === 'paragraph') this.visitParagraph(block, next, section, subject, workstreamHeadings);
       else if (block.type === 'list') this.visitList(block, section, subject, 0);
       else if (block.type === 'table') this.visitTable(block, section);
@@ -556,6 +563,131 @@ class ClaimExtractor {
     const texts = rows.map((row) => row.children.map((cell) => cellText(cell)));
     this.totalRows(table, headers, texts, section);
     this.progressRows(rows, headers, texts);
+    this.statusBreakdown(table, texts, section);
+  }
+
+  /**
+   * A two-column metric table: "Total tasks defined | 124 (2 deprecated)" over "Tasks completed |
+   * 94 (76%)", "Tasks in progress | 0", "Tasks pending | 29": the statuses must add up to the total.
+   * Rows that overlap ("remaining" beside "pending") or a status read twice make no claim.
+   */
+  private statusBreakdown(table: Table, texts: string[][], section: Section): void {
+    if (texts.some((cells) => cells.length !== 2)) return;
+    const rows = table.children.slice(1);
+    let total: { r: number; value: number; deprecated?: number } | undefined;
+    const parts: ClaimPart[] = [];
+    const kinds = new Set<string>();
+    for (const [r, cells] of texts.entries()) {
+      const label = cells[0] ?? '';
+      const value = numberCell(cells[1] ?? '');
+      if (TOTAL_TASKS_ROW.test(label)) {
+        if (total || !value) return;
+        total = { r, ...value };
+        continue;
+      }
+      const kind = STATUS_ROW.exec(label)?.[1]?.toLowerCase().replace(/\s+/gu, ' ');
+      if (!kind) continue;
+      const normal = /^(?:complete|completed|done|finished)$/u.test(kind)
+        ? 'done'
+        : /^(?:pending|not started|todo|to do)$/u.test(kind)
+          ? 'pending'
+          : kind;
+      const cell = rows[r]!.children[1];
+      if (!value || !cell || kinds.has(normal)) return;
+      kinds.add(normal);
+      parts.push({ range: this.range(cell), value: value.value, text: `${label}: ${cells[1] ?? ''}` });
+    }
+    // "Remaining" or "open" counts what "pending" and "in progress" count.
+    if (!total || parts.length < 2 || !kinds.has('done') || kinds.has('remaining') || kinds.has('open')) return;
+    const totalCell = rows[total.r]!.children[1];
+    if (!totalCell) return;
+    const claim: TotalClaim = {
+      kind: 'total',
+      of: 'rows',
+      label: `the rows that break "${texts[total.r]![0] ?? ''}" down by status`,
+      stated: total.value,
+      parts,
+      text: `${texts[total.r]![0] ?? ''}: ${texts[total.r]![1] ?? ''}`,
+      range: this.range(totalCell),
+      subject: { label: section.label, links: [], document: section.top },
+    };
+    if (total.deprecated !== undefined) claim.deprecated = total.deprecated;
+    this.claims.push(claim);
+  }
+
+  /**
+   * "**Adjusted Total (excluding completed streams):** 68 tasks (2 deprecated), 37 complete" right
+   * under a completion table: the tasks and the done of its rows that are not complete (or of every
+   * row when it excludes nothing). Any other exclusion leaves the rows it sums unknown.
+   */
+  private adjustedTotal(node: Paragraph, table: Table): void {
+    const lines = this.textLines(node);
+    if (lines.length !== 1) return;
+    const { text, line } = lines[0]!;
+    const label = lineLabel(lines[0]!);
+    if (!label || !/\btotal\b/iu.test(label)) return;
+    const excluding = /\b(?:excluding|excludes?|except|without)\b([^)]*)/iu.exec(label);
+    if (excluding && !/^\s*(?:the\s+)?(?:complete[d]?|done|finished)\s+[\p{L}\s]{0,20}$/iu.test(excluding[1]!)) return;
+    const value = text.slice(text.indexOf(':') + 1);
+    const count = taskCountIn(value);
+    const done = /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+)?(?:complete[d]?|done|finished)\b/iu.exec(value);
+    if (!count || !done || count.remaining) return;
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headers = header.children.map((cell) => cellText(cell));
+    const totalColumn = headers.findIndex((h) => /^(?:total(?:\s+tasks)?|tasks|#\s*tasks|task\s+count)$/iu.test(h));
+    const doneColumn = headers.findIndex((h) => /^(?:completed?|done|finished)(?:\s+tasks)?$/iu.test(h));
+    if (totalColumn < 0 || doneColumn < 0) return;
+    const kept: { row: TableRow; total: ReturnType<typeof numberCell>; done: ReturnType<typeof numberCell> }[] = [];
+    for (const row of rows) {
+      const cells = row.children.map((cell) => cellText(cell));
+      if (TOTAL_LABEL.test(cells[0] ?? '')) continue;
+      const rowTotal = numberCell(cells[totalColumn] ?? '');
+      const rowDone = numberCell(cells[doneColumn] ?? '');
+      if (!rowTotal || !rowDone) return;
+      if (excluding && rowDone.value === rowTotal.value) continue;
+      kept.push({ row, total: rowTotal, done: rowDone });
+    }
+    if (kept.length < 2) return;
+    const part = (
+      entry: (typeof kept)[number],
+      column: number,
+      value: { value: number; deprecated?: number },
+    ): ClaimPart => {
+      const cell = entry.row.children[column]!;
+      return {
+        range: this.range(cell),
+        value: value.value,
+        text: `${cellText(entry.row.children[0] ?? cell)}: ${cellText(cell)}`,
+        ...(value.deprecated !== undefined ? { deprecated: value.deprecated } : {}),
+      };
+    };
+    const rowsWord = excluding
+      ? `the ${kept.length} rows of the table above that are not complete`
+      : `the ${kept.length} rows of the table above`;
+    const subject: ClaimSubject = { label: cleanSubject(label) || label, links: [], document: false };
+    const tasks: TotalClaim = {
+      kind: 'total',
+      of: 'rows',
+      label: `the ${headers[totalColumn] ?? ''} cells of ${rowsWord}`,
+      stated: count.stated,
+      parts: kept.map((entry) => part(entry, totalColumn, entry.total!)),
+      text: count.text,
+      range: this.locate(line, count.text),
+      subject,
+    };
+    if (count.deprecated !== undefined) tasks.deprecated = count.deprecated;
+    const completed: TotalClaim = {
+      kind: 'total',
+      of: 'rows',
+      label: `the ${headers[doneColumn] ?? ''} cells of ${rowsWord}`,
+      stated: Number(done[1]),
+      parts: kept.map((entry) => part(entry, doneColumn, { value: entry.done!.value })),
+      text: done[0],
+      range: this.locate(line, done[0]),
+      subject,
+    };
+    this.claims.push(tasks, completed);
   }
 
   /** A TOTAL row: each numeric column's total against the rows above it (back to the previous total). */

@@ -220,3 +220,24 @@ describe('tasklint facts', () => {
     ]);
   });
 });
+
+describe('figures over the table rows they sum', () => {
+  it('a metric table: "Total tasks defined" over its completed, in progress and pending rows', () => {
+    const found = claims(
+      '# Index\n\n| Metric | Value |\n|---|---|\n| Total tasks defined | 124 (2 deprecated) |\n| Tasks completed | 94 (76%) |\n| Tasks in progress | 0 (0%) |\n| Tasks pending | 29 (23%) |\n| Estimated remaining time | ~23.5 hours |\n',
+    ).filter((claim) => claim.kind === 'total');
+    expect(found).toMatchObject([
+      { of: 'rows', stated: 124, deprecated: 2, parts: [{ value: 94 }, { value: 0 }, { value: 29 }] },
+    ]);
+  });
+
+  it('"Adjusted Total (excluding completed streams)" under a completion table sums its rows that are not complete', () => {
+    const found = claims(
+      '# Index\n\n| Task List | Total Tasks | Completed |\n|---|---|---|\n| HPC | 48 | 31 |\n| Docs | 31 | 31 |\n| Rebranding | 10 (2 deprecated) | 8 |\n| **TOTAL** | 89 | 70 |\n\n**Adjusted Total (excluding completed streams):** 58 tasks (2 deprecated), 39 complete (67%)\n',
+    ).filter((claim) => claim.kind === 'total' && claim.of === 'rows');
+    expect(found).toMatchObject([
+      { stated: 58, deprecated: 2, parts: [{ value: 48 }, { value: 10, deprecated: 2 }] },
+      { stated: 39, parts: [{ value: 31 }, { value: 8 }] },
+    ]);
+  });
+});
