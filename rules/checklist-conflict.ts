@@ -87,6 +87,37 @@ function completeButUnchecked(doc: DocumentFacts, corpus: Corpus, report: (repor
   });
 }
 
+/**
+ * A phase whose heading says it is done ("## Phase 2 ✅ COMPLETE", or a "**Status:**" field right
+ * under it) while every box of its own checklist (right under it, or under "Deliverables",
+ * "Validation", "Acceptance"...) is unchecked. Boxes of the tasks in it are theirs, not the phase's.
+ */
+function groupCompleteButUnchecked(doc: DocumentFacts, report: (report: Report) => void): void {
+  (doc.groupSections ?? []).forEach((group, index) => {
+    if (group.deferred || group.status?.status !== 'done') return;
+    const items = (doc.checklist ?? []).filter((item) => item.groupSection === index && !item.optional);
+    if (items.length === 0 || items.some((item) => item.checked)) return;
+    const first = items[0]!;
+    const checklist = `${items.length === 1 ? 'the only item' : `all ${items.length} items`} of its checklist (${items.length === 1 ? '' : 'from '}${placeName({ doc, range: first.range }, doc)})`;
+    report({
+      messageId: 'completeUnchecked',
+      data: {
+        id: `"${shorten(group.name)}"`,
+        statusText: group.status.text,
+        checklist: `${checklist} ${items.length === 1 ? 'is' : 'are'} unchecked`,
+      },
+      at: { doc, range: group.status.range },
+      related: [
+        {
+          at: { doc, range: first.range },
+          messageId: 'uncheckedHere',
+          data: { count: plural(items.length, 'unchecked item') },
+        },
+      ],
+    });
+  });
+}
+
 /** A ticked box over sub-items that are not ticked. */
 function checkedOverUnchecked(doc: DocumentFacts, report: (report: Report) => void): void {
   const checklist = doc.checklist ?? [];
@@ -250,10 +281,18 @@ export default defineRule({
 
 Compares checkboxes and ticked prerequisites with the statuses around them:
 
-- a task marked done (its heading says ✅ COMPLETE, its section has "**Status:** COMPLETE", or
-  other documents call it done and none calls it open) whose own checklist, the \`- [ ]\` items
-  of its section, is entirely unchecked; a Backlog.md task whose front matter says Done while
-  none of its \`## Acceptance Criteria\` or \`## Definition of Done\` boxes is ticked;
+- a task marked done (its heading says ✅ COMPLETE, its block has "**Status:** COMPLETE" or a
+  bullet "- **Status**: ✅ COMPLETED" right under its heading, or other documents call it done
+  and none calls it open) whose own checklist, the \`- [ ]\` items of its section and of its
+  "#### Deliverables", "#### Validation" sub-sections, is entirely unchecked; a heading that
+  names no task becomes the task's block with a "- **ID**: TASK-28.2" field; a Backlog.md task
+  whose front matter says Done while none of its \`## Acceptance Criteria\` or
+  \`## Definition of Done\` boxes is ticked;
+- a phase (stage, milestone, workstream) heading that ends with its status ("## Phase 2 ✅
+  COMPLETE", "(COMPLETED)") or has a "**Status:** Completed" field right under it, while every
+  box right under it or under its "Deliverables", "Validation", "Acceptance" sub-sections is
+  unchecked; a title that only starts with the word ("Complete Account Deletion") is no status,
+  and the boxes of a task or sub-task inside the phase are theirs;
 - a ticked item (\`- [x]\`) with sub-items that are not ticked; in Kiro, ai-dev-tasks and
   OpenSpec task files a numbered sub-task (\`- [ ] 1.2\`) belongs to the task its number
   continues (\`1.\` or \`1.0\`) even when written flat beside it, and Kiro's optional tasks
@@ -269,7 +308,9 @@ Compares checkboxes and ticked prerequisites with the statuses around them:
   "Phase 6", or none: no finding).
 
 A section that says why its boxes are empty (deferred, postponed, tracked elsewhere, a later
-phase) and items marked optional, struck through or skipped are left alone. ✅-decorated
+phase) and items marked optional, struck through or skipped are left alone, as are boxes under a
+History, changelog, template, example or sub-task heading, and a status field that states a
+condition or a plan ("complete once TASK-40 is complete"). ✅-decorated
 criteria lists ("Validation Criteria:", "Success Metrics") describe goals, not statuses, and are
 not read; a ticked checkbox is. Archived and template documents are not checked. A ticked box
 that \`task-status-conflict\` already reads as a status (a list item starting with the ID, outside
@@ -316,6 +357,7 @@ None.
         context.report({ ...found, keys });
       };
       completeButUnchecked(doc, corpus, report);
+      groupCompleteButUnchecked(doc, report);
       checkedOverUnchecked(doc, report);
       phaseTicks(doc, corpus, report);
       for (const claim of claims(doc, corpus)) {

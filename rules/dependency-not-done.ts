@@ -61,7 +61,8 @@ export default defineRule({
 
 Finds a task marked done while a task it depends on is still open (in progress, blocked,
 pending, or listed under "Active Tasks"). Dependencies come from Dependencies columns,
-"Depends on:" fields and \`A → B\` graphs in code blocks; statuses from the same places
+"Depends on:" fields and \`A → B\` graphs in code blocks, including vertical arrows (a \`↓\` or
+\`▼\`, perhaps on a \`│\` shaft, straight under one task ID and over another); statuses from the same places
 \`task-status-conflict\` reads.
 
 Only tasks whose places agree are compared: when one file says a task is done and another says

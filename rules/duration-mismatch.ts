@@ -36,15 +36,22 @@ export function precisionOf(duration: Duration): number {
   return step * size;
 }
 
-export function sumByUnit(durations: Duration[]): Map<Duration['unit'], number> {
+export function sumByUnit(durations: Duration[], end: 'low' | 'high' = 'low'): Map<Duration['unit'], number> {
   const sums = new Map<Duration['unit'], number>();
-  for (const duration of durations) sums.set(duration.unit, (sums.get(duration.unit) ?? 0) + duration.value);
+  for (const duration of durations) {
+    const value = end === 'high' ? (duration.max ?? duration.value) : duration.value;
+    sums.set(duration.unit, (sums.get(duration.unit) ?? 0) + value);
+  }
   return sums;
 }
 
 export interface DurationCheck {
+  /** Per unit kind: the low end of each side (the value itself when it is no range) ... */
   stated: Map<Duration['unit'], number>;
   sum: Map<Duration['unit'], number>;
+  /** ... and the high end. */
+  statedMax: Map<Duration['unit'], number>;
+  sumMax: Map<Duration['unit'], number>;
   agrees: boolean;
 }
 
@@ -56,8 +63,11 @@ export interface DurationCheck {
  */
 export function checkDuration(claim: DurationClaim, options: DurationOptions): DurationCheck | undefined {
   if (!claim.evidence || claim.evidence.parts.length === 0) return undefined;
+  const parts = claim.evidence.parts.flatMap((part) => part.durations);
   const stated = sumByUnit(claim.stated);
-  const sum = sumByUnit(claim.evidence.parts.flatMap((part) => part.durations));
+  const sum = sumByUnit(parts);
+  const statedMax = sumByUnit(claim.stated, 'high');
+  const sumMax = sumByUnit(parts, 'high');
   if (stated.size !== sum.size || [...stated.keys()].some((unit) => !sum.has(unit))) return undefined;
   let agrees = true;
   for (const [unit, value] of stated) {
@@ -66,18 +76,30 @@ export function checkDuration(claim: DurationClaim, options: DurationOptions): D
     // "~9 hours" says about nine: within a whole step of the precision it is written in (8 to
     // 10), or a tenth of it, whichever is more.
     const approximate = inUnit.some((d) => d.approximate);
-    const rounding = approximate ? Math.max(Math.max(0, ...inUnit.map(precisionOf)), value / 10) : precision / 2;
-    const slack = rounding + (value * options.tolerancePercent) / 100 + 1e-9;
-    if (Math.abs(value - sum.get(unit)!) > slack) agrees = false;
+    const high = statedMax.get(unit)!;
+    const rounding = approximate ? Math.max(Math.max(0, ...inUnit.map(precisionOf)), high / 10) : precision / 2;
+    const slack = rounding + (high * options.tolerancePercent) / 100 + 1e-9;
+    // Ranges ("8-10 hours") agree when they overlap: 20 hours over 8-10 + 10 hours does, 25 does not.
+    if (value - slack > sumMax.get(unit)! || high + slack < sum.get(unit)!) agrees = false;
   }
-  return { stated, sum, agrees };
+  return { stated, sum, statedMax, sumMax, agrees };
 }
 
-function describe(sums: Map<Duration['unit'], number>, written: Duration[] = []): string {
+function describe(
+  sums: Map<Duration['unit'], number>,
+  highs: Map<Duration['unit'], number>,
+  written: Duration[] = [],
+): string {
   return [...sums]
-    .map(([unit, value]) =>
-      formatTime({ unit, value, approximate: written.some((d) => d.unit === unit && d.approximate) }),
-    )
+    .map(([unit, value]) => {
+      const high = highs.get(unit) ?? value;
+      return formatTime({
+        unit,
+        value,
+        approximate: written.some((d) => d.unit === unit && d.approximate),
+        ...(high !== value ? { max: high } : {}),
+      });
+    })
     .join(' + ');
 }
 
@@ -133,8 +155,16 @@ Checks a stated total time against the durations it sums:
 Minutes and hours are compared as clock time, days and weeks (of five working days) as
 calendar time; the two are never converted into each other, and a claim that mixes them
 differently from its parts is left alone. A heading that names a time box ("Sprint 3 (10
-days)", "Week of ...", "Next 2 weeks"), a time "in parallel", "per task" or "excluding" some
-part, and ranges ("3-4 weeks") are not totals. An approximate total ("~9 hours", "about 2
+days)", "Week of ...", "Next 2 weeks") and a time "in parallel", "per task" or "excluding" some
+part are not totals. A "### Summary" or "### Total" subsection restates the total and is no part
+of it, as a last list item "Total: 4 hours" is not.
+
+Ranges compare as ranges: task blocks of "8-10 hours" and "10 hours" add up to 18-20 hours, so
+a stated "20 hours" or "18-22 hours" agrees and "25 hours" or "12-15 hours" does not (the two
+ranges must not overlap). The time left ("Remaining: 6 hours", "Estimated Time Remaining",
+"Estimated Time to Complete") is compared with the rows or task blocks that are still open:
+those marked done (✅, "Done", "**Status**: COMPLETE") are left out, and when a done row sits
+among rows that state no status, nothing is claimed. An approximate total ("~9 hours", "about 2
 days") agrees with a sum within a whole step of the precision it is written in, or a tenth of
 it, whichever is more: "~9 hours" over 8 to 10 hours.
 
@@ -198,10 +228,10 @@ Correct:
         context.report({
           messageId: 'mismatch',
           data: {
-            stated: describe(check.stated, claim.stated),
+            stated: describe(check.stated, check.statedMax, claim.stated),
             count: evidence.parts.length,
-            of: EVIDENCE_WORDS[evidence.of],
-            sum: describe(check.sum),
+            of: evidence.openOnly ? `open ${EVIDENCE_WORDS[evidence.of]}` : EVIDENCE_WORDS[evidence.of],
+            sum: describe(check.sum, check.sumMax),
             parts: evidence.parts.map((part) => part.durations.map((d) => formatTime(d)).join(' + ')).join(', '),
           },
           at: { doc, range: claim.range },
@@ -234,7 +264,9 @@ const PLURAL: Record<string, string> = Object.fromEntries(
 
 /** Each stated time as written ("8 hrs", "37.5 hours + 18 days") with the sum in its unit, when that is a plain number. */
 function durationFix(claim: DurationClaim, check: DurationCheck): Pick<Report, 'fix'> {
-  if (claim.evidence!.parts.some((part) => part.durations.some((d) => d.approximate))) return {};
+  const durations = [...claim.stated, ...claim.evidence!.parts.flatMap((part) => part.durations)];
+  // An approximate time or a range has no one sum to write.
+  if (durations.some((d) => d.approximate === true || d.max !== undefined)) return {};
   const found = [
     ...claim.text.matchAll(
       /(?<![\d.])(\d+(?:\.\d+)?)(\s*)(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)(?!\p{L})/giu,

@@ -47,6 +47,7 @@ export default defineRule({
         '"{{text}}" is stated here, but the items of the list under it count {{sum}} ({{parts}}, lines {{from}}-{{to}}).',
       fractions:
         '"{{text}}" is stated here, but the breakdown under it adds up to {{sumDone}}/{{sum}} ({{parts}}, lines {{from}}-{{to}}).',
+      rows: '"{{text}}" is stated here, but {{label}} add up to {{sum}} ({{parts}}, lines {{from}}-{{to}}).',
       part: 'part: {{text}}',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
@@ -54,7 +55,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'code',
     fixDescription:
-      'A TOTAL cell, or a count over its subsections or items, becomes the sum of its parts, when no part notes deprecated tasks (which the total may count or not); a whole fraction over a breakdown is left alone.',
+      'A TOTAL cell, or a count over its subsections or items, becomes the sum of its parts, when no part notes deprecated tasks (which the total may count or not); a whole fraction over a breakdown, and a figure over the table rows it sums, are left alone.',
     docs: `## What it does
 
 Checks each stated whole against the parts it names:
@@ -64,6 +65,12 @@ Checks each stated whole against the parts it names:
 - a heading's task count ("Not Started (22 tasks)") against the counts its subsections state
   ("(10 tasks)" + "(10 tasks)"), or the counts its list items state, when there is no table
   or task list of its own;
+- a metric table's "Total tasks defined" row against its "Tasks completed", "Tasks in
+  progress", "Tasks pending" rows (a "Tasks remaining" row beside them counts some twice: no
+  claim);
+- "**Adjusted Total (excluding completed streams):** 68 tasks, 37 complete" right under a
+  completion table against the Total Tasks and Completed cells of its rows that are not complete
+  (of every row when it excludes nothing; another exclusion makes no claim);
 - a section's progress ("Status: 64% complete (31/48 tasks)") against a list of parts in the
   same section that each give a fraction ("Phase 0 (6/6 complete)", ...), when the parts add up
   to more than the whole.
@@ -143,7 +150,13 @@ function relatedParts(doc: DocumentFacts, claim: TotalClaim): RelatedReport[] {
 
 /** The stated total becomes the sum, when only the sum fits: no deprecated tasks on either side. */
 function totalFix(claim: TotalClaim, sum: number): Pick<Report, 'fix'> {
-  if (claim.of === 'fractions' || claim.deprecated !== undefined || claim.parts.some((part) => part.deprecated))
+  // A figure over the rows it sums may be the stale side, or its percentage with it: a person decides.
+  if (
+    claim.of === 'fractions' ||
+    claim.of === 'rows' ||
+    claim.deprecated !== undefined ||
+    claim.parts.some((part) => part.deprecated)
+  )
     return {};
   return { fix: { edits: [{ range: claim.range, replaces: String(claim.stated), text: String(sum) }] } };
 }

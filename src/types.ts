@@ -50,6 +50,8 @@ export interface Duration {
   text: string;
   /** Written as an approximation: "~9 hours", "about 2 days". */
   approximate?: boolean;
+  /** A range ("8-10 hours"): `value` is its low end and this its high end, in the same unit. */
+  max?: number;
 }
 
 export interface TaskMention {
@@ -160,6 +162,8 @@ export interface DocumentFacts {
   writtenIds?: WrittenIds[];
   /** Headings that define a task, with what their section says about it. */
   taskSections?: TaskSection[];
+  /** Headings that name a phase, stage, milestone or workstream and define no task, with the status they state. */
+  groupSections?: GroupSection[];
   /** `<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` lines outside code. */
   conflictMarkers?: ConflictMarker[];
   /** Items of "Prerequisites:" lists that are ticked (✅, `[x]`) and name a phase rather than a task. */
@@ -306,6 +310,8 @@ export interface ChecklistItem {
   task?: string;
   /** Index in `taskSections` when the item belongs to a task heading's section (not to a task item). */
   taskSection?: number;
+  /** Index in `groupSections` when the item is the checklist of a phase heading itself (not of a task in it). */
+  groupSection?: number;
   /** Task IDs the item names as its subject: first, or in a closing parenthesis. */
   ids: string[];
   /** "(optional)", "deferred", struck through: not expected to be ticked. */
@@ -320,6 +326,17 @@ export interface TaskSection {
   /** A "**Status:** ..." field in the section itself. */
   status?: { status: Status; text: string; range: Range };
   /** The section says its checklist is deferred, postponed, tracked elsewhere. */
+  deferred: boolean;
+}
+
+/** "## Phase 2: Storage ✅ COMPLETE": a phase's heading, its stated status and whether it explains open boxes. */
+export interface GroupSection {
+  /** The heading's text, as written (mojibake repaired). */
+  name: string;
+  range: Range;
+  depth: number;
+  /** Read from the heading ("✅ COMPLETE" at its end) or a "**Status:**" field right under it. */
+  status?: { status: Status; text: string; range: Range };
   deferred: boolean;
 }
 
@@ -467,9 +484,11 @@ export interface TotalClaim {
   /**
    * `column`: a TOTAL row's cell over the cells above it; `sections`: a heading's task count over
    * its subsections' counts; `items`: over its list items' counts; `fractions`: a whole "31/48"
-   * over a breakdown "Phase 0 (6/6 complete)", ...
+   * over a breakdown "Phase 0 (6/6 complete)", ...; `rows`: a figure over the table rows it sums
+   * (a metric table's "Total tasks" over its completed/in progress/pending rows; "Adjusted total
+   * (excluding completed streams): 68 tasks, 37 complete" under the table it adjusts).
    */
-  of: 'column' | 'sections' | 'items' | 'fractions';
+  of: 'column' | 'sections' | 'items' | 'fractions' | 'rows';
   /** The column header, or what is counted ("tasks"). */
   label: string;
   stated: number;
@@ -506,6 +525,8 @@ export interface DurationClaim {
   evidence?: {
     of: 'table rows' | 'list items' | 'sections';
     parts: { range: Range; durations: Duration[]; text: string }[];
+    /** The stated time is what is left ("Remaining: 6 hours"): the parts are the open rows or sections only. */
+    openOnly?: boolean;
   };
 }
 

@@ -18,7 +18,14 @@ import type {
   TotalClaim,
 } from '../types.js';
 import { tableColumns } from './document.js';
-import { DURATION_PATTERN, formatTime, parseDuration, withApproximation } from './duration.js';
+import {
+  DURATION_PATTERN,
+  DURATION_RANGE_PATTERN,
+  formatTime,
+  parseDuration,
+  rangeDuration,
+  withApproximation,
+} from './duration.js';
 import { groupedNumber } from './vocab/numbers.js';
 import { leadingId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
@@ -55,6 +62,11 @@ const REMAINING =
   /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+remaining|remaining\s+tasks?)\b|\bremaining\s*:\s*(\d{1,5})\s+tasks?\b/giu;
 /** A cheap test that lets most lines skip REMAINING, which is slow to fail: it cannot match without the word. */
 const MAY_BE_REMAINING = /remaining/i;
+/** A metric row that counts every task: "Total tasks defined", "Total tasks". */
+const TOTAL_TASKS_ROW = /^\W*total\s+(?:number\s+of\s+)?tasks(?:\s+(?:defined|planned|tracked))?\W*$/iu;
+/** A metric row that counts the tasks of one status: "Tasks completed", "Tasks in progress", "Pending tasks". */
+const STATUS_ROW =
+  /^\W*(?:tasks?\s+)?(complete[d]?|done|finished|in\s+progress|pending|blocked|not\s+started|to\s?do|open|remaining|deprecated|cancell?ed|on\s+hold)(?:\s+tasks?)?\W*$/iu;
 /** A TOTAL row: its first cell says only "Total" (or "Grand total", "Sum"). */
 const TOTAL_LABEL = /^\W*(?:grand\s+)?(?:total|sum)\W*$/iu;
 /** A cell holding one number, perhaps with a note: "10 (2 deprecated)", "94 (76%)". */
@@ -63,6 +75,15 @@ const NUMBER_CELL = /^\s*[~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:\(([^
 /** Labels whose line states a section's estimated total time. */
 const ESTIMATE_LABEL =
   /^(?:estimated\s+(?:time|completion|effort|duration|total|work)(?:\s+(?:to\s+complete|remaining))?|estimate[ds]?|total\s+(?:time|effort|estimate|duration|work)|time\s+estimate|effort|duration)$/iu;
+/** Labels of a line that states the time left, not the time of every task: "Remaining: 6 hours". */
+const REMAINING_LABEL =
+  /^(?:remaining|time\s+(?:remaining|left)|remaining\s+(?:time|effort|work|estimate)|effort\s+(?:remaining|left)|left)$/iu;
+/** An estimate label that speaks of what is left: "Estimated Time Remaining", "Estimated Time to Complete". */
+const LEFT_WORDS = /\b(?:remaining|left|to\s+complete|outstanding)\b/iu;
+/** A subsection that restates the total ("### Summary", "### Total"): its time is the sum, not a part. */
+const TOTAL_SECTION = /^[^\p{L}\p{N}]*(?:total|summary|overall|sum|grand\s+total)(?![\p{L}])/iu;
+/** A status that ends a heading: "TASK-41: Role ✅", "... COMPLETE". */
+const HEADING_ENDS_DONE = /(?:[✅✔☑]\uFE0F?|(?<![\p{L}])(?:COMPLETED?|DONE|FINISHED))\s*\)?\s*$/u;
 /** A stated time with these words is not the plain sum of the parts listed. */
 const QUALIFIED_ESTIMATE =
   /\b(?:excluding|excludes?|except|without|not\s+including|not\s+counting|plus|add|additional|extra|buffer|per\b|each\b|parallel|concurrent)/iu;
@@ -225,6 +246,8 @@ class ClaimExtractor {
     if (section.heading) this.visitHeading(section, subject);
     section.blocks.forEach((block, index) => {
       const next = section.blocks[index + 1];
+      const previous = section.blocks[index - 1];
+      if (block.type === 'paragraph' && previous?.type === 'table') this.adjustedTotal(block, previous);
       if (block.type === 'paragraph') this.visitParagraph(block, next, section, subject, workstreamHeadings);
       else if (block.type === 'list') this.visitList(block, section, subject, 0);
       else if (block.type === 'table') this.visitTable(block, section);
@@ -540,6 +563,131 @@ class ClaimExtractor {
     const texts = rows.map((row) => row.children.map((cell) => cellText(cell)));
     this.totalRows(table, headers, texts, section);
     this.progressRows(rows, headers, texts);
+    this.statusBreakdown(table, texts, section);
+  }
+
+  /**
+   * A two-column metric table: "Total tasks defined | 124 (2 deprecated)" over "Tasks completed |
+   * 94 (76%)", "Tasks in progress | 0", "Tasks pending | 29": the statuses must add up to the total.
+   * Rows that overlap ("remaining" beside "pending") or a status read twice make no claim.
+   */
+  private statusBreakdown(table: Table, texts: string[][], section: Section): void {
+    if (texts.some((cells) => cells.length !== 2)) return;
+    const rows = table.children.slice(1);
+    let total: { r: number; value: number; deprecated?: number } | undefined;
+    const parts: ClaimPart[] = [];
+    const kinds = new Set<string>();
+    for (const [r, cells] of texts.entries()) {
+      const label = cells[0] ?? '';
+      const value = numberCell(cells[1] ?? '');
+      if (TOTAL_TASKS_ROW.test(label)) {
+        if (total || !value) return;
+        total = { r, ...value };
+        continue;
+      }
+      const kind = STATUS_ROW.exec(label)?.[1]?.toLowerCase().replace(/\s+/gu, ' ');
+      if (!kind) continue;
+      const normal = /^(?:complete|completed|done|finished)$/u.test(kind)
+        ? 'done'
+        : /^(?:pending|not started|todo|to do)$/u.test(kind)
+          ? 'pending'
+          : kind;
+      const cell = rows[r]!.children[1];
+      if (!value || !cell || kinds.has(normal)) return;
+      kinds.add(normal);
+      parts.push({ range: this.range(cell), value: value.value, text: `${label}: ${cells[1] ?? ''}` });
+    }
+    // "Remaining" or "open" counts what "pending" and "in progress" count.
+    if (!total || parts.length < 2 || !kinds.has('done') || kinds.has('remaining') || kinds.has('open')) return;
+    const totalCell = rows[total.r]!.children[1];
+    if (!totalCell) return;
+    const claim: TotalClaim = {
+      kind: 'total',
+      of: 'rows',
+      label: `the rows that break "${texts[total.r]![0] ?? ''}" down by status`,
+      stated: total.value,
+      parts,
+      text: `${texts[total.r]![0] ?? ''}: ${texts[total.r]![1] ?? ''}`,
+      range: this.range(totalCell),
+      subject: { label: section.label, links: [], document: section.top },
+    };
+    if (total.deprecated !== undefined) claim.deprecated = total.deprecated;
+    this.claims.push(claim);
+  }
+
+  /**
+   * "**Adjusted Total (excluding completed streams):** 68 tasks (2 deprecated), 37 complete" right
+   * under a completion table: the tasks and the done of its rows that are not complete (or of every
+   * row when it excludes nothing). Any other exclusion leaves the rows it sums unknown.
+   */
+  private adjustedTotal(node: Paragraph, table: Table): void {
+    const lines = this.textLines(node);
+    if (lines.length !== 1) return;
+    const { text, line } = lines[0]!;
+    const label = lineLabel(lines[0]!);
+    if (!label || !/\btotal\b/iu.test(label)) return;
+    const excluding = /\b(?:excluding|excludes?|except|without)\b([^)]*)/iu.exec(label);
+    if (excluding && !/^\s*(?:the\s+)?(?:complete[d]?|done|finished)\s+[\p{L}\s]{0,20}$/iu.test(excluding[1]!)) return;
+    const value = text.slice(text.indexOf(':') + 1);
+    const count = taskCountIn(value);
+    const done = /(?<![\d/.,])(\d{1,5})\s+(?:tasks?\s+)?(?:complete[d]?|done|finished)\b/iu.exec(value);
+    if (!count || !done || count.remaining) return;
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headers = header.children.map((cell) => cellText(cell));
+    const totalColumn = headers.findIndex((h) => /^(?:total(?:\s+tasks)?|tasks|#\s*tasks|task\s+count)$/iu.test(h));
+    const doneColumn = headers.findIndex((h) => /^(?:completed?|done|finished)(?:\s+tasks)?$/iu.test(h));
+    if (totalColumn < 0 || doneColumn < 0) return;
+    const kept: { row: TableRow; total: ReturnType<typeof numberCell>; done: ReturnType<typeof numberCell> }[] = [];
+    for (const row of rows) {
+      const cells = row.children.map((cell) => cellText(cell));
+      if (TOTAL_LABEL.test(cells[0] ?? '')) continue;
+      const rowTotal = numberCell(cells[totalColumn] ?? '');
+      const rowDone = numberCell(cells[doneColumn] ?? '');
+      if (!rowTotal || !rowDone) return;
+      if (excluding && rowDone.value === rowTotal.value) continue;
+      kept.push({ row, total: rowTotal, done: rowDone });
+    }
+    if (kept.length < 2) return;
+    const part = (
+      entry: (typeof kept)[number],
+      column: number,
+      value: { value: number; deprecated?: number },
+    ): ClaimPart => {
+      const cell = entry.row.children[column]!;
+      return {
+        range: this.range(cell),
+        value: value.value,
+        text: `${cellText(entry.row.children[0] ?? cell)}: ${cellText(cell)}`,
+        ...(value.deprecated !== undefined ? { deprecated: value.deprecated } : {}),
+      };
+    };
+    const rowsWord = excluding
+      ? `the ${kept.length} rows of the table above that are not complete`
+      : `the ${kept.length} rows of the table above`;
+    const subject: ClaimSubject = { label: cleanSubject(label) || label, links: [], document: false };
+    const tasks: TotalClaim = {
+      kind: 'total',
+      of: 'rows',
+      label: `the ${headers[totalColumn] ?? ''} cells of ${rowsWord}`,
+      stated: count.stated,
+      parts: kept.map((entry) => part(entry, totalColumn, entry.total!)),
+      text: count.text,
+      range: this.locate(line, count.text),
+      subject,
+    };
+    if (count.deprecated !== undefined) tasks.deprecated = count.deprecated;
+    const completed: TotalClaim = {
+      kind: 'total',
+      of: 'rows',
+      label: `the ${headers[doneColumn] ?? ''} cells of ${rowsWord}`,
+      stated: Number(done[1]),
+      parts: kept.map((entry) => part(entry, doneColumn, { value: entry.done!.value })),
+      text: done[0],
+      range: this.locate(line, done[0]),
+      subject,
+    };
+    this.claims.push(tasks, completed);
   }
 
   /** A TOTAL row: each numeric column's total against the rows above it (back to the previous total). */
@@ -792,8 +940,9 @@ class ClaimExtractor {
    */
   private durationEvidenceOfBlocks(
     blocks: RootContent[],
+    left = false,
   ): NonNullable<DurationClaim['evidence']> | 'unsure' | undefined {
-    const table = this.taskTableDurations(blocks);
+    const table = this.taskTableDurations(blocks, left);
     if (table) return table;
     const candidates: NonNullable<DurationClaim['evidence']>[] = [];
     for (let i = 0; i < blocks.length; i++) {
@@ -818,6 +967,12 @@ class ClaimExtractor {
         const durations = durationsIn(lead);
         return durations.length === 1 ? { range: this.range(item), durations, text: lead.trim() } : undefined;
       });
+      // The time left is not the sum of a list that may hold done items.
+      const anyDone = block.children.some((item, i) => {
+        const lead = leads[i]?.lead;
+        return item.checked === true || (lead !== undefined && this.leadSaysDone(lead));
+      });
+      if (left && anyDone) return 'unsure';
       if (parts.every((part) => part !== undefined)) candidates.push({ of: 'list items', parts: parts });
     }
     if (candidates.length === 1) return candidates[0];
@@ -825,12 +980,22 @@ class ClaimExtractor {
   }
 
   /** The Duration column of the first task table that has one: every row must give a duration. */
-  private taskTableDurations(blocks: RootContent[]): NonNullable<DurationClaim['evidence']> | 'unsure' | undefined {
+  private taskTableDurations(
+    blocks: RootContent[],
+    left = false,
+  ): NonNullable<DurationClaim['evidence']> | 'unsure' | undefined {
     for (const block of blocks) {
       if (block.type !== 'table') continue;
-      const rows = this.taskRows(block);
+      let rows = this.taskRows(block);
       if (!rows || rows.length === 0 || rows.every((row) => !row.durationText)) continue;
       if (!rows.every((row) => row.duration)) return 'unsure';
+      if (left) {
+        // The time left sums the open rows: known only when every row that is not open says so.
+        const closed = rows.filter((row) => row.status === 'done' || row.status === 'deprecated');
+        if (closed.length > 0 && rows.some((row) => row.status === undefined)) return 'unsure';
+        rows = rows.filter((row) => !closed.includes(row));
+        if (rows.length === 0) return 'unsure';
+      }
       return {
         of: 'table rows',
         parts: rows.map((row) => ({
@@ -848,10 +1013,10 @@ class ClaimExtractor {
    * `unread` when an "Estimated Time:" line says something else ("8-10 hours", "TBD").
    */
   private statedEstimates(section: Section): {
-    found: { stated: Duration[]; text: string; range: Range }[];
+    found: { stated: Duration[]; text: string; range: Range; left?: boolean }[];
     unread: boolean;
   } {
-    const found: { stated: Duration[]; text: string; range: Range }[] = [];
+    const found: { stated: Duration[]; text: string; range: Range; left?: boolean }[] = [];
     let unread = false;
     if (section.heading) {
       const stated = statedDurationOfName(section.label);
@@ -866,15 +1031,19 @@ class ClaimExtractor {
       for (const textLine of this.textLines(node)) {
         const { text, line } = textLine;
         const label = lineLabel(textLine);
-        if (!label || !ESTIMATE_LABEL.test(label)) continue;
+        const leftLabel = label !== undefined && REMAINING_LABEL.test(label);
+        if (!label || (!ESTIMATE_LABEL.test(label) && !leftLabel)) continue;
         const value = text.slice(text.indexOf(':') + 1);
         const stated = estimateValue(value);
         const plain = value
           .replace(/\([^()]*\)/gu, ' ')
           .replace(/\s+/gu, ' ')
           .trim();
-        if (stated) found.push({ stated, text: plain, range: this.locate(line, durationsIn(plain)[0]?.text ?? plain) });
-        else if (plain) unread = true;
+        const range = this.locate(line, durationsIn(plain)[0]?.text ?? plain);
+        if (stated)
+          found.push({ stated, text: plain, range, ...(leftLabel || LEFT_WORDS.test(label) ? { left: true } : {}) });
+        // "Remaining: 19 tasks" is a count, not a time that could not be read.
+        else if (plain && !leftLabel) unread = true;
       }
     };
     for (const block of section.blocks) {
@@ -888,8 +1057,12 @@ class ClaimExtractor {
   private sectionEstimates(section: Section, subject: ClaimSubject): void {
     const estimates = this.statedEstimates(section).found;
     if (estimates.length === 0) return;
-    const evidence = this.sectionDurationEvidence(section);
+    const evidence = estimates.some((estimate) => !estimate.left) ? this.sectionDurationEvidence(section) : undefined;
+    const leftEvidence = estimates.some((estimate) => estimate.left)
+      ? this.sectionDurationEvidence(section, true)
+      : undefined;
     for (const estimate of estimates) {
+      const evidenceOf = estimate.left ? leftEvidence && { ...leftEvidence, openOnly: true } : evidence;
       const claim: DurationClaim = {
         kind: 'duration',
         stated: estimate.stated,
@@ -897,7 +1070,7 @@ class ClaimExtractor {
         range: estimate.range,
         subject,
       };
-      if (evidence) claim.evidence = evidence;
+      if (evidenceOf) claim.evidence = evidenceOf;
       this.claims.push(claim);
     }
   }
@@ -907,14 +1080,27 @@ class ClaimExtractor {
    * its subsections (the nearest in each branch), when two or more state one and no branch has
    * a task table with durations but no stated time.
    */
-  private sectionDurationEvidence(section: Section): NonNullable<DurationClaim['evidence']> | undefined {
-    const own = this.durationEvidenceOfBlocks(section.blocks);
+  private sectionDurationEvidence(section: Section, left = false): NonNullable<DurationClaim['evidence']> | undefined {
+    const own = this.durationEvidenceOfBlocks(section.blocks, left);
     if (own === 'unsure') return undefined;
     if (own) return own;
     const parts: { range: Range; durations: Duration[]; text: string }[] = [];
     let unsure = false;
+    let skippedDone = false;
+    let unknownStatus = false;
     const collect = (child: Section, depth: number): void => {
       if (unsure || depth > MAX_LIST_DEPTH) return;
+      // "### Summary" with "Total Time: 8 hours" restates the sum; it is no part of it.
+      if (TOTAL_SECTION.test(child.label)) return;
+      if (left) {
+        // The time left leaves out the subsections that say they are done.
+        const status = this.sectionStatus(child);
+        if (status === 'done' || status === 'deprecated') {
+          skippedDone = true;
+          return;
+        }
+        if (status === undefined) unknownStatus = true;
+      }
       const { found, unread } = this.statedEstimates(child);
       const stated = found[0];
       // A part whose time cannot be read ("8-10 hours") leaves the sum unknown.
@@ -944,9 +1130,34 @@ class ClaimExtractor {
       for (const grandchild of child.children) collect(grandchild, depth + 1);
     };
     for (const child of section.children) collect(child, 0);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- collect() sets it
-    if (unsure || parts.length < 2) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- collect() sets them
+    if (unsure || parts.length < 2 || (skippedDone && unknownStatus)) return undefined;
     return { of: 'sections', parts };
+  }
+
+  /** What a subsection says of its own status: a "Status:" field line, else a ✅ or COMPLETE ending its heading. */
+  private sectionStatus(section: Section): Status | undefined {
+    for (const block of section.blocks) {
+      const paragraphs =
+        block.type === 'list'
+          ? block.children.flatMap((item) => (item.children[0]?.type === 'paragraph' ? [item.children[0]] : []))
+          : block.type === 'paragraph'
+            ? [block]
+            : [];
+      for (const node of paragraphs)
+        for (const textLine of this.textLines(node)) {
+          const label = lineLabel(textLine);
+          if (label === undefined || !STATUS_LABEL.test(label)) continue;
+          const status = classifyStatus(textLine.text.slice(textLine.text.indexOf(':') + 1), this.options.vocabulary);
+          if (status) return status.status;
+        }
+    }
+    return HEADING_ENDS_DONE.test(section.label) ? 'done' : undefined;
+  }
+
+  /** A list item's lead that says it is done: "✅ TASK-1 ...", "TASK-1 ... - Done". */
+  private leadSaysDone(lead: string): boolean {
+    return /^[^\p{L}\p{N}]*[✅✔☑]/u.test(lead) || HEADING_ENDS_DONE.test(lead);
   }
 }
 
@@ -1080,6 +1291,7 @@ const cleanSubjects = new Map<string, string>();
 const MAX_CLEAN_SUBJECTS = 10_000;
 /** Durations anywhere in a text, for replace and matchAll (neither moves a shared regexp's lastIndex). */
 const DURATIONS = new RegExp(DURATION_PATTERN.source, DURATION_PATTERN.flags);
+const DURATION_RANGES = new RegExp(DURATION_RANGE_PATTERN.source, DURATION_RANGE_PATTERN.flags);
 
 function cleanSubjectOnce(text: string): string {
   return text
@@ -1202,17 +1414,26 @@ function numberCell(text: string): { value: number; deprecated?: number } | unde
   return deprecated ? { value, deprecated: Number(deprecated[1]) } : { value };
 }
 
-/** Every duration in a text ("2 hrs", "30 min", "3 days"); ranges such as "3-4 weeks" are none. */
+/** Every duration in a text ("2 hrs", "30 min", "3 days"), a range ("8-10 hours", "~3-4 weeks") as one. */
 export function durationsIn(text: string): Duration[] {
-  const found: Duration[] = [];
-  if (!HAS_DIGIT.test(text)) return found;
+  const found: { at: number; duration: Duration }[] = [];
+  if (!HAS_DIGIT.test(text)) return [];
+  const ranges: [number, number][] = [];
+  if (/\d\s*(?:[-–]|to)\s*\d/u.test(text))
+    for (const match of text.matchAll(DURATION_RANGES)) {
+      const duration = rangeDuration(match);
+      if (!duration) continue;
+      ranges.push([match.index, match.index + match[0].length]);
+      found.push({ at: match.index, duration: withApproximation(duration, text.slice(0, match.index)) });
+    }
   for (const match of text.matchAll(DURATIONS)) {
+    if (ranges.some(([start, end]) => match.index >= start && match.index < end)) continue;
     if (/\d\s*[-–]\s*$/u.test(text.slice(0, match.index))) continue;
     if (/^\s*[-–]\s*\d/u.test(text.slice(match.index + match[0].length))) continue;
     const duration = parseDuration(match[0]);
-    if (duration) found.push(withApproximation(duration, text.slice(0, match.index)));
+    if (duration) found.push({ at: match.index, duration: withApproximation(duration, text.slice(0, match.index)) });
   }
-  return found;
+  return found.sort((a, b) => a.at - b.at).map(({ duration }) => duration);
 }
 
 /** A cell that holds one duration and little else: "4 hrs", "~2 days". */
@@ -1230,17 +1451,23 @@ function statedDurationOfName(text: string): Duration | undefined {
   return durations.length === 1 ? durations[0] : undefined;
 }
 
-/** Durations added up per unit kind (minutes, days). */
+/** Durations added up per unit kind (minutes, days); ranges add up to a range. */
 export function sumDurations(durations: Duration[]): Duration[] {
   const byUnit = new Map<Duration['unit'], Duration>();
   for (const duration of durations) {
     const previous = byUnit.get(duration.unit);
-    byUnit.set(
-      duration.unit,
-      previous
-        ? { value: previous.value + duration.value, unit: duration.unit, text: `${previous.text} + ${duration.text}` }
-        : duration,
-    );
+    if (!previous) {
+      byUnit.set(duration.unit, duration);
+      continue;
+    }
+    const sum: Duration = {
+      value: previous.value + duration.value,
+      unit: duration.unit,
+      text: `${previous.text} + ${duration.text}`,
+    };
+    if (previous.max !== undefined || duration.max !== undefined)
+      sum.max = (previous.max ?? previous.value) + (duration.max ?? duration.value);
+    byUnit.set(duration.unit, sum);
   }
   return [...byUnit.values()].map((d) => ({ ...d, text: formatTime(d) }));
 }

@@ -211,6 +211,7 @@ class FieldWalker {
     const firstLine = node.position.start.line + (fenced ? 1 : 0);
     const valueLines = node.value.split('\n');
     const aliases = language === 'mermaid' ? mermaidNodes(valueLines, this.ids) : new Map<string, string>();
+    if (language !== 'mermaid') this.visitVerticalArrows(valueLines, firstLine);
     valueLines.forEach((valueLine, i) => {
       const repaired = repairMojibake(valueLine);
       if (!ARROW_TEST.test(repaired)) return;
@@ -233,6 +234,24 @@ class FieldWalker {
         });
       }
     });
+  }
+
+  /** Vertical arrows between task IDs of a text graph: `TASK-044` over `↓` over `MLOPS-1.1`. */
+  private visitVerticalArrows(valueLines: string[], firstLine: number): void {
+    const repaired = valueLines.map(repairMojibake);
+    if (!repaired.some((line) => VERTICAL_HEAD.test(line))) return;
+    for (const edge of verticalEdges(repaired, this.ids)) {
+      const fromLine = firstLine + edge.fromLine;
+      const toLine = firstLine + edge.toLine;
+      const fromAt = new TokenPositions(this.sourceLine(fromLine), this.ids).at(edge.from, edge.fromOccurrence);
+      const toAt = new TokenPositions(this.sourceLine(toLine), this.ids).at(edge.to, edge.toOccurrence);
+      if (fromAt === -1 || toAt === -1) continue;
+      const fromOffset = this.lines.offset({ line: fromLine, column: 1 }) + fromAt;
+      const toOffset = this.lines.offset({ line: toLine, column: 1 }) + toAt;
+      const [start, end] =
+        fromOffset < toOffset ? [fromOffset, toOffset + edge.to.length] : [toOffset, fromOffset + edge.from.length];
+      this.edges.push({ from: edge.from, to: edge.to, range: this.lines.range(start, end), source: 'graph' });
+    }
   }
 
   private sourceLine(line: number): string {
@@ -432,4 +451,112 @@ function segmentNodes(
     else seen.set(found.id, (seen.get(found.id) ?? 0) + 1);
   }
   return nodes;
+}
+
+/** Arrow heads pointing down or up, and the shafts that may join them to a node. */
+const DOWN = new Set(['↓', '▼', '⬇', '⇓', '▽']);
+const UP = new Set(['↑', '▲', '⬆', '⇑', '△']);
+const SHAFT = new Set(['│', '┃', '║', '|', '╎', '┆', '┊']);
+const VERTICAL_HEAD = /[↓▼⬇⇓▽↑▲⬆⇑△]/u;
+/** What ends the text before the second ID of a range: "TASK-035-", "TASK-1 through ". */
+const RANGE_BEFORE = /(?:[-–—]|\.\.|\s(?:through|thru|to)\s)\s*$/u;
+/** What follows the first ID of a range: "-T012", " to 044". */
+const RANGE_AFTER = /^(?:[-–—]|\.\.|\s+(?:through|thru|to)\s+)\s*\p{L}*[-]?\d/u;
+
+export interface VerticalEdge {
+  from: string;
+  to: string;
+  /** Lines (0-based, of the block) and which occurrence of the ID on its line. */
+  fromLine: number;
+  fromOccurrence: number;
+  toLine: number;
+  toOccurrence: number;
+}
+
+interface ColumnNode {
+  id: string;
+  occurrence: number;
+  /** Code-point columns the node covers: the ID and a label in parentheses right after it. */
+  start: number;
+  end: number;
+}
+
+/** The task nodes of one line of a text graph, by the columns they cover. A range ("T002-T012") is none. */
+function columnNodes(line: string, ids: IdMatcher): ColumnNode[] {
+  const nodes: ColumnNode[] = [];
+  const seen = new Map<string, number>();
+  for (const found of findIds(line, ids)) {
+    const occurrence = seen.get(found.id) ?? 0;
+    seen.set(found.id, occurrence + 1);
+    const after = line.slice(found.index + found.id.length);
+    const before = line.slice(0, found.index);
+    if (
+      rangeAfterId(ids).test(after) ||
+      RANGE_AFTER.test(after) ||
+      (RANGE_BEFORE.test(before) && findIds(before, ids).length > 0)
+    )
+      continue;
+    const label = /^ ?\([^()\n]*\)/u.exec(after)?.[0] ?? '';
+    const start = Array.from(before).length;
+    nodes.push({ id: found.id, occurrence, start, end: start + Array.from(found.id + label).length });
+  }
+  return nodes;
+}
+
+/**
+ * Edges a text graph draws with vertical arrows: a head (↓ ▼ or ↑ ▲), perhaps joined by shafts
+ * (│), straight under one task node and over another, in the same column. A junction, a blank
+ * or a range on the way draws nothing we can be sure of.
+ */
+export function verticalEdges(lines: string[], ids: IdMatcher): VerticalEdge[] {
+  const grid = lines.map((line) => Array.from(line));
+  const nodesOf = new Map<number, ColumnNode[]>();
+  const nodesOn = (row: number): ColumnNode[] => {
+    let nodes = nodesOf.get(row);
+    if (!nodes) {
+      nodes = columnNodes(lines[row] ?? '', ids);
+      nodesOf.set(row, nodes);
+    }
+    return nodes;
+  };
+  /** The node the column reaches going up or down from `row`, through shafts and heads of the same direction. */
+  const reach = (
+    row: number,
+    column: number,
+    step: 1 | -1,
+    heads: Set<string>,
+  ): { row: number; node: ColumnNode } | undefined => {
+    for (let r = row + step; r >= 0 && r < grid.length; r += step) {
+      const node = nodesOn(r).find((candidate) => column >= candidate.start && column < candidate.end);
+      if (node) return { row: r, node };
+      const char = grid[r]![column];
+      if (char === undefined || (!SHAFT.has(char) && !heads.has(char))) return undefined;
+    }
+    return undefined;
+  };
+  const edges: VerticalEdge[] = [];
+  const seen = new Set<string>();
+  grid.forEach((chars, row) => {
+    chars.forEach((char, column) => {
+      const down = DOWN.has(char);
+      if (!down && !UP.has(char)) return;
+      const heads = down ? DOWN : UP;
+      const above = reach(row, column, -1, heads);
+      const below = reach(row, column, 1, heads);
+      if (!above || !below || above.node.id === below.node.id) return;
+      const [from, to] = down ? [above, below] : [below, above];
+      const key = `${from.row}:${from.node.start}\0${to.row}:${to.node.start}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      edges.push({
+        from: from.node.id,
+        to: to.node.id,
+        fromLine: from.row,
+        fromOccurrence: from.node.occurrence,
+        toLine: to.row,
+        toOccurrence: to.node.occurrence,
+      });
+    });
+  });
+  return edges;
 }

@@ -44,7 +44,7 @@ import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
 import { extractDependencies } from './dependencies.js';
 import { expressesDoubt, onlyOpenScope, openHeading, rowShowsStatus } from './scope.js';
-import { readFieldLine } from './vocab/fields.js';
+import { readFieldLine, STATUS_CONDITION } from './vocab/fields.js';
 import { groupedNumber } from './vocab/numbers.js';
 
 export interface ExtractOptions {
@@ -82,10 +82,6 @@ function leadingStatusWord(vocabulary: StatusVocabulary): RegExp {
   }
   return pattern;
 }
-
-/** A status field that states a condition or a plan rather than today's status. */
-const FIELD_CONDITION =
-  /(?<![\p{L}])(?:after|once|when|until|unless|if|will|would|should|expected|scheduled)(?![\p{L}])/iu;
 
 /**
  * "split from T105", "(was TASK-049)", "formerly TASK-3", "the archived TASK-9": an ID a task had,
@@ -663,7 +659,7 @@ class DocumentExtractor {
       };
       if (field.name === 'status') {
         // "Starts once TASK-6 is complete", "Will be done in Q3": a condition or a plan.
-        if (FIELD_CONDITION.test(value)) return;
+        if (STATUS_CONDITION.test(value)) return;
         const status = classifyStatus(value, this.options.vocabulary);
         if (!status) return;
         mention.status = status.status;

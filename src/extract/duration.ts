@@ -17,6 +17,20 @@ function unitOf(word: string): 'minute' | 'hour' | 'day' | 'week' | undefined {
 export const DURATION_PATTERN =
   /(?<![\p{L}\p{N}.]|\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|m|working days?|days?|d|weeks?|wks?|w)(?![\p{L}])/giu;
 
+/** "8-10 hours", "3–4 weeks", "2 to 3 days": a range of one unit. */
+export const DURATION_RANGE_PATTERN =
+  /(?<![\p{L}\p{N}.,]|\d[-–])(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|working days?|days?|d|weeks?|wks?|w)(?![\p{L}\p{N}]|[-–]\d)/giu;
+
+/** A range as one duration from its low to its high end, or undefined when it is no range ("10-8 hours"). */
+export function rangeDuration(match: RegExpMatchArray): Duration | undefined {
+  const unitWord = match[3]!;
+  if (unitWord.length === 1 && unitWord !== unitWord.toLowerCase()) return undefined;
+  const low = parseDuration(`${match[1]!} ${unitWord}`);
+  const high = parseDuration(`${match[2]!} ${unitWord}`);
+  if (!low || !high || high.value <= low.value) return undefined;
+  return { value: low.value, max: high.value, unit: low.unit, text: match[0] };
+}
+
 /** "~9 hours", "≈ 2 days", "about 3 hrs": the text before a duration says it is approximate. */
 const APPROXIMATE_BEFORE = /(?:[~≈]|(?<![\p{L}])(?:about|approx\.?|approximately|around|roughly|circa|ca\.))\s*$/iu;
 
@@ -48,12 +62,19 @@ export function parseDuration(text: string): Duration | undefined {
   return withApproximation(duration, before);
 }
 
-/** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days", "~9 hrs". */
-export function formatTime({ unit, value, approximate }: Pick<Duration, 'unit' | 'value' | 'approximate'>): string {
+/** "45 min", "1 hr", "3.25 hrs", "1 day", "18 days", "~9 hrs", "8-10 hrs". */
+export function formatTime({
+  unit,
+  value,
+  approximate,
+  max,
+}: Pick<Duration, 'unit' | 'value' | 'approximate' | 'max'>): string {
   const about = approximate ? '~' : '';
-  if (unit === 'days') return `${about}${round(value)} day${value === 1 ? '' : 's'}`;
-  if (value < 60) return `${about}${round(value)} min`;
-  return `${about}${round(value / 60)} hr${value === 60 ? '' : 's'}`;
+  const low = max === undefined ? '' : `${round(unit === 'days' || max < 60 ? value : value / 60)}-`;
+  const high = max ?? value;
+  if (unit === 'days') return `${about}${low}${round(high)} day${high === 1 && !low ? '' : 's'}`;
+  if (high < 60) return `${about}${low}${round(high)} min`;
+  return `${about}${low}${round(high / 60)} hr${high === 60 && !low ? '' : 's'}`;
 }
 
 function round(value: number): number {

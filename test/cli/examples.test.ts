@@ -37,6 +37,22 @@ describe('the bundled examples/ folder', () => {
     expect(messages.filter((m) => m.ruleId === 'percent-mismatch' && /6[67]%/.test(m.message))).toEqual([]);
   });
 
+  it('reads task blocks, phases, ranges, the time left and vertical arrows in phase-8-hardening.md', () => {
+    expect(
+      messages
+        .filter((m) => m.file === 'examples/phase-8-hardening.md')
+        .map((m) => `${m.line} ${m.ruleId}`)
+        .sort(),
+    ).toEqual(['10 checklist-conflict', '10 dependency-not-done', '41 checklist-conflict', '5 duration-mismatch']);
+    // "Remaining: 8 hours" is the two open blocks' time; the History box is no deliverable.
+    expect(messages.filter((m) => m.file === 'examples/phase-8-hardening.md' && [6, 26].includes(m.line))).toEqual([]);
+    expect(
+      messages
+        .filter((m) => m.file === 'examples/status-report.md' && m.ruleId === 'total-mismatch')
+        .map((m) => m.line),
+    ).toEqual([10, 23]);
+  });
+
   it("stays silent on the near-misses of the tools' formats: numbering restarted in a second feature, checklists, optional and archived tasks, drafts", () => {
     // spec-kit: 002 numbers T001-T004 again, with other statuses; a feature's quality checklist.
     expect(

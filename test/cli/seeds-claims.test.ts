@@ -49,10 +49,12 @@ describe.skipIf(!present)('the seeds: numbers that contradict each other', () =>
       'progress-conflict 000:146', // 0/12 for remove-pharos-references-task-list.md; the index says 8/10
       'duration-mismatch 000:351', // Stream B (10 hrs) over 12 hrs of tasks
       'total-mismatch 001:122', // TOTAL Completed 94; the column adds up to 95
+      'total-mismatch 001:124', // adjusted total: 37 complete; the rows not complete have 31 + 0 + 8
       'count-mismatch 001:134', // 17 tasks remaining over 11 rows
       'total-mismatch 001:165', // Not Started (22 tasks) over 10 + 10
       'total-mismatch 001:300', // 31/48 beside phases adding up to 47/55
       'count-mismatch 001:311', // (18/22 complete) - 3 tasks remaining
+      'total-mismatch 001:445', // Total tasks defined 124; completed + in progress + pending is 123
     ]);
   });
 

@@ -70,6 +70,27 @@ describe.skipIf(!present)('the seeds, linted as one corpus', () => {
     ]);
   });
 
+  it("reports the index's statistics table and adjusted total against the rows they sum", () => {
+    const totals = byFile('001').filter((m) => m.ruleId === 'total-mismatch' && (m.line === 124 || m.line === 445));
+    expect(totals.map((m) => [m.line, m.message, m.related.map((r) => r.line)])).toEqual([
+      [
+        124,
+        '"37 complete" is stated here, but the Completed cells of the 3 rows of the table above that are not complete add up to 39 (31 + 0 + 8, lines 116-120).',
+        [116, 119, 120],
+      ],
+      [
+        445,
+        '"Total tasks defined: 124 (2 deprecated)" is stated here, but the rows that break "Total tasks defined" down by status add up to 123 (94 + 0 + 29, lines 446-448).',
+        [446, 447, 448],
+      ],
+    ]);
+  });
+
+  it('reads the vertical arrow of the dependency graph (TASK-044 over ↓ over MLOPS-1.1) as an edge', () => {
+    const facts = runCli(['facts', path.join(SEEDS, files[0] ?? '')]);
+    expect(facts.stdout).toMatch(/:308 {2}TASK-044 → MLOPS-1\.1 {2}\(graph\)/u);
+  });
+
   it('reports nothing for rounding, criteria lists, code blocks or the dependency graph', () => {
     const all = [...byFile('000'), ...byFile('001')];
     expect(all.filter((m) => m.ruleId === 'percent-mismatch')).toEqual([]);

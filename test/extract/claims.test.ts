@@ -44,7 +44,7 @@ describe('reading numbers', () => {
     expect(fractionsIn('12/10 tasks')).toEqual([]);
   });
 
-  it('durations in clock or calendar units; ranges are none', () => {
+  it('durations in clock or calendar units', () => {
     expect(durationsIn('2 hrs, 30 min, 1.5 hours').map((d) => [d.value, d.unit])).toEqual([
       [120, 'minutes'],
       [30, 'minutes'],
@@ -54,7 +54,17 @@ describe('reading numbers', () => {
       [3, 'days'],
       [10, 'days'],
     ]);
-    expect(durationsIn('~3-4 weeks, 500-800 lines, SmolLM-135M')).toEqual([]);
+    expect(durationsIn('500-800 lines, SmolLM-135M, 2025-10-30')).toEqual([]);
+  });
+
+  it('a range of one unit is one duration from its low to its high end', () => {
+    expect(durationsIn('~3-4 weeks')).toMatchObject([{ value: 15, max: 20, unit: 'days', approximate: true }]);
+    expect(durationsIn('8-10 hours, then 2 hrs')).toMatchObject([
+      { value: 480, max: 600, unit: 'minutes', text: '8-10 hours' },
+      { value: 120, unit: 'minutes' },
+    ]);
+    expect(durationsIn('2 to 3 days')).toMatchObject([{ value: 2, max: 3 }]);
+    expect(durationsIn('10-8 hours')).toEqual([]);
   });
 });
 
@@ -207,6 +217,27 @@ describe('tasklint facts', () => {
       ['progress', 'Workstream 1: HPC'],
       ['count', 'Phase 4'],
       ['duration', 'Phase 4'],
+    ]);
+  });
+});
+
+describe('figures over the table rows they sum', () => {
+  it('a metric table: "Total tasks defined" over its completed, in progress and pending rows', () => {
+    const found = claims(
+      '# Index\n\n| Metric | Value |\n|---|---|\n| Total tasks defined | 124 (2 deprecated) |\n| Tasks completed | 94 (76%) |\n| Tasks in progress | 0 (0%) |\n| Tasks pending | 29 (23%) |\n| Estimated remaining time | ~23.5 hours |\n',
+    ).filter((claim) => claim.kind === 'total');
+    expect(found).toMatchObject([
+      { of: 'rows', stated: 124, deprecated: 2, parts: [{ value: 94 }, { value: 0 }, { value: 29 }] },
+    ]);
+  });
+
+  it('"Adjusted Total (excluding completed streams)" under a completion table sums its rows that are not complete', () => {
+    const found = claims(
+      '# Index\n\n| Task List | Total Tasks | Completed |\n|---|---|---|\n| HPC | 48 | 31 |\n| Docs | 31 | 31 |\n| Rebranding | 10 (2 deprecated) | 8 |\n| **TOTAL** | 89 | 70 |\n\n**Adjusted Total (excluding completed streams):** 58 tasks (2 deprecated), 39 complete (67%)\n',
+    ).filter((claim) => claim.kind === 'total' && claim.of === 'rows');
+    expect(found).toMatchObject([
+      { stated: 58, deprecated: 2, parts: [{ value: 48 }, { value: 10, deprecated: 2 }] },
+      { stated: 39, parts: [{ value: 31 }, { value: 8 }] },
     ]);
   });
 });

@@ -53,8 +53,98 @@ ${tick}
 - ⏳ Cloud cluster deployed
 `;
 
+/** A phase file as trackers write it: task blocks of field lines with sub-sections. */
+const taskBlocks = (blocks: string): string => `# Phase 2: Storage
+
+**Owner:** Platform team
+
+${blocks}
+`;
+
+const phaseFile = (heading: string, body: string): string => `# Rollout Plan
+
+${heading}
+
+${body}
+
+## Phase 3: Monitoring
+
+- [ ] Dashboards exist
+`;
+
 ruleTester('checklist-conflict', {
   valid: [
+    {
+      name: 'a task block in progress whose deliverables are open',
+      files: {
+        'phase-2.md': taskBlocks(
+          '### TASK-41: Replace the storage role\n\n**Status**: 🔄 IN PROGRESS\n**Estimated Time**: 4 hours\n\n#### Deliverables\n\n- [ ] Role written\n- [ ] Old playbook deleted',
+        ),
+      },
+    },
+    {
+      name: 'a done task block whose open boxes are in its history section',
+      files: {
+        'phase-2.md': taskBlocks(
+          '### TASK-41: Replace the storage role\n\n**Status**: ✅ COMPLETE\n\n#### History\n\n- [ ] 2025-10-02: first draft of the role\n- [ ] 2025-10-05: review',
+        ),
+      },
+    },
+    {
+      name: 'a done task block whose status field states a condition',
+      files: {
+        'phase-2.md': taskBlocks(
+          '### TASK-41: Replace the storage role\n\n**Status**: complete once TASK-40 is complete\n\n#### Deliverables\n\n- [ ] Role written',
+        ),
+      },
+    },
+    {
+      name: 'a done phase whose ✅ criteria are decorations, not boxes',
+      files: {
+        'rollout.md': phaseFile(
+          '## Phase 2: Storage ✅ COMPLETE',
+          '**Validation Criteria:**\n\n- ✅ Mount works on every node\n- ✅ Throughput above 1 GB/s',
+        ),
+      },
+    },
+    {
+      name: 'a done phase whose open boxes are deferred, optional or struck through',
+      files: {
+        'rollout.md': phaseFile(
+          '## Phase 2: Storage ✅ COMPLETE',
+          'The reboot checks are deferred to Phase 3.\n\n- [ ] Mount survives a reboot',
+        ),
+        'cleanup.md': phaseFile(
+          '## Phase 2: Cleanup ✅ COMPLETE',
+          '### Acceptance\n\n- [ ] Tune the read-ahead (optional)\n- [ ] ~~Test on ARM~~',
+        ),
+      },
+    },
+    {
+      name: 'the open boxes of a task or sub-task inside a done phase are theirs',
+      files: {
+        'rollout.md': phaseFile(
+          '## Phase 2: Storage ✅ COMPLETE',
+          '### Sub-Task 2.1: Mount the volume\n\n- [ ] Mount on every node\n\n### TASK-41: Replace the storage role\n\n- [ ] Role written',
+        ),
+      },
+    },
+    {
+      name: 'a phase heading whose title only starts with the word "Complete"',
+      files: {
+        'tasks.md': phaseFile(
+          '## Phase 5: User Story 4 — Complete Account Deletion (Priority: P1)',
+          '- [ ] Delete the account\n- [ ] Purge the backups',
+        ),
+      },
+    },
+    {
+      name: 'a done phase in an archive or a template keeps its boxes',
+      files: {
+        'archive/rollout.md': phaseFile('## Phase 2: Storage ✅ COMPLETE', '- [ ] Mount on every node'),
+        'templates/phase-template.md': phaseFile('## Phase 2: Name ✅ COMPLETE', '- [ ] Deliverable'),
+      },
+    },
     { name: 'backlog tasks whose criteria are ticked as far as their status says', files: smallBacklog() },
     { name: 'a Kiro spec whose ticked parents have an optional sub-task open', files: kiroSpec() },
     {
@@ -229,6 +319,101 @@ ruleTester('checklist-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'a task block stated COMPLETE over its open deliverables',
+      files: {
+        'phase-2.md': taskBlocks(
+          '### TASK-41: Replace the storage role\n\n**Status**: ✅ COMPLETE\n**Priority**: HIGH\n**Estimated Time**: 4 hours\n**Dependencies**: TASK-39, TASK-40\n\n#### Deliverables\n\n- [ ] Role written\n- [ ] Old playbook deleted',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'completeUnchecked',
+          file: 'phase-2.md',
+          line: 7,
+          messageIncludes: [
+            'TASK-41 is marked done here ("COMPLETE"), but all 2 items of its checklist (from line 14)',
+          ],
+          related: [{ file: 'phase-2.md', line: 14 }],
+        },
+      ],
+    },
+    {
+      name: 'bullet fields: a task block "- **Status**: ✅ COMPLETED" over its open validation boxes',
+      files: {
+        'phase-2.md': taskBlocks(
+          '### TASK-29: Scheduler\n\n- **Status**: ✅ COMPLETED\n- **Effort**: 2 hours\n\n#### Validation\n\n- [ ] Jobs run\n- [ ] GPUs scheduled',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'completeUnchecked',
+          file: 'phase-2.md',
+          line: 7,
+          messageIncludes: ['TASK-29 is marked done here ("COMPLETED")'],
+          related: [{ file: 'phase-2.md', line: 12 }],
+        },
+      ],
+    },
+    {
+      name: 'bullet fields under a heading that names no ID: "- **ID**: TASK-28.2"',
+      files: {
+        'phase-2.md': taskBlocks(
+          '### Consolidate storage\n\n- **ID**: TASK-28.2\n- **Status**: ✅ COMPLETED\n\n**Acceptance Criteria:**\n\n- [ ] Mounts on all nodes\n- [ ] Survives a reboot',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'completeUnchecked',
+          file: 'phase-2.md',
+          line: 8,
+          messageIncludes: ['TASK-28.2 is marked done here ("COMPLETED"), but all 2 items of its checklist'],
+          related: [{ file: 'phase-2.md', line: 12 }],
+        },
+      ],
+    },
+    {
+      name: 'a phase heading "Phase 2 ✅ COMPLETE" whose acceptance boxes are all open',
+      files: {
+        'rollout.md': phaseFile(
+          '## Phase 2: Storage ✅ COMPLETE',
+          '| Task ID | Description | Status |\n|---|---|---|\n| TASK-50 | Build the volume | ✅ Done |\n\n### Acceptance\n\n- [ ] Cluster deploys\n- [ ] Monitoring is green',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'completeUnchecked',
+          file: 'rollout.md',
+          line: 3,
+          column: 21,
+          messageIncludes: [
+            '"Phase 2: Storage" is marked done here ("✅ COMPLETE"), but all 2 items of its checklist (from line 11) are unchecked',
+          ],
+          related: [{ file: 'rollout.md', line: 11 }],
+        },
+      ],
+    },
+    {
+      name: 'a phase whose "**Status:**" field says completed while its only box is open',
+      files: {
+        'rollout.md': phaseFile(
+          '### Phase 1: Environment & Prerequisites',
+          '**Status:** Completed January 11, 2026\n**Duration:** 5 hours\n\n- [ ] Keycloak runs in Docker',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'completeUnchecked',
+          file: 'rollout.md',
+          line: 5,
+          messageIncludes: [
+            '"Phase 1: Environment & Prerequisites" is marked done here ("Completed")',
+            'the only item',
+          ],
+          related: [{ file: 'rollout.md', line: 8 }],
+        },
+      ],
+    },
     {
       name: 'a Kiro parent ticked while a sub-task written flat beside it is open',
       files: {

@@ -9,8 +9,22 @@ const phase = (status40: string, status41: string): string => `# Phase 6: Valida
 | TASK-41 | Registry Benchmarks | ${status41} | TASK-40 |
 `;
 
+const verticalGraph = (arrow: string): string =>
+  `# Dependencies\n\n### Dependency Graph\n\n\`\`\`text\nCRITICAL PATH:\nTASK-42 (SLURM) → TASK-44 (Full Stack)\n                         ${arrow}\n                   MLOPS-1.1 (Start)\n\`\`\`\n`;
+
+const mlopsTracker = (status: string): string =>
+  `# MLOps\n\n| Task ID | Description | Status |\n|---|---|---|\n| TASK-44 | Full-stack test | Pending |\n| MLOPS-1.1 | Single GPU training | ${status} |\n`;
+
 ruleTester('dependency-not-done', {
   valid: [
+    {
+      name: 'a vertical arrow of a text graph whose lower task has not started',
+      files: { 'graph.md': verticalGraph('↓'), 'tracker.md': mlopsTracker('Pending') },
+    },
+    {
+      name: 'a vertical line without an arrow head says no direction',
+      files: { 'graph.md': verticalGraph('│'), 'tracker.md': mlopsTracker('✅ Done') },
+    },
     { name: 'a backlog whose open tasks wait on done ones', files: smallBacklog() },
     {
       name: 'a backlog task done after a dependency that was finished and moved to completed/',
@@ -93,6 +107,22 @@ ruleTester('dependency-not-done', {
     },
   ],
   invalid: [
+    {
+      name: 'a vertical arrow of a text graph: MLOPS-1.1 done below TASK-44, which is pending',
+      files: { 'graph.md': verticalGraph('↓'), 'tracker.md': mlopsTracker('✅ Done') },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'tracker.md',
+          line: 6,
+          messageIncludes: ['MLOPS-1.1', 'depends on TASK-44 (stated at graph.md:7), which is pending at line 5'],
+          related: [
+            { file: 'graph.md', line: 7 },
+            { file: 'tracker.md', line: 5 },
+          ],
+        },
+      ],
+    },
     {
       name: 'a **Dependencies** field written short after a full ID names both tasks',
       files: {

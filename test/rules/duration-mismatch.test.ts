@@ -41,6 +41,18 @@ Tracks active work.
 - TASK-48: Base Packages (1.5 hrs)
 `;
 
+/** A phase block stating `stated` over two task blocks, one estimated as a range. */
+const rangeBlocks = (stated: string, rest = ''): string =>
+  `# Storage Plan\n\n## Phase 5: Storage\n\n**Estimated Time**: ${stated}\n\n### TASK-60: Write the role\n\n**Status**: ❌ PENDING\n**Estimated Time**: 8-10 hours\n\n### TASK-61: Test the role\n\n**Status**: ❌ PENDING\n**Estimated Time**: 10 hours\n${rest}`;
+
+/** "Remaining:" over a table whose first row is done. */
+const remainingTable = (stated: string): string =>
+  `# Storage Plan\n\n## Phase 6: Validation\n\n**Remaining**: ${stated}\n\n| Task ID | Description | Duration | Status |\n|---------|-------------|----------|--------|\n| TASK-40 | Registry | 1 hr | ✅ Done |\n| TASK-41 | Benchmarks | 2 hrs | Pending |\n| TASK-42 | Scheduler tests | 4 hrs | Pending |\n`;
+
+/** "Estimated Time Remaining:" over task blocks, the first one marked ✅. */
+const remainingBlocks = (stated: string): string =>
+  `# Storage Plan\n\n## Phase 7: Consolidation\n\n**Estimated Time Remaining**: ${stated}\n\n### TASK-70: Package role ✅\n\n**Estimated Time**: 3 hours\n\n### TASK-71: Base packages\n\n**Status**: Pending\n**Estimated Time**: 2 hours\n\n### TASK-72: Utilities\n\n**Status**: 🔄 In progress\n**Estimated Time**: 3 hours\n`;
+
 ruleTester('duration-mismatch', {
   valid: [
     {
@@ -118,10 +130,10 @@ ruleTester('duration-mismatch', {
       files: { 'plan.md': stream('~9 hrs', ['3 hrs', '2 hrs', '3 hrs']) },
     },
     {
-      name: 'a phase total over task blocks one of which gives a range ("8-10 hours"): the sum is unknown',
+      name: 'a phase total within the range its task blocks add up to (4 + "8-10 hours" + 2 is 14-16 hours)',
       files: {
         'phase-3.md':
-          '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n',
+          '# Phase 3: Storage\n\n**Estimated Time**: 15 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n',
       },
     },
     {
@@ -138,8 +150,95 @@ ruleTester('duration-mismatch', {
           '# Plan\n\n**Stream B - Validation (4 hrs):**\n\n- TASK-40: Validate one (1 hr)\n- TASK-41: Validate two (3 hrs)\n- Total: 4 hours\n',
       },
     },
+    {
+      name: 'a phase total of 20 hours over task blocks of "8-10 hours" and 10 hours (18-20 hours)',
+      files: { 'phase-5.md': rangeBlocks('20 hours') },
+    },
+    {
+      name: 'a stated range that overlaps the sum ("18-22 hours" over 8-10 + 10 hours)',
+      files: { 'phase-5.md': rangeBlocks('18-22 hours') },
+    },
+    {
+      name: 'the time left for the open rows ("Remaining: 6 hours") is not the time of every row',
+      files: { 'phase-6.md': remainingTable('6 hours') },
+    },
+    {
+      name: 'the time left over task blocks leaves out the block marked ✅',
+      files: { 'phase-7.md': remainingBlocks('5 hours') },
+    },
+    {
+      name: 'the time left is unknown when a done row sits among rows that state no status',
+      files: {
+        'phase-6.md':
+          '# Plan\n\n## Phase 6\n\n**Remaining**: 3 hours\n\n| Task ID | Description | Duration | Status |\n|---|---|---|---|\n| TASK-40 | Registry | 1 hr | ✅ Done |\n| TASK-41 | Benchmarks | 2 hrs | |\n| TASK-42 | Scheduler | 4 hrs | |\n',
+      },
+    },
+    {
+      name: 'a summary subsection that restates the total ("Total Time: 20 hours") is no part of it',
+      files: { 'phase-5.md': rangeBlocks('20 hours', '\n### Summary\n\n**Total Time**: 20 hours\n') },
+    },
   ],
   invalid: [
+    {
+      name: 'a phase total of 25 hours over task blocks that add up to 18-20 hours',
+      files: { 'phase-5.md': rangeBlocks('25 hours') },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'phase-5.md',
+          line: 5,
+          messageIncludes: [
+            '25 hrs is stated here, but the 2 sections under it add up to 18-20 hrs (8-10 hrs, 10 hrs)',
+          ],
+          related: [
+            { file: 'phase-5.md', line: 10 },
+            { file: 'phase-5.md', line: 15 },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a stated range disjoint from the sum ("12-15 hours" over 18-20 hours)',
+      files: { 'phase-5.md': rangeBlocks('12-15 hours') },
+      errors: [{ messageId: 'mismatch', file: 'phase-5.md', line: 5, messageIncludes: ['12-15 hrs is stated here'] }],
+    },
+    {
+      name: 'a phase total below a range (4 + "8-10 hours" + 2 is 14-16 hours, not 10)',
+      files: {
+        'phase-3.md':
+          '# Phase 3: Storage\n\n**Estimated Time**: 10 hours\n\n### TASK-31: Write the role\n**Status**: Pending\n**Estimated Time**: 4 hours\n\n### TASK-32: Test the role\n**Estimated Time**: 8-10 hours\n\n### TASK-33: Docs\n**Estimated Time**: 2 hours\n',
+      },
+      errors: [{ messageId: 'mismatch', file: 'phase-3.md', line: 3, messageIncludes: ['add up to 14-16 hrs'] }],
+    },
+    {
+      name: 'the time left against the open rows only ("Remaining: 4 hours" over 2 + 4 open hours)',
+      files: { 'phase-6.md': remainingTable('4 hours') },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'phase-6.md',
+          line: 5,
+          messageIncludes: ['4 hrs is stated here, but the 2 open rows of the table under it add up to 6 hrs'],
+          related: [
+            { file: 'phase-6.md', line: 10 },
+            { file: 'phase-6.md', line: 11 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the time left over task blocks against the blocks still open',
+      files: { 'phase-7.md': remainingBlocks('8 hours') },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'phase-7.md',
+          line: 5,
+          messageIncludes: ['8 hrs is stated here, but the 2 open sections under it add up to 5 hrs'],
+        },
+      ],
+    },
     {
       name: 'a TOTAL written with a thousands separator against its column ("1,203h")',
       files: {

@@ -19,8 +19,46 @@ function breakdown(whole: string, phases: string[]): string {
   return `# Index\n\n### Infrastructure Deployment\n\n- **Status:** ${whole}\n- **Location:** [hpc.md](./hpc.md)\n\n**Key Phases:**\n\n${phases.map((p) => `- ${p}`).join('\n')}\n`;
 }
 
+/** A task-list index's "Task Completion Metrics" table. */
+const metrics = (total: string, done: string, pending: string, extra = ''): string =>
+  `# Task List Index\n\n## Statistics Summary\n\n### Task Completion Metrics\n\n| Metric | Value |\n|--------|-------|\n| Total tasks defined | ${total} |\n| Tasks completed | ${done} |\n| Tasks in progress | 0 (0%) |\n| Tasks pending | ${pending} |\n${extra}| Estimated remaining time | ~23.5 hours + 15 days |\n`;
+
+/** A completion table and the adjusted total written under it. */
+const adjusted = (line: string): string =>
+  `# Task List Index\n\n## Completion Status Overview\n\n| Task List | Total Tasks | Completed | Pending | Status |\n|-----------|-------------|-----------|---------|--------|\n| **HPC Deployment** | 48 | 31 | 17 | 🟡 Active |\n| **Documentation** | 31 | 31 | 0 | ✅ Complete |\n| **MLOps Validation** | 10 | 0 | 10 | 🔵 Not Started |\n| **Rebranding** | 10 (2 deprecated) | 8 | 2 | 🟢 Low Priority |\n| **TOTAL** | **99** (2 deprecated) | **70** | **29** | 🟡 In Progress |\n\n${line}\n`;
+
 ruleTester('total-mismatch', {
   valid: [
+    {
+      name: 'a metric table whose status rows add up to its total',
+      files: { 'index.md': metrics('124', '95 (77%)', '29 (23%)') },
+    },
+    {
+      name: 'a metric table whose total counts two deprecated tasks the status rows leave out',
+      files: { 'index.md': metrics('124 (2 deprecated)', '93 (75%)', '29 (23%)') },
+    },
+    {
+      name: 'a metric table with a "remaining" row beside "pending" counts some tasks twice: no claim',
+      files: { 'index.md': metrics('124', '94 (76%)', '29 (23%)', '| Tasks remaining | 29 |\n') },
+    },
+    {
+      name: 'an adjusted total that excludes the complete rows and agrees with the rest',
+      files: {
+        'index.md': adjusted(
+          '**Adjusted Total (excluding completed streams):** 68 tasks (2 deprecated), 39 complete (57%)',
+        ),
+      },
+    },
+    {
+      name: 'an adjusted total that excludes something the table does not say: no claim',
+      files: { 'index.md': adjusted('**Adjusted Total (excluding MLOps):** 58 tasks, 37 complete') },
+    },
+    {
+      name: 'a total far from the table, under another heading, is not about it',
+      files: {
+        'index.md': adjusted('## Next\n\n**Adjusted Total (excluding completed streams):** 68 tasks, 37 complete'),
+      },
+    },
     {
       name: 'each column of the TOTAL row is the sum of the rows above it, deprecated ones noted',
       files: {
@@ -87,6 +125,50 @@ ruleTester('total-mismatch', {
     },
   ],
   invalid: [
+    {
+      name: 'a metric table whose status rows add up to 123, not 124 (the seeds, line 445)',
+      files: { 'index.md': metrics('124 (2 deprecated)', '94 (76%)', '29 (23%)') },
+      errors: [
+        {
+          messageId: 'rows',
+          file: 'index.md',
+          line: 9,
+          messageIncludes: [
+            '"Total tasks defined: 124 (2 deprecated)" is stated here, but the rows that break "Total tasks defined" down by status add up to 123 (94 + 0 + 29, lines 10-12)',
+          ],
+          related: [
+            { file: 'index.md', line: 10 },
+            { file: 'index.md', line: 11 },
+            { file: 'index.md', line: 12 },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an adjusted total whose done figure is not that of the rows it keeps (the seeds, line 124)',
+      files: {
+        'index.md': adjusted(
+          '**Adjusted Total (excluding completed streams):** 68 tasks (2 deprecated), 37 complete (54%)',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'rows',
+          file: 'index.md',
+          line: 13,
+          messageIncludes: [
+            '"37 complete" is stated here, but the Completed cells of the 3 rows of the table above that are not complete add up to 39 (31 + 0 + 8, lines 7-10)',
+          ],
+          related: [
+            { file: 'index.md', line: 7 },
+            { file: 'index.md', line: 9 },
+            { file: 'index.md', line: 10 },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'the Completed column adds up to 95 under a TOTAL of 94',
       files: {

@@ -66,3 +66,7 @@ export function readFieldLine(line: string): FieldLine | undefined {
     valueIndex: line.length - value.length,
   };
 }
+
+/** A status field that states a condition or a plan rather than today's status: "Starts once TASK-6 is complete". */
+export const STATUS_CONDITION =
+  /(?<![\p{L}])(?:after|once|when|until|unless|if|will|would|should|expected|scheduled)(?![\p{L}])/iu;
