@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCycles, stronglyConnected, type StatedEdge } from '../../rules/dependency-cycle.js';
+import { findCycles, stronglyConnected } from '../../rules/dependency-cycle.js';
+import type { StatedEdge } from '../../src/query.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 /** A spec-kit feature's story table, in which `second` depends on `first`. */
