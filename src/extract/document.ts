@@ -3,6 +3,7 @@ import type { Code, Heading as MdHeading, List, ListItem, Nodes, Paragraph, Root
 import type {
   DocumentFacts,
   DocumentRole,
+  GroupStatement,
   Heading,
   InlineDirective,
   Duration,
@@ -23,6 +24,7 @@ import { readBacklogTask, type FrontMatterFacts } from './shapes/front-matter.js
 import { layoutOf } from './shapes/layout.js';
 import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
 import { specKitTitles } from './shapes/spec-kit.js';
+import { extractGroups } from './shapes/groups.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -119,7 +121,17 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     ...(shaped?.problems.length ? { frontMatterProblems: shaped.problems } : {}),
     conflictMarkers: findConflictMarkers(text, tree, lines),
     claims: extractClaims(tree, lines, options),
+    groups: groupsOf(tree, lines, options),
   };
+}
+
+/** The groups a document names and their statuses; a recogniser that throws costs its own facts only. */
+function groupsOf(tree: Root, lines: LineIndex, options: ExtractOptions): GroupStatement[] {
+  try {
+    return extractGroups(tree, lines, options.relPath, options.vocabulary);
+  } catch {
+    return [];
+  }
 }
 
 /**
