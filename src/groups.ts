@@ -253,7 +253,10 @@ export function taskGroups(corpus: Corpus): TaskGroup[] {
     // Two holders in one document (two "Phase 1" headings) joined into one group: unsure.
     const docs = [...held].map((holder) => holder.doc.file);
     if (new Set(docs).size !== docs.length) continue;
+    // A document's tasks are its members only when it is named as a group (a phase file): a
+    // spec's "Status: Complete" is about the spec, not about each requirement it lists.
     const withMembers = [...held]
+      .filter((holder) => holder.headingLine !== undefined || documentName(holder.doc) !== undefined)
       .map((holder) => ({ holder, list: membersOf(corpus, holder) }))
       .filter(({ list }) => list.length > 0);
     const sameSets =

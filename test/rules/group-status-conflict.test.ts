@@ -140,6 +140,13 @@ ruleTester('group-status-conflict', {
           '# Tasks\n\n## Phase 5: User Story 4 — Complete GDPR Account Deletion (Priority: P1)\n\n- [ ] T030 Delete the account\n- [ ] T031 Purge the backups\n',
       },
     },
+    {
+      name: "a spec's own status is about the spec, not about each requirement it lists",
+      files: {
+        'specs/001-rsvp/spec.md':
+          '# Feature Specification: RSVP\n\n**Status**: Complete\n\n## Requirements\n\n- [ ] T001 Send the invitation\n- [ ] T002 Record the answer\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -226,6 +233,46 @@ ruleTester('group-status-conflict', {
           line: 3,
           messageIncludes: ['Phase 3: Database Design & Setup is in progress here', 'but done at docs/plan.md:5'],
           related: [{ file: 'docs/plan.md', line: 5 }],
+        },
+      ],
+    },
+    {
+      name: '"All tasks completed" under a link to the phase file, while one of its tasks is pending',
+      files: {
+        'index.md': '# Index\n\n## Phases\n\n- [Phase 1: Storage](./phase-1-storage.md)\n  - All tasks completed\n',
+        'phase-1-storage.md': phaseFile('Phase 1: Storage', '🔄 In Progress', [
+          ['ORB-1.1', '✅ Complete'],
+          ['ORB-1.2', 'Pending'],
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'conflict',
+          file: 'index.md',
+          line: 6,
+          messageIncludes: [
+            'Phase 1: Storage is done here ("All tasks completed") but in progress at phase-1-storage.md:3',
+          ],
+          related: [{ file: 'phase-1-storage.md', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: '"All tasks completed" against the tasks of a phase file that states no status of its own',
+      files: {
+        'index.md': '# Index\n\n## Phases\n\n- [Phase 1: Storage](./phase-1-storage.md)\n  - All tasks completed\n',
+        'phase-1-storage.md':
+          '# Phase 1: Storage\n\n| Task ID | Description | Status |\n|---|---|---|\n| ORB-1.1 | Volumes | ✅ Complete |\n| ORB-1.2 | Object store | Pending |\n',
+      },
+      errors: [
+        {
+          messageId: 'memberOpen',
+          file: 'index.md',
+          line: 6,
+          messageIncludes: [
+            'Phase 1: Storage is done here ("All tasks completed"), but its task ORB-1.2 is not started at phase-1-storage.md:6',
+          ],
+          related: [{ file: 'phase-1-storage.md', line: 6 }],
         },
       ],
     },

@@ -42,6 +42,9 @@ const STATUS_PHRASE =
   /^\s*(?:[✅✔☑⏳🟡🔵❌🔴⛔🚧🔄]\uFE0F?\s*)?(?:complete[d]?|done|finished|in[\s-]progress|pending|not\s+(?:yet\s+)?started|planning|planned|blocked|on\s+hold)\s*[.!]?\s*$/iu;
 const FRACTION = /(?<![\d.])(\d{1,4})\s*(?:\/|\bof\b|\bout of\b)\s*(\d{1,4})(?![\d.])/iu;
 const PERCENT = /(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%/u;
+/** "All tasks completed", "✅ All 6 tasks done": every task of the group above. */
+const ALL_TASKS_DONE =
+  /^\W*all\s+(?:\d{1,4}\s+)?(?:of\s+its\s+)?tasks?\s+(?:are\s+|were\s+)?(?:complete[d]?|done|finished)\s*[.!✅]*\s*$/iu;
 /** "Planning" says a group's work has not started; the task vocabulary does not have it. */
 const PLANNING = /^\W*planning\W*$/iu;
 /** A status that states a condition or a plan: "Complete once Phase 2 is merged", "will be done". */
@@ -402,7 +405,41 @@ export function extractGroups(
         });
       }
     }
+    if (first?.type === 'paragraph' && !inCriteria()) allTasksUnder(first, rest);
     for (const child of rest) if (child.type === 'list') list(child, depth + 1);
+  };
+
+  /** "- [Phase 1](./phase-1-storage.md)" over "  - All tasks completed": the linked phase is done. */
+  const allTasksUnder = (lead: Paragraph, children: ListItem['children']): void => {
+    const urls = links(lead.children);
+    if (urls.length !== 1) return;
+    const url = urls[0]!;
+    const text = repairedText(lead).split('\n')[0]!.trim();
+    const read = readGroupLabel(text, vocabulary);
+    const fromFile = fileGroup(url.split('#')[0] ?? '');
+    const named = read && !('unsure' in read) ? read : fromFile && { ...fromFile, label: text };
+    if (!named) return;
+    for (const child of children) {
+      if (child.type !== 'list') continue;
+      for (const item of child.children) {
+        const [paragraph] = item.children;
+        if (paragraph?.type !== 'paragraph') continue;
+        const said = repairedText(paragraph).split('\n')[0]!.trim();
+        const match = ALL_TASKS_DONE.exec(said);
+        const at = range(paragraph);
+        if (!match || !at) continue;
+        push({
+          label: named.label,
+          key: named.key,
+          words: named.words,
+          status: 'done',
+          statusText: said,
+          range: { start: at.start, end: { line: at.start.line, column: at.start.column + said.length } },
+          source: 'list',
+          links: [url],
+        });
+      }
+    }
   };
 
   const list = (node: List, depth: number): void => {
