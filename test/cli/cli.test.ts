@@ -277,6 +277,25 @@ describe('help, version, explain, facts', () => {
     const json = JSON.parse(runCli(['facts', '--json'], dir).stdout) as { tasks: Record<string, unknown[]> };
     expect(json.tasks['TASK-7']).toHaveLength(2);
   });
+
+  it('facts shows each phase with the places that name it, their statuses, and its tasks', () => {
+    const dir = writeFolder({
+      'index.md':
+        '# Index\n\n| Phase | Tasks | Status |\n|---|---|---|\n| [Phase 0: Foundation](./phase-0-foundation.md) | CLOUD-0.1 to 0.2 | Not Started |\n',
+      'phase-0-foundation.md':
+        '# Phase 0: Foundation\n\n**Status:** ✅ Completed\n\n| Task ID | Description | Status |\n|---|---|---|\n| CLOUD-0.1 | Accounts | ✅ Complete |\n| CLOUD-0.2 | Network | ✅ Complete |\n',
+    });
+    const run = runCli(['facts'], dir);
+    expect(run.stdout).toContain(
+      [
+        '  Phase 0: Foundation',
+        '    index.md:5  table  status=pending "Not Started"',
+        '    phase-0-foundation.md:1  heading (the document)',
+        '    phase-0-foundation.md:3  field (the document)  status=done "✅ Completed"',
+        '    tasks in phase-0-foundation.md: CLOUD-0.1=done, CLOUD-0.2=done',
+      ].join('\n'),
+    );
+  });
 });
 
 afterAll(removeFolders);
