@@ -11,6 +11,7 @@ import { taskKeyOf, type Corpus } from './corpus.js';
 import { fileGroup } from './extract/shapes/groups.js';
 import { isOpen } from './extract/status.js';
 import { statedStatuses } from './query.js';
+import { UnionFind } from './subjects.js';
 import type { DocumentFacts, GroupStatement, Range, Status, TaskMention } from './types.js';
 
 export interface GroupPlace {
@@ -46,20 +47,6 @@ function holderOf(doc: DocumentFacts, statement: GroupStatement): Holder | undef
   if (statement.headingLine !== undefined)
     return { id: `h:${doc.file}:${statement.headingLine}`, doc, headingLine: statement.headingLine };
   return undefined;
-}
-
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(key: string): string {
-    let root = key;
-    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
-    return root;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  }
 }
 
 /**
