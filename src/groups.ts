@@ -88,6 +88,10 @@ function documentName(doc: DocumentFacts): { key: string; words: string[] } | un
   return fileGroup(doc.relPath);
 }
 
+/** A sub-section whose tasks have been moved out of the group: "Deferred to Phase 4", "Future work", "Optional". */
+const MOVED_OUT =
+  /\b(?:defer(?:red)?|postponed|future|later|backlog|optional|out of scope|moved|next (?:phase|sprint|release)|nice to have|stretch)\b/iu;
+
 /** Definitions of tasks in a holder: under its heading (to the next heading as high), or in its document. */
 function definitionsIn(holder: Holder): TaskMention[] {
   const { doc } = holder;
@@ -107,6 +111,7 @@ function definitionsIn(holder: Holder): TaskMention[] {
       mention.context === 'normal' &&
       mention.source !== 'code' &&
       !mention.alias &&
+      !mention.section.some((heading) => MOVED_OUT.test(heading)) &&
       mention.range.start.line > from &&
       mention.range.start.line < to,
   );

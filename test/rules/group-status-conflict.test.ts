@@ -147,6 +147,13 @@ ruleTester('group-status-conflict', {
           '# Feature Specification: RSVP\n\n**Status**: Complete\n\n## Requirements\n\n- [ ] T001 Send the invitation\n- [ ] T002 Record the answer\n',
       },
     },
+    {
+      name: 'tasks deferred to a later phase are not open tasks of this one',
+      files: {
+        'tasks.md':
+          '# Tasks\n\n## Phase 3: Storage ✅ COMPLETE\n\n- [x] TASK-030 Volumes\n- [x] TASK-031 Object store\n\n### Deferred to Phase 4\n\n- [ ] TASK-032 Replication\n',
+      },
+    },
   ],
   invalid: [
     {
