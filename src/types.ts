@@ -170,6 +170,8 @@ export interface DocumentFacts {
   phaseTicks?: PhaseTick[];
   /** Lists that claim to name every task of their block, or every task left: "**Tasks:** CLOUD-0.1, CLOUD-0.2", "(2 tasks remaining: 046, 048)". */
   enumerations?: Enumeration[];
+  /** Phases, stages, streams, categories, user stories and the document itself: where each is named, and the status it is given. */
+  groups?: GroupStatement[];
   /** The tool whose layout the document was read in: `backlog`, `spec-kit`, `kiro`, `ai-dev-tasks`, `openspec`. */
   format?: DocumentFormat;
   /** Front matter that could not be read, or that contradicts the file's name. */
@@ -346,6 +348,31 @@ export interface PhaseTick {
   phase: string;
   text: string;
   range: Range;
+}
+
+/**
+ * A group of tasks named or given a status: a heading "## Phase 2: Storage ✅ COMPLETE", a row
+ * "| Phase 0: Foundation | ... | Not Started |", a list item "- ✅ Phase 1: Core (12/12 complete)",
+ * a "**Status:**" field under a group's heading or under the document's title.
+ */
+export interface GroupStatement {
+  /** "Phase 0: Foundation", as written, without its status. */
+  label: string;
+  /** Kind and number, lower case: "phase 0", "stream b", "user story 3". Absent for a document that names no group. */
+  key?: string;
+  /** The title's content words, lower case: ["foundation"]. A bare "Phase 0" has none. */
+  words: string[];
+  status?: Status;
+  /** The words, emoji or figure the status was read from. */
+  statusText?: string;
+  range: Range;
+  source: 'heading' | 'table' | 'list' | 'field';
+  /** Link paths in the row's or item's label: "./phase-0-foundation.md". */
+  links: string[];
+  /** Line of the group's own heading (the heading itself, or the one a field sits under): its section holds the members. */
+  headingLine?: number;
+  /** The statement is about the document itself: a field under its title, or its title. */
+  document?: boolean;
 }
 
 export interface ConflictMarker {

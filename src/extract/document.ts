@@ -4,6 +4,7 @@ import type {
   Enumeration,
   DocumentFacts,
   DocumentRole,
+  GroupStatement,
   Heading,
   InlineDirective,
   Duration,
@@ -39,6 +40,7 @@ import { readOpenSpec } from './shapes/openspec.js';
 import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractEnumerations } from './shapes/enumeration.js';
 import { statusOfList } from './shapes/id-lists.js';
+import { extractGroups } from './shapes/groups.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -148,7 +150,17 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     conflictMarkers: findConflictMarkers(text, tree, lines),
     claims: extractClaims(tree, lines, options),
     enumerations: enumerationsOf(tree, lines, options.ids),
+    groups: groupsOf(tree, lines, options),
   };
+}
+
+/** The groups a document names and their statuses; a recogniser that throws costs its own facts only. */
+function groupsOf(tree: Root, lines: LineIndex, options: ExtractOptions): GroupStatement[] {
+  try {
+    return extractGroups(tree, lines, options.relPath, options.vocabulary);
+  } catch {
+    return [];
+  }
 }
 
 /** A recogniser that throws costs its own facts only. */

@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus.js';
 import { idReuse } from '../query.js';
 import { describeKey } from '../scopes.js';
+import { taskGroups } from '../groups.js';
 import { formatTime } from '../extract/duration.js';
 import type { Claim, ClaimSubject } from '../types.js';
 import { displayPath } from './stylish.js';
@@ -124,6 +125,24 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
       lines.push(
         `  ${displayPath(doc.file, cwd)}:${list.range.start.line}  ${list.kind}: ${list.members.map((member) => member.id ?? member.written).join(', ')}${list.headingLine !== undefined ? `  (of the heading at line ${list.headingLine})` : ''}`,
       );
+  }
+  const groups = taskGroups(corpus);
+  if (groups.length) {
+    lines.push('');
+    lines.push('Groups (phases, streams, documents: the places that name each one, and its tasks):');
+    for (const group of groups) {
+      lines.push(`  ${group.places[0]!.statement.label}`);
+      for (const { doc, statement } of group.places)
+        lines.push(
+          `    ${displayPath(doc.file, cwd)}:${statement.range.start.line}  ${statement.source}${statement.document ? ' (the document)' : ''}${statement.status ? `  status=${statement.status} "${statement.statusText ?? ''}"` : ''}`,
+        );
+      if (group.members) {
+        const states = group.members.list.map((member) => `${member.id}=${member.state}`);
+        lines.push(
+          `    tasks in ${displayPath(group.members.doc.file, cwd)}: ${states.slice(0, 12).join(', ')}${states.length > 12 ? `, and ${states.length - 12} more` : ''}`,
+        );
+      }
+    }
   }
   const markers = corpus.documents.flatMap((doc) =>
     (doc.conflictMarkers ?? []).map(

@@ -344,6 +344,25 @@ describe('help, version, explain, facts', () => {
     expect(stdout).toContain('\n  TASK-12\n');
     expect(stdout).toContain('\n  backend.md:3  tasks: TASK-11, TASK-12  (of the heading at line 1)\n');
   });
+
+  it('facts shows each phase with the places that name it, their statuses, and its tasks', () => {
+    const dir = writeFolder({
+      'index.md':
+        '# Index\n\n| Phase | Tasks | Status |\n|---|---|---|\n| [Phase 0: Foundation](./phase-0-foundation.md) | CLOUD-0.1 to 0.2 | Not Started |\n',
+      'phase-0-foundation.md':
+        '# Phase 0: Foundation\n\n**Status:** ✅ Completed\n\n| Task ID | Description | Status |\n|---|---|---|\n| CLOUD-0.1 | Accounts | ✅ Complete |\n| CLOUD-0.2 | Network | ✅ Complete |\n',
+    });
+    const run = runCli(['facts'], dir);
+    expect(run.stdout).toContain(
+      [
+        '  Phase 0: Foundation',
+        '    index.md:5  table  status=pending "Not Started"',
+        '    phase-0-foundation.md:1  heading (the document)',
+        '    phase-0-foundation.md:3  field (the document)  status=done "✅ Completed"',
+        '    tasks in phase-0-foundation.md: CLOUD-0.1=done, CLOUD-0.2=done',
+      ].join('\n'),
+    );
+  });
 });
 
 afterAll(removeFolders);

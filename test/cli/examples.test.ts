@@ -29,6 +29,14 @@ describe('the bundled examples/ folder', () => {
     expect(run.code).toBe(1);
   });
 
+  it('names both places of a phase the index calls not started while its file says completed', () => {
+    expect(
+      messages.filter((m) => m.ruleId === 'group-status-conflict').map((m) => `${m.file}:${m.line} ${m.message}`),
+    ).toEqual([
+      'examples/README.md:49 Phase 0: Foundation is not started here ("Not Started") but done at phase-0-foundation.md:3 ("✅ Completed").',
+    ]);
+  });
+
   it('stays silent on its near-misses: the archive, code blocks, criteria lists, rounding, conditions', () => {
     expect(messages.filter((m) => m.file.startsWith('examples/archive/') && m.ruleId !== 'broken-link')).toEqual([]);
     const tracker = messages.filter((m) => m.file === 'examples/tracker.md');
