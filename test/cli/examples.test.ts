@@ -33,7 +33,7 @@ describe('the bundled examples/ folder', () => {
     expect(
       messages.filter((m) => m.ruleId === 'group-status-conflict').map((m) => `${m.file}:${m.line} ${m.message}`),
     ).toEqual([
-      'examples/README.md:49 Phase 0: Foundation is not started here ("Not Started") but done at phase-0-foundation.md:3 ("✅ Completed").',
+      'examples/README.md:51 Phase 0: Foundation is not started here ("Not Started") but done at phase-0-foundation.md:3 ("✅ Completed").',
     ]);
   });
 
