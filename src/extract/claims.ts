@@ -296,22 +296,27 @@ class ClaimExtractor {
     this.claims.push(claim);
   }
 
+  /** "(6 tasks)", "17 tasks remaining" as written on `line`, before its evidence is found. */
+  private taskCountClaim(count: TaskCount, line: number, subject: ClaimSubject): CountClaim {
+    return {
+      kind: 'count',
+      noun: 'tasks',
+      stated: count.stated,
+      remaining: count.remaining,
+      text: count.text,
+      range: this.locate(line, count.text),
+      subject,
+      ...(count.deprecated !== undefined ? { deprecated: count.deprecated } : {}),
+    };
+  }
+
   private visitHeading(section: Section, subject: ClaimSubject): void {
     const heading = section.heading!;
     const line = heading.position?.start.line ?? 1;
     const text = section.label;
     const count = taskCountIn(text);
     if (count) {
-      const claim: CountClaim = {
-        kind: 'count',
-        noun: 'tasks',
-        stated: count.stated,
-        remaining: count.remaining,
-        text: count.text,
-        range: this.locate(line, count.text),
-        subject,
-        ...(count.deprecated !== undefined ? { deprecated: count.deprecated } : {}),
-      };
+      const claim = this.taskCountClaim(count, line, subject);
       const found = this.countEvidence(section.blocks);
       if (found?.type === 'count') claim.evidence = found.evidence;
       else if (found?.type === 'breakdown') this.addBreakdown(claim, 'items', found.parts);
@@ -374,16 +379,7 @@ class ClaimExtractor {
     const subject: ClaimSubject = { ...section, label: cleanSubject(label) || label, document: false };
     const count = taskCountIn(label);
     if (count) {
-      const claim: CountClaim = {
-        kind: 'count',
-        noun: 'tasks',
-        stated: count.stated,
-        remaining: count.remaining,
-        text: count.text,
-        range: this.locate(line, count.text),
-        subject,
-      };
-      if (count.deprecated !== undefined) claim.deprecated = count.deprecated;
+      const claim = this.taskCountClaim(count, line, subject);
       const found = next ? this.countEvidence([next]) : undefined;
       if (found?.type === 'count') claim.evidence = found.evidence;
       this.claims.push(claim);
@@ -522,16 +518,7 @@ class ClaimExtractor {
       // "**Category 1: Basic Training (2 tasks)** - 3 days" over its nested list of tasks.
       const count = taskCountIn(lead);
       if (count && rest.length > 0) {
-        const claim: CountClaim = {
-          kind: 'count',
-          noun: 'tasks',
-          stated: count.stated,
-          remaining: count.remaining,
-          text: count.text,
-          range: this.locate(line, count.text),
-          subject,
-        };
-        if (count.deprecated !== undefined) claim.deprecated = count.deprecated;
+        const claim = this.taskCountClaim(count, line, subject);
         const found = this.countEvidence(rest);
         if (found?.type === 'count') claim.evidence = found.evidence;
         this.claims.push(claim);
