@@ -166,18 +166,23 @@ function startServer(dir, cacheDir) {
   return new LspClient(process.execPath, [CLI, '--lsp', '--cache-location', cacheDir], { cwd: dir });
 }
 
+/** The handshake an editor opens with, the folder as its one workspace folder. */
+async function initialize(client, dir) {
+  const folderUri = pathToFileURL(dir).href;
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: folderUri,
+    workspaceFolders: [{ uri: folderUri, name: 'bench' }],
+    capabilities: {},
+  });
+  client.notify('initialized', {});
+}
+
 /** From the server's start to its first diagnostics, for the whole folder. */
 async function firstPublish(dir, cacheDir) {
   const client = startServer(dir, cacheDir);
-  const folderUri = pathToFileURL(dir).href;
   try {
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: folderUri,
-      workspaceFolders: [{ uri: folderUri, name: 'bench' }],
-      capabilities: {},
-    });
-    client.notify('initialized', {});
+    await initialize(client, dir);
     const { at } = await client.waitFor((message) => message.method === 'textDocument/publishDiagnostics', 600_000);
     return at - client.startedAt;
   } finally {
@@ -189,16 +194,9 @@ async function firstPublish(dir, cacheDir) {
 async function editLatencies(folder, cacheDir, edits) {
   const { dir, tracker, text, position } = folder;
   const client = startServer(dir, cacheDir);
-  const folderUri = pathToFileURL(dir).href;
   const uri = pathToFileURL(tracker).href;
   try {
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: folderUri,
-      workspaceFolders: [{ uri: folderUri, name: 'bench' }],
-      capabilities: {},
-    });
-    client.notify('initialized', {});
+    await initialize(client, dir);
     await client.waitFor((message) => message.method === 'textDocument/publishDiagnostics', 600_000);
     await client.settle(500);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
