@@ -177,6 +177,18 @@ const titleOf = ({ mention }: MentionAt): string | undefined =>
  * half of the shorter one's words are two tasks.
  */
 export function idReuse(key: string, mentions: MentionAt[]): IdReuse | undefined {
+  // Five rules ask this of every task: each list is answered once. The corpus gives a key a new
+  // list when an edit changes its places and never changes a list it has handed out.
+  const known = reuseMemo.get(mentions);
+  if (known !== undefined) return known ?? undefined;
+  const found = findIdReuse(key, mentions);
+  reuseMemo.set(mentions, found ?? null);
+  return found;
+}
+
+const reuseMemo = new WeakMap<MentionAt[], IdReuse | null>();
+
+function findIdReuse(key: string, mentions: MentionAt[]): IdReuse | undefined {
   const defined = definingPlaces(mentions);
   if (defined.length < 2) return undefined;
   const titled = defined.filter((place) => titleOf(place) !== undefined);
