@@ -148,8 +148,20 @@ function membersOf(corpus: Corpus, holder: Holder): GroupMember[] {
   return [...seen.values()];
 }
 
-/** Groups of the active documents, each with every place that names it and its member tasks. */
+const groupsMemo = new WeakMap<Corpus, TaskGroup[]>();
+
+/**
+ * Groups of the active documents, each with every place that names it and its member tasks.
+ * Worked out once per corpus: the rule and the language server's navigation both ask, and an
+ * edit makes a new corpus.
+ */
 export function taskGroups(corpus: Corpus): TaskGroup[] {
+  let groups = groupsMemo.get(corpus);
+  if (!groups) groupsMemo.set(corpus, (groups = findTaskGroups(corpus)));
+  return groups;
+}
+
+function findTaskGroups(corpus: Corpus): TaskGroup[] {
   const places: { place: GroupPlace; id: string; holder?: Holder }[] = [];
   const holders = new Map<string, Holder>();
   const sets = new UnionFind();

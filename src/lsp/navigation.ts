@@ -26,9 +26,11 @@ import {
 import { isOpen } from '../extract/status.js';
 import { buildIdMatcher, idsToReplace, rangeAfterId } from '../extract/ids.js';
 import { linkTarget, taskKeyOf, type Corpus, type MentionAt } from '../corpus.js';
-import { displayId } from '../scopes.js';
+import { displayId, LOCAL_SCHEMES } from '../scopes.js';
+import { REQUIREMENT_PREFIX, TASK_PREFIX } from '../extract/shapes/layout.js';
+import { taskGroups, type GroupPlace, type TaskGroup } from '../groups.js';
 import { fileOfUri, toLspRange } from './server.js';
-import type { DocumentFacts, Range, TaskMention } from '../types.js';
+import type { DocumentFacts, GroupStatement, Range, TaskMention } from '../types.js';
 import { statedStatuses, statementRank, statusWord } from '../query.js';
 
 /** LSP's ErrorCodes.RequestFailed: the request was valid but cannot be carried out. */
@@ -58,6 +60,18 @@ export interface View {
   textOf(file: string): string | undefined;
 }
 
+/**
+ * An ID as it stands in the text: the numbered task lists of Kiro, ai-dev-tasks and OpenSpec
+ * write "1.1" for their task "Task 1.1", and Kiro's tasks "3.2" for "Requirement 3.2".
+ */
+function writtenId(id: string): string {
+  for (const prefix of [TASK_PREFIX, REQUIREMENT_PREFIX]) if (id.startsWith(prefix)) return id.slice(prefix.length);
+  return id;
+}
+
+/** A list's own numbering ("Task 1.1", "Requirement 3.2", spec-kit's "User Story 2"), which only renumbering the list changes. */
+const isNumbering = (id: string): boolean => [...LOCAL_SCHEMES].some((prefix) => id.startsWith(prefix));
+
 /** Per document version: its field-line mentions whose range is the ID ("- **ID**: TASK-1"), not a value ("**Status**: DONE"). */
 const fieldIds = new WeakMap<DocumentFacts, Set<TaskMention>>();
 
@@ -66,7 +80,7 @@ function isIdRange(view: View, doc: DocumentFacts, mention: TaskMention): boolea
   // "Tasks 035-037" names TASK-036 without writing it: nothing there to point at or rename.
   if (mention.writtenAs !== undefined) return false;
   const { start, end } = mention.range;
-  if (start.line !== end.line || end.column - start.column !== mention.id.length) return false;
+  if (start.line !== end.line || end.column - start.column !== writtenId(mention.id).length) return false;
   // Elsewhere the range is the ID found in the source, or empty; a field line's may be its value.
   if (mention.source !== 'field') return true;
   let ids = fieldIds.get(doc);
@@ -203,7 +217,10 @@ const escape = (text: string): string => text.replace(/([\\`*_{}[\]<>|])/g, '\\$
 export function hover(view: View, file: string, position: LspPosition): Hover | null {
   const { corpus } = view;
   const at = mentionAt(view, file, position);
-  if (!at) return null;
+  if (!at) {
+    const named = groupAt(view, file, position);
+    return named ? groupHover(view, named.group, named.place) : null;
+  }
   const { id } = at.mention;
   const places = placesOf(corpus, id, at.doc);
   const title = titleOf(places);
@@ -236,10 +253,101 @@ export function hover(view: View, file: string, position: LspPosition): Hover | 
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: lspRange(at.mention.range) };
 }
 
+/**
+ * The span of a group statement that names the group: a heading or list item as read, a table
+ * row's first cell, a field line's first line. Hovering a row's other cells or a phase file's
+ * body says nothing of the phase.
+ */
+function groupNameRange(view: View, doc: DocumentFacts, statement: GroupStatement): Range {
+  const { range } = statement;
+  if (statement.source !== 'table' && statement.source !== 'field') return range;
+  const text = view.textOf(doc.file);
+  const line = text?.split('\n', range.start.line)[range.start.line - 1];
+  if (line === undefined) return range;
+  let end = line.length;
+  if (statement.source === 'table') {
+    const from = range.start.column - 1;
+    const opening = line.startsWith('|', from) ? from + 1 : from;
+    const bar = line.indexOf('|', opening);
+    if (bar !== -1) end = bar;
+  }
+  return { start: range.start, end: { line: range.start.line, column: end + 1 } };
+}
+
+/** The group whose name is under the cursor, with the place it is named at. */
+export function groupAt(
+  view: View,
+  file: string,
+  position: LspPosition,
+): { group: TaskGroup; place: GroupPlace } | undefined {
+  const doc = view.corpus.byFile.get(file);
+  if (!doc?.groups?.length) return undefined;
+  for (const group of taskGroups(view.corpus))
+    for (const place of group.places)
+      if (place.doc === doc && contains(groupNameRange(view, doc, place.statement), position)) return { group, place };
+  return undefined;
+}
+
+const GROUP_SOURCE_WORDS: Record<GroupStatement['source'], string> = {
+  heading: 'heading',
+  table: 'table row',
+  list: 'list item',
+  field: 'field line',
+};
+
+function groupLocation(place: GroupPlace): Location {
+  return Location.create(uriOf(place.doc.file), lspRange(place.statement.range));
+}
+
+/** Where a group is defined: its own heading (a phase file's title, a "## Phase 2" heading), else nothing. */
+function groupDefinitions(group: TaskGroup): GroupPlace[] {
+  return group.places.filter(({ statement }) => statement.source === 'heading');
+}
+
+function groupHover(view: View, group: TaskGroup, at: GroupPlace): Hover {
+  const name = groupDefinitions(group)[0]?.statement.label ?? at.statement.label;
+  const lines = [`**${escape(name)}**`, ''];
+  for (const { doc, statement } of group.places.slice(0, HOVER_PLACES)) {
+    const line = statement.range.start.line;
+    const link = `[${doc.relPath}:${line}](${uriOf(doc.file)}#L${line})`;
+    const what = `${GROUP_SOURCE_WORDS[statement.source]}${statement.document ? ' (the document)' : ''}`;
+    const status = statement.status
+      ? ` · ${statusWord({ status: statement.status })}${statement.statusText ? ` ("${escape(statement.statusText)}")` : ''}`
+      : '';
+    lines.push(`- ${link}: ${what}${status}`);
+  }
+  if (group.places.length > HOVER_PLACES)
+    lines.push(`- and ${countWord(group.places.length - HOVER_PLACES, 'more place')} (find references lists them)`);
+  lines.push('');
+  if (group.members) {
+    const { list } = group.members;
+    const done = list.filter((member) => member.state === 'done').length;
+    const open = list.filter((member) => member.state === 'open').length;
+    const members = list.slice(0, HOVER_PLACES).map((member) => {
+      const key = taskKeyOf(view.corpus, group.members!.doc, member.id);
+      return key === undefined ? member.id : taskLink(view, key);
+    });
+    // Deprecated tasks, and tasks whose places disagree or say nothing, are neither.
+    const unclear = list.length - done - open - list.filter((member) => member.state === 'deprecated').length;
+    const more = list.length > HOVER_PLACES ? `, and ${list.length - HOVER_PLACES} more` : '';
+    lines.push(
+      `Tasks: ${countWord(list.length, 'task')} in ${group.members.doc.relPath} (${done} done, ${open} open${unclear ? `, ${unclear} unclear` : ''}): ${members.join(', ')}${more}`,
+    );
+  } else lines.push('Tasks: none bound to it');
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    range: lspRange(groupNameRange(view, at.doc, at.statement)),
+  };
+}
+
 export function definition(view: View, file: string, position: LspPosition): Location[] | null {
   const { corpus } = view;
   const at = mentionAt(view, file, position);
-  if (!at) return null;
+  if (!at) {
+    const named = groupAt(view, file, position);
+    const found = named ? groupDefinitions(named.group) : [];
+    return found.length ? found.map(groupLocation) : null;
+  }
   const found = definitionsOf(view, placesOf(corpus, at.mention.id, at.doc));
   return found.length ? found.map(location) : null;
 }
@@ -252,7 +360,12 @@ export function references(
 ): Location[] | null {
   const { corpus } = view;
   const at = mentionAt(view, file, position);
-  if (!at) return null;
+  if (!at) {
+    const named = groupAt(view, file, position);
+    if (!named) return null;
+    const defining = new Set(groupDefinitions(named.group));
+    return named.group.places.filter((place) => includeDeclaration || !defining.has(place)).map(groupLocation);
+  }
   return placesOf(corpus, at.mention.id, at.doc)
     .filter(
       (place) =>
@@ -268,6 +381,7 @@ export function prepareRename(
 ): { range: LspRange; placeholder: string } | null {
   const at = mentionAt(view, file, position);
   if (!at || !isIdRange(view, at.doc, at.mention)) return null;
+  if (isNumbering(at.mention.id)) throw refuse(numberingMessage(at.doc, at.mention.id));
   return { range: lspRange(at.mention.range), placeholder: at.mention.id };
 }
 
@@ -286,6 +400,9 @@ function lineStartsOf(text: string): number[] {
 
 const refuse = (message: string): ResponseError => new ResponseError(REQUEST_FAILED, message);
 
+const numberingMessage = (doc: DocumentFacts, id: string): string =>
+  `${writtenId(id)} is a number the list in ${doc.relPath} gives its item, not a task ID: renumber the list to change it.`;
+
 /**
  * Every written occurrence of the task's ID rewritten to `newName`, in every file. Refused when
  * the new ID is not one by the folder's pattern, is already a task, or when an occurrence ends a
@@ -295,6 +412,7 @@ export function rename(view: View, file: string, position: LspPosition, newName:
   const { corpus } = view;
   const at = mentionAt(view, file, position);
   if (!at || !isIdRange(view, at.doc, at.mention)) throw refuse('There is no task ID here to rename.');
+  if (isNumbering(at.mention.id)) throw refuse(numberingMessage(at.doc, at.mention.id));
   const oldId = at.mention.id;
   const newId = newName.trim();
   const pattern = corpus.config.taskIdPattern;
@@ -511,6 +629,18 @@ export function workspaceSymbols(views: View[], query: string): SymbolInformatio
       const name = task.title ? `${task.id}: ${task.title}` : task.id;
       if (!matches(query, name)) continue;
       found.push({ name, kind: SymbolKind.Key, location: location(task.place), containerName: task.place.doc.relPath });
+      if (found.length >= WORKSPACE_SYMBOL_LIMIT) return found;
+    }
+    // Phases, streams and stories by the name their own heading gives them.
+    for (const group of taskGroups(view.corpus)) {
+      const place = groupDefinitions(group)[0];
+      if (!place || !matches(query, place.statement.label)) continue;
+      found.push({
+        name: place.statement.label,
+        kind: SymbolKind.Namespace,
+        location: groupLocation(place),
+        containerName: place.doc.relPath,
+      });
       if (found.length >= WORKSPACE_SYMBOL_LIMIT) return found;
     }
   }

@@ -13,6 +13,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node.js';
+import { SymbolKind } from 'vscode-languageserver-protocol/node.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { removeFolders, writeFolder } from '../helpers/rule-tester.js';
@@ -274,6 +275,8 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
       'TASK-2: Configure scheduler @ index.md:8',
       'TASK-3: Write runbook @ tracker.md:9',
       'TASK-4: Add monitoring @ index.md:9',
+      // A phase, by the name its heading gives it.
+      'Phase 1 @ tracker.md:3',
     ]);
     expect(await search('set STOR')).toEqual(['TASK-1: Set up storage @ index.md:7']);
     expect(await search('task-3')).toEqual(['TASK-3: Write runbook @ tracker.md:9']);
@@ -290,6 +293,67 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
       ['[tracker](./tracker.md)', uri(tracker)],
       ['[notes](./tracker.md#storage-notes)', `${uri(tracker)}#L14`],
     ]);
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('hover on a phase name shows its status at each place and its tasks; definition, references and workspace symbols find it', async () => {
+    const roadmap = `# Roadmap
+
+| Phase | Tasks | Status |
+|-------|-------|--------|
+| [Phase 1: Storage](./phase-1-storage.md) | 2 | 🟡 In Progress |
+| [Phase 2: Compute](./phase-2-compute.md) | 1 | Not Started |
+`;
+    const phase1 = `# Phase 1: Storage
+
+**Status:** ✅ Complete
+
+| Task ID | Description | Status |
+|---------|-------------|--------|
+| ORB-1.1 | Provision buckets | ✅ Complete |
+| ORB-1.2 | Set lifecycle rules | ✅ Complete |
+`;
+    const dir = writeFolder({ 'roadmap.md': roadmap, 'phase-1-storage.md': phase1 });
+    const file = path.join(dir, 'roadmap.md');
+    const phaseFile = path.join(dir, 'phase-1-storage.md');
+    const client = await start(dir);
+    const params = { textDocument: { uri: uri(file) }, position: positionOf(roadmap, 'Phase 1: Storage') };
+
+    const hover = await client.request<Hover>('textDocument/hover', params);
+    const lines = (hover.contents as MarkupContent).value.split('\n');
+    expect(lines[0]).toBe('**Phase 1: Storage**');
+    expect(lines).toContain(`- [roadmap.md:5](${uri(file)}#L5): table row · in progress ("🟡 In Progress")`);
+    expect(lines).toContain(`- [phase-1-storage.md:1](${uri(phaseFile)}#L1): heading (the document)`);
+    expect(lines).toContain(
+      `- [phase-1-storage.md:3](${uri(phaseFile)}#L3): field line (the document) · done ("✅ Complete")`,
+    );
+    expect(lines.at(-1)).toBe(
+      `Tasks: 2 tasks in phase-1-storage.md (2 done, 0 open): [ORB-1.1](${uri(phaseFile)}#L7), [ORB-1.2](${uri(phaseFile)}#L8)`,
+    );
+    // The row's other cells are about its tasks, not its name.
+    const status = { ...params, position: positionOf(roadmap, 'In Progress') };
+    expect(await client.request<Hover | null>('textDocument/hover', status)).toBeNull();
+
+    const definitions = await client.request<Location[]>('textDocument/definition', params);
+    expect(definitions.map(where)).toEqual(['phase-1-storage.md:1']);
+    const references = await client.request<Location[]>('textDocument/references', {
+      ...params,
+      context: { includeDeclaration: true },
+    });
+    expect(references.map(where).sort()).toEqual(['phase-1-storage.md:1', 'phase-1-storage.md:3', 'roadmap.md:5']);
+    const withoutDeclaration = await client.request<Location[]>('textDocument/references', {
+      ...params,
+      context: { includeDeclaration: false },
+    });
+    expect(withoutDeclaration.map(where).sort()).toEqual(['phase-1-storage.md:3', 'roadmap.md:5']);
+
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'storage' });
+    expect(symbols.map((symbol) => `${symbol.name} @ ${where(symbol.location)}`)).toContain(
+      'Phase 1: Storage @ phase-1-storage.md:1',
+    );
+    // Phase 2 has no file of its own: a name in a row, nowhere to go.
+    const phase2 = { ...params, position: positionOf(roadmap, 'Phase 2: Compute') };
+    expect(await client.request<Location[] | null>('textDocument/definition', phase2)).toBeNull();
     expect(await client.stop()).toBe(0);
   });
 
@@ -328,23 +392,48 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
     const texts = new Map(files.map((file) => [uri(file), readFileSync(file, 'utf8')]));
     const textOf = (location: Location) => textIn(texts.get(location.uri)!, location.range);
 
-    const tasks = await client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
+    const tasks = symbols.filter((symbol) => symbol.kind === SymbolKind.Key);
     expect(tasks.length).toBeGreaterThan(10);
+    // Phases and stories: each at its own heading, and a hover there names it.
+    const groups = symbols.filter((symbol) => symbol.kind === SymbolKind.Namespace);
+    expect(groups.length).toBeGreaterThan(3);
+    for (const group of groups) {
+      expect(textOf(group.location)).toMatch(new RegExp(`^#+ .*${group.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      const hover = await client.request<Hover>('textDocument/hover', {
+        textDocument: { uri: group.location.uri },
+        position: group.location.range.start,
+      });
+      expect((hover.contents as MarkupContent).value.split('\n')[0], group.name).toBe(`**${group.name}**`);
+    }
     for (const task of tasks) {
       const id = task.name.split(':')[0]!;
-      expect(textOf(task.location)).toBe(id);
+      // A numbered list writes its task "Task 1.1" as "1.1" (Kiro, ai-dev-tasks, OpenSpec).
+      const numbered = /^(?:Task|Requirement|User Story) /.test(id);
+      const written = id.replace(/^(?:Task|Requirement) /, '');
+      expect(textOf(task.location)).toBe(written);
       const params = { textDocument: { uri: task.location.uri }, position: task.location.range.start };
       const hover = await client.request<Hover>('textDocument/hover', params);
       expect((hover.contents as MarkupContent).value.startsWith(`**${id}**`)).toBe(true);
       const definitions = await client.request<Location[]>('textDocument/definition', params);
       expect(definitions).toContainEqual(task.location);
-      for (const place of definitions) expect(textOf(place)).toBe(id);
+      for (const place of definitions) expect(textOf(place)).toBe(written);
       const references = await client.request<Location[]>('textDocument/references', {
         ...params,
         context: { includeDeclaration: true },
       });
-      for (const place of references) expect(textOf(place)).toBe(id);
+      for (const place of references) expect(textOf(place)).toBe(written);
       expect(references).toContainEqual(task.location);
+      if (numbered) {
+        // Only renumbering the list changes a list's numbers: rename says so before the user types.
+        const refused = await client
+          .request('textDocument/prepareRename', params)
+          .catch((error: unknown) => (error as Error).message);
+        expect(refused).toMatch(
+          new RegExp(`^${written.replace('.', '\\.')} is a number the list in \\S+ gives its item, not a task ID`),
+        );
+        continue;
+      }
       const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', params);
       expect(prepared.placeholder).toBe(id);
       // Renamed to an ID no task has: every edit is on the old ID, or the rename is refused with its reason.
@@ -352,13 +441,8 @@ describe('tasklint --lsp navigation', { timeout: 60_000 }, () => {
       const renamed = await client
         .request<WorkspaceEdit>('textDocument/rename', { ...params, newName: unused })
         .catch((error: unknown) => (error as Error).message);
-      // A format's own numbering ("Task 1.1" of a Kiro spec, "Requirement 1") is no ID of taskIdPattern, so it cannot be renamed to one.
       if (typeof renamed === 'string')
-        expect(renamed).toMatch(
-          new RegExp(
-            `^(?:${id.replace('.', '\\.')} ends a range of tasks at |"${unused.replace('.', '\\.')}" is not a task ID: )`,
-          ),
-        );
+        expect(renamed).toMatch(new RegExp(`^${id.replace('.', '\\.')} ends a range of tasks at `));
       else {
         const edits = Object.entries(renamed.changes!).flatMap(([file, list]) =>
           list.map((edit) => ({ uri: file, range: edit.range })),
