@@ -78,6 +78,10 @@ local ok, err = pcall(function()
   result.landed = { file = vim.fn.expand('%:t'), line = cursor[1], text = vim.api.nvim_get_current_line():sub(cursor[2] + 1, cursor[2] + 6) }
   -- Rename from there: Neovim applies the edit to both files.
   vim.lsp.buf_attach_client(0, client_id)
+  -- A phase's name: its hover lists where it is named and its tasks.
+  local tracker = vim.api.nvim_get_current_buf()
+  local phase = vim.lsp.buf_request_sync(tracker, 'textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(tracker) }, position = { line = 2, character = 4 } }, 10000) or {}
+  result.phase = (phase[client_id] and phase[client_id].result) and phase[client_id].result.contents.value or vim.NIL
   vim.lsp.buf.rename('TASK-30')
   local function line_of(name, lnum)
     local other = vim.fn.bufnr(root .. '/' .. name)
@@ -111,7 +115,7 @@ function runNeovim(dir: string, out: string, lua: string): Promise<{ code: numbe
 
 describe('tasklint --lsp navigation in Neovim', () => {
   it.skipIf(!hasNeovim)(
-    `hover, go to definition, the outline, code lenses and rename by task ID${hasNeovim ? '' : ` (${SKIP_REASON})`}`,
+    `hover (on a task and on a phase), go to definition, the outline, code lenses and rename by task ID${hasNeovim ? '' : ` (${SKIP_REASON})`}`,
     async () => {
       const dir = writeFolder({ 'index.md': NAV_INDEX, 'tracker.md': NAV_TRACKER });
       const out = path.join(dir, 'seen.json');
@@ -126,6 +130,7 @@ describe('tasklint --lsp navigation in Neovim', () => {
         lenses: { line: number; title: string }[];
         jumped: boolean;
         landed: { file: string; line: number; text: string };
+        phase: string;
         renamed: boolean;
         after: string[];
       };
@@ -142,6 +147,8 @@ describe('tasklint --lsp navigation in Neovim', () => {
       expect(seen.lenses).toEqual([{ line: 6, title: 'done here · in progress in 1 other place' }]);
       expect(seen.jumped).toBe(true);
       expect(seen.landed).toEqual({ file: 'tracker.md', line: 9, text: 'TASK-3' });
+      expect(seen.phase.split('\n')[0]).toBe('**Phase 1**');
+      expect(seen.phase).toMatch(/^Tasks: 2 tasks in tracker\.md \(0 done, 2 open\): \[TASK-1\]\(.*\), \[TASK-3\]\(/m);
       expect(seen.renamed).toBe(true);
       expect(seen.after).toEqual(['### TASK-30: Write runbook', '| TASK-4 | Add monitoring | Pending | TASK-30 |']);
     },
