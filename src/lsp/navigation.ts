@@ -24,7 +24,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { isOpen } from '../extract/status.js';
-import { buildIdMatcher, idsToReplace, rangeAfterId } from '../extract/ids.js';
+import { buildIdMatcher, compareNumbers, idPrefix, idsToReplace, rangeAfterId } from '../extract/ids.js';
 import { linkTarget, taskKeyOf, type Corpus, type MentionAt } from '../corpus.js';
 import { displayId, LOCAL_SCHEMES } from '../scopes.js';
 import { REQUIREMENT_PREFIX, TASK_PREFIX } from '../extract/shapes/layout.js';
@@ -426,14 +426,35 @@ export function rename(view: View, file: string, position: LspPosition, newName:
       `${newId} is already a task (${where.mention.kind === 'definition' ? 'defined' : 'mentioned'} at ${where.doc.relPath}:${where.mention.range.start.line}); renaming ${oldId} to it would merge two tasks.`,
     );
   }
-  // "Tasks 035-037" would name other tasks once an end of it is renamed.
-  const oldNumber = /\d+(?:\.\d+)*$/u.exec(oldId)?.[0];
+  // Where the ID is not written out, the short form or range must still name the task once renamed.
+  const oldPrefix = idPrefix(oldId);
+  const oldNumber = oldId.slice(oldPrefix.length);
+  const newPrefix = idPrefix(newId);
+  const newNumber = newId.slice(newPrefix.length);
+  const shortForms: MentionAt[] = [];
   for (const place of placesOf(corpus, oldId, at.doc)) {
-    const numbers = place.mention.writtenAs?.match(/\d+(?:\.\d+)*/gu) ?? [];
-    if (numbers.length >= 2 && (numbers[0] === oldNumber || numbers.at(-1) === oldNumber))
+    const { writtenAs } = place.mention;
+    if (writtenAs === undefined) continue;
+    const where = `${place.doc.relPath}:${place.mention.range.start.line}`;
+    const numbers = writtenAs.match(/\d+(?:\.\d+)*/gu) ?? [];
+    if (numbers.length >= 2) {
+      const [from, to] = [numbers[0]!, numbers.at(-1)!];
+      // "Tasks 035-037" would name other tasks once an end of it is renamed.
+      if (from === oldNumber || to === oldNumber)
+        throw refuse(
+          `${oldId} ends a range of tasks at ${where}; renaming it would change which tasks the range names. Rewrite the range first.`,
+        );
+      const inside =
+        newPrefix === oldPrefix && compareNumbers(newNumber, from) > 0 && compareNumbers(newNumber, to) < 0;
+      if (!inside)
+        throw refuse(
+          `${oldId} is one of the tasks "${writtenAs}" names at ${where}; as ${newId} it would no longer be. Rewrite the range first.`,
+        );
+    } else if (newPrefix !== oldPrefix) {
       throw refuse(
-        `${oldId} ends a range of tasks at ${place.doc.relPath}:${place.mention.range.start.line}; renaming it would change which tasks the range names. Rewrite the range first.`,
+        `${oldId} is written "${writtenAs}" at ${where}, by its number alone, which cannot name ${newId}. Write it out in full there first.`,
       );
+    } else shortForms.push(place);
   }
   const ids = buildIdMatcher(pattern);
   const rangeAfter = rangeAfterId(ids);
@@ -441,7 +462,7 @@ export function rename(view: View, file: string, position: LspPosition, newName:
   const changes: Record<string, TextEdit[]> = {};
   const byFile = new Map<DocumentFacts, MentionAt[]>();
   for (const place of placesOf(corpus, oldId, at.doc)) {
-    if (!isIdRange(view, place.doc, place.mention)) continue;
+    if (!isIdRange(view, place.doc, place.mention) && !shortForms.includes(place)) continue;
     byFile.set(place.doc, [...(byFile.get(place.doc) ?? []), place]);
   }
   for (const [doc, places] of byFile) {
@@ -451,6 +472,12 @@ export function rename(view: View, file: string, position: LspPosition, newName:
     const edits: TextEdit[] = [];
     for (const place of places) {
       const { range } = place.mention;
+      // "Task 041" and "**041**" keep their form: only the number changes.
+      if (shortForms.includes(place)) {
+        if (textAt(text, range, starts) === place.mention.writtenAs)
+          edits.push({ range: lspRange(range), newText: newNumber });
+        continue;
+      }
       if (textAt(text, range, starts) !== oldId) continue;
       const lineStart = starts[range.start.line - 1]!;
       const offset = lineStart + range.start.column - 1;
@@ -466,7 +493,7 @@ export function rename(view: View, file: string, position: LspPosition, newName:
     }
     if (edits.length) changes[uriOf(doc.file)] = edits;
   }
-  for (const [doc, anchors] of renamedAnchors(corpus, [...byFile.keys()], ids, oldId, newId)) {
+  for (const [doc, anchors] of renamedAnchors(corpus, [...byFile.keys()], ids, oldId, newId, shortForms, newNumber)) {
     for (const from of corpus.documents) {
       const fixed = anchorEdits(view, from, doc, anchors);
       if (fixed.length) changes[uriOf(from.file)] = [...(changes[uriOf(from.file)] ?? []), ...fixed];
@@ -482,6 +509,8 @@ function renamedAnchors(
   ids: ReturnType<typeof buildIdMatcher>,
   oldId: string,
   newId: string,
+  shortForms: MentionAt[],
+  newNumber: string,
 ): Map<DocumentFacts, Map<string, string>> {
   const found = new Map<DocumentFacts, Map<string, string>>();
   for (const doc of docs) {
@@ -490,7 +519,17 @@ function renamedAnchors(
     const slugger = new GithubSlugger();
     const anchors = new Map<string, string>();
     for (const heading of doc.headings) {
-      const slug = slugger.slug(heading.text.replace(idsToReplace(ids), (id) => (id === oldId ? newId : id)));
+      let text = heading.text.replace(idsToReplace(ids), (id) => (id === oldId ? newId : id));
+      // "### Task 041: ..." renamed by its number.
+      const short = shortForms.find(
+        (place) => place.doc === doc && place.mention.range.start.line === heading.range.start.line,
+      );
+      if (short?.mention.writtenAs !== undefined)
+        text = text.replace(
+          new RegExp(`(?<![\\d.])${short.mention.writtenAs.replace(/\./g, '\\.')}(?![\\d.])`, 'u'),
+          newNumber,
+        );
+      const slug = slugger.slug(text);
       if (slug !== heading.slug) anchors.set(heading.slug, slug);
     }
     if (anchors.size) found.set(doc, anchors);
