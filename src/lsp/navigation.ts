@@ -77,10 +77,13 @@ const fieldIds = new WeakMap<DocumentFacts, Set<TaskMention>>();
 
 /** Whether the mention's range is the ID as written: what definitions, references and rename point at. */
 function isIdRange(view: View, doc: DocumentFacts, mention: TaskMention): boolean {
-  // "Tasks 035-037" names TASK-036 without writing it: nothing there to point at or rename.
-  if (mention.writtenAs !== undefined) return false;
   const { start, end } = mention.range;
-  if (start.line !== end.line || end.column - start.column !== writtenId(mention.id).length) return false;
+  if (start.line !== end.line) return false;
+  // A short form ("Task 041", "**041**") is its number; "Tasks 035-037" names TASK-036 without
+  // writing it: nothing there to point at or rename.
+  if (mention.writtenAs !== undefined)
+    return isShortForm(mention) && end.column - start.column === mention.writtenAs.length;
+  if (end.column - start.column !== writtenId(mention.id).length) return false;
   // Elsewhere the range is the ID found in the source, or empty; a field line's may be its value.
   if (mention.source !== 'field') return true;
   let ids = fieldIds.get(doc);
@@ -117,13 +120,39 @@ export function mentionAt(
   const doc = corpus.byFile.get(file);
   if (!doc) return undefined;
   let found: TaskMention | undefined;
-  for (const mention of doc.mentions) {
+  for (const mention of mentionsOf(corpus, doc)) {
     if (!contains(mention.range, position)) continue;
     if (!placesOf(corpus, mention.id, doc).length) continue;
     // The ID itself wins over a field line's value that spans it.
     if (!found || (isIdRange(view, doc, mention) && !isIdRange(view, doc, found))) found = mention;
   }
   return found ? { doc, mention: found } : undefined;
+}
+
+const writtenNumbers = (mention: TaskMention): string[] => mention.writtenAs?.match(/\d+(?:\.\d+)*/gu) ?? [];
+
+/** A task written by its number alone: "Task 041", "**041**", "046" of "046, 047.1, 048". */
+const isShortForm = (mention: TaskMention): boolean => writtenNumbers(mention).length === 1;
+
+/** What a document says of tasks, with its short forms and ranges resolved against the folder. */
+function mentionsOf(corpus: Corpus, doc: DocumentFacts): TaskMention[] {
+  const resolved = corpus.resolved.get(doc);
+  return resolved ? [...doc.mentions, ...resolved] : doc.mentions;
+}
+
+/** The tasks a range names at the mention's place ("Tasks 046-048"), in order; just the mention's own task elsewhere. */
+function namedAt(corpus: Corpus, doc: DocumentFacts, mention: TaskMention): string[] {
+  if (writtenNumbers(mention).length < 2) return [mention.id];
+  const { start } = mention.range;
+  const ids = mentionsOf(corpus, doc)
+    .filter(
+      (other) =>
+        other.writtenAs === mention.writtenAs &&
+        other.range.start.line === start.line &&
+        other.range.start.column === start.column,
+    )
+    .map((other) => other.id);
+  return [...new Set(ids)];
 }
 
 /** `index.md:5` as a Markdown link that opens the file at that line. */
@@ -221,6 +250,8 @@ export function hover(view: View, file: string, position: LspPosition): Hover | 
     const named = groupAt(view, file, position);
     return named ? groupHover(view, named.group, named.place) : null;
   }
+  const named = namedAt(corpus, at.doc, at.mention);
+  if (named.length > 1) return rangeHover(view, at.doc, at.mention, named);
   const { id } = at.mention;
   const places = placesOf(corpus, id, at.doc);
   const title = titleOf(places);
@@ -251,6 +282,23 @@ export function hover(view: View, file: string, position: LspPosition): Hover | 
   lines.push('');
   lines.push(`Needed by: ${by.length ? by.map((other) => taskLink(view, other)).join(', ') : 'none stated'}`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: lspRange(at.mention.range) };
+}
+
+/** Over a range ("Tasks 046-048"): each task it names, with its title and the statuses its places state. */
+function rangeHover(view: View, doc: DocumentFacts, mention: TaskMention, ids: string[]): Hover {
+  const lines = [`**${escape(mention.writtenAs!)}** names ${countWord(ids.length, 'task')}`, ''];
+  for (const id of ids) {
+    const places = placesOf(view.corpus, id, doc);
+    const key = taskKeyOf(view.corpus, doc, id) ?? id;
+    const title = titleOf(places);
+    // The words the places use: a summary line's "Pending" reads as pending, not as an implied "open".
+    const stated = statedStatuses(places).sort((a, b) => statementRank(a) - statementRank(b));
+    const words = [...new Set(stated.map(({ mention: m }) => statusWord({ status: m.status })))];
+    lines.push(
+      `- ${taskLink(view, key)}${title ? ` · ${escape(title)}` : ''}${words.length ? ` · ${words.join(' / ')}` : ''}`,
+    );
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: lspRange(mention.range) };
 }
 
 /**
@@ -348,7 +396,8 @@ export function definition(view: View, file: string, position: LspPosition): Loc
     const found = named ? groupDefinitions(named.group) : [];
     return found.length ? found.map(groupLocation) : null;
   }
-  const found = definitionsOf(view, placesOf(corpus, at.mention.id, at.doc));
+  // From a range, each task it names.
+  const found = namedAt(corpus, at.doc, at.mention).flatMap((id) => definitionsOf(view, placesOf(corpus, id, at.doc)));
   return found.length ? found.map(location) : null;
 }
 
@@ -366,7 +415,8 @@ export function references(
     const defining = new Set(groupDefinitions(named.group));
     return named.group.places.filter((place) => includeDeclaration || !defining.has(place)).map(groupLocation);
   }
-  return placesOf(corpus, at.mention.id, at.doc)
+  return namedAt(corpus, at.doc, at.mention)
+    .flatMap((id) => placesOf(corpus, id, at.doc))
     .filter(
       (place) =>
         isIdRange(view, place.doc, place.mention) && (includeDeclaration || place.mention.kind !== 'definition'),
@@ -436,7 +486,7 @@ export function rename(view: View, file: string, position: LspPosition, newName:
     const { writtenAs } = place.mention;
     if (writtenAs === undefined) continue;
     const where = `${place.doc.relPath}:${place.mention.range.start.line}`;
-    const numbers = writtenAs.match(/\d+(?:\.\d+)*/gu) ?? [];
+    const numbers = writtenNumbers(place.mention);
     if (numbers.length >= 2) {
       const [from, to] = [numbers[0]!, numbers.at(-1)!];
       // "Tasks 035-037" would name other tasks once an end of it is renamed.
