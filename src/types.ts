@@ -199,6 +199,10 @@ export interface OpenSpecOperation {
   /** The requirement's name: the header's text after `Requirement:`, trimmed. */
   name: string;
   range: Range;
+  /** A spec's, an ADDED or a MODIFIED requirement's `#### Scenario:` headings, as `openspec validate` counts them. */
+  scenarios?: number;
+  /** A "Scenario:" heading of the requirement with other than four `#`s, which OpenSpec does not count. */
+  misplacedScenario?: { range: Range; depth: number };
 }
 
 /** What a spec-kit tasks.md says of its phases and how many tasks it has (src/extract/shapes/spec-kit.ts). */

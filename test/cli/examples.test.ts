@@ -78,11 +78,15 @@ describe('the bundled examples/ folder', () => {
       'examples/specs/003-event-reminders/tasks.md:25 unknown-task-reference',
       'examples/specs/003-event-reminders/tasks.md:31 summary-count-mismatch',
     ]);
-    // OpenSpec: a MODIFIED header the capability's spec does not have; the archived change (open
-    // tasks, a requirement long removed) is history.
+    // OpenSpec: a MODIFIED header the capability's spec does not have, an ADDED requirement whose
+    // scenario has three #s (the one above it has its scenario); the archived change (open tasks, a
+    // requirement long removed) is history.
     expect(
       messages.filter((m) => m.file.startsWith('examples/openspec/')).map((m) => `${m.file}:${m.line} ${m.ruleId}`),
-    ).toEqual(['examples/openspec/changes/shorter-sessions/specs/auth/spec.md:3 delta-requirement-not-found']);
+    ).toEqual([
+      'examples/openspec/changes/shorter-sessions/specs/auth/spec.md:3 delta-requirement-not-found',
+      'examples/openspec/changes/two-factor/specs/auth/spec.md:12 requirement-without-scenario',
+    ]);
     // Kiro: the optional 1.3 is not a sub-task left open.
     expect(
       messages

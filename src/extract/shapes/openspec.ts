@@ -19,6 +19,7 @@ const DELTA_SPEC =
   /(?:^|\/)openspec\/changes\/(?:(?:proposed|approved)\/)?((?:archive\/)?[^/]+)\/specs\/([^/]+)\/spec\.md$/u;
 
 const REQUIREMENT = /^Requirement:\s*(.+?)\s*$/iu;
+const SCENARIO = /^Scenario:/iu;
 const DELTA_SECTION = /^(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\s*$/iu;
 const RENAME_LINE = /^\s*[-*]?\s*(FROM|TO)\s*:\s*`?\s*#{3}\s*Requirement:\s*(.+?)\s*`?\s*$/iu;
 
@@ -33,9 +34,22 @@ export function readOpenSpec(text: string, tree: Root, lines: LineIndex, file: s
   const root = posix.slice(0, found.index + (posix[found.index] === '/' ? 1 : 0));
   const operations: OpenSpecOperation[] = [];
   let section: string | undefined;
+  // The requirement whose scenarios are being counted: up to the next heading of its depth or above.
+  let counting: OpenSpecOperation | undefined;
   for (const node of tree.children) {
     if (node.type === 'heading') {
       const title = plainText(node).trim();
+      if (counting && SCENARIO.test(title)) {
+        if (node.depth === 4) counting.scenarios = (counting.scenarios ?? 0) + 1;
+        else {
+          const offsets = nodeOffsets(node);
+          if (offsets && !counting.misplacedScenario)
+            counting.misplacedScenario = { range: lines.range(offsets.start, offsets.end), depth: node.depth };
+          // "### Scenario:" stands where OpenSpec ends the requirement; the requirement's block goes on for the reader.
+          continue;
+        }
+      }
+      if (node.depth <= 3) counting = undefined;
       if (node.depth === 2) {
         section = main
           ? /^requirements$/iu.test(title)
@@ -47,11 +61,16 @@ export function readOpenSpec(text: string, tree: Root, lines: LineIndex, file: s
       const requirement = node.depth === 3 ? REQUIREMENT.exec(title) : null;
       const offsets = nodeOffsets(node);
       if (!requirement || !section || !offsets) continue;
-      operations.push({
+      const operation: OpenSpecOperation = {
         op: section as OpenSpecOperation['op'],
         name: requirement[1]!,
         range: lines.range(offsets.start, offsets.end),
-      });
+      };
+      if (section === 'SPEC' || section === 'ADDED' || section === 'MODIFIED') {
+        operation.scenarios = 0;
+        counting = operation;
+      }
+      operations.push(operation);
     } else if (section === 'RENAMED' && (node.type === 'list' || node.type === 'paragraph')) {
       // `- FROM: ### Requirement: Old` / `- TO: ### Requirement: New`, each on its own line.
       const offsets = nodeOffsets(node);
