@@ -92,6 +92,25 @@ export interface WrittenIds {
   text: string;
   /** The statement each task named makes, without its ID. */
   mention: Omit<TaskMention, 'id'>;
+  /**
+   * Written by a heading that defines its task short ("### Task 041: ..."), or by a field line of
+   * its block: it names the task of the one scheme that fits, defined elsewhere or not.
+   */
+  defines?: boolean;
+}
+
+/** One end of a dependency written short or as a range: "Task 039", "TASK-035-037", "T001-T004". */
+export type WrittenEnd = Pick<WrittenIds, 'prefix' | 'from' | 'to' | 'text' | 'defines'>;
+
+/**
+ * A dependency with an end the corpus resolves (see corpus.ts): a range names one edge per task
+ * defined in it; an end it cannot resolve names none.
+ */
+export interface WrittenEdge {
+  from: string | WrittenEnd;
+  to: string | WrittenEnd;
+  range: Range;
+  source: 'field';
 }
 
 export interface Mojibake {
@@ -160,6 +179,8 @@ export interface DocumentFacts {
    * resolves them (see corpus.ts).
    */
   writtenIds?: WrittenIds[];
+  /** Dependencies with an end written short or as a range: the corpus resolves them. */
+  writtenEdges?: WrittenEdge[];
   /** Headings that define a task, with what their section says about it. */
   taskSections?: TaskSection[];
   /** Headings that name a phase, stage, milestone or workstream and define no task, with the status they state. */

@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus.js';
+import { edgesOf, type Corpus } from '../corpus.js';
 import { idReuse } from '../query.js';
 import { describeKey } from '../scopes.js';
 import { taskGroups } from '../groups.js';
@@ -91,7 +91,7 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   lines.push('');
   lines.push('Dependencies (A → B: B depends on A):');
   for (const doc of corpus.documents) {
-    for (const edge of doc.edges ?? [])
+    for (const edge of edgesOf(corpus, doc))
       lines.push(
         `  ${displayPath(doc.file, cwd)}:${edge.range.start.line}  ${edge.from} → ${edge.to}  (${edge.source})`,
       );
