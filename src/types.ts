@@ -394,6 +394,8 @@ export interface GroupStatement {
   headingLine?: number;
   /** The statement is about the document itself: a field under its title, or its title. */
   document?: boolean;
+  /** The tasks an index row names as the group's, in a cell of IDs: "CLOUD-0.1 to 0.2" (the corpus resolves them). */
+  members?: WrittenEnd[];
 }
 
 export interface ConflictMarker {
@@ -501,6 +503,11 @@ export interface CountClaim {
   text: string;
   range: Range;
   subject: ClaimSubject;
+  /**
+   * "(4 tasks: 040-044)", "(3 tasks: 046, 047.1, 048)": the IDs the count is of, written right
+   * after it; the corpus knows which tasks they name (a range names those defined in it).
+   */
+  listed?: { ends: WrittenEnd[]; text: string; range: Range };
   /** What the claim plainly counts; absent when that is not clear. */
   evidence?: {
     of: 'table rows' | 'list items' | 'headings';
