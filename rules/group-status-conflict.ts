@@ -165,7 +165,7 @@ None.
       const membersDoc = group.members?.doc;
       if (!membersDoc) continue;
       for (const { place, kind, members } of memberConflicts(group)) {
-        const memberAt = (member: GroupMember): At => ({ doc: membersDoc, range: member.mention.range });
+        const memberAt = (member: GroupMember): At => ({ doc: member.doc ?? membersDoc, range: member.mention.range });
         const first = members[0]!;
         if (kind === 'allDone') {
           const last = members.at(-1)!;

@@ -160,7 +160,7 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
 /** The groups a document names and their statuses; a recogniser that throws costs its own facts only. */
 function groupsOf(tree: Root, lines: LineIndex, options: ExtractOptions): GroupStatement[] {
   try {
-    return extractGroups(tree, lines, options.relPath, options.vocabulary);
+    return extractGroups(tree, lines, options.relPath, options.vocabulary, options.ids);
   } catch {
     return [];
   }
