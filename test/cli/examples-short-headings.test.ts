@@ -6,14 +6,14 @@ describe('examples/validation-plan.md: short task headings, ranged dependencies,
   const run = runCli(['-f', 'json', 'examples/']);
   const results = JSON.parse(run.stdout) as {
     filePath: string;
-    messages: { ruleId: string; line: number; message: string; related?: { file: string; line: number }[] }[];
+    messages: { ruleId: string; line: number; message: string; related?: { filePath: string; line: number }[] }[];
   }[];
   const findings = results.flatMap((r) =>
     r.messages.map((m) => ({
       where: `${path.relative(ROOT, r.filePath)}:${m.line}`,
       ruleId: m.ruleId,
       message: m.message,
-      related: (m.related ?? []).map((place) => `${path.relative(ROOT, place.file)}:${place.line}`),
+      related: (m.related ?? []).map((place) => `${path.relative(ROOT, place.filePath)}:${place.line}`),
     })),
   );
   const about = (ruleId: string, text: string) =>
