@@ -49,3 +49,23 @@ describe('the language server after edits to a short task heading and a ranged d
     expect(await found()).toEqual([]);
   });
 });
+
+describe('the language server after an edit that defines a task inside a counted range', () => {
+  it('counts it, as a full run does', async () => {
+    const tracker =
+      '# Tracker\n\n| Task ID | Title |\n|---|---|\n| TASK-040 | A |\n| TASK-041 | B |\n| TASK-042 | C |\n';
+    const dir = writeFolder({ 'tracker.md': tracker, 'plan.md': '# Plan\n\n- Validate (3 tasks: 040-042)\n' });
+    const workspace = await PlanningWorkspace.load(dir);
+    const found = async (): Promise<string[]> => {
+      const { diagnostics } = await workspace.lintChanges();
+      expect(diagnostics).toEqual(await workspace.lintFromScratch());
+      return diagnostics.filter((d) => d.ruleId === 'count-mismatch').map((d) => d.message);
+    };
+    expect(await found()).toEqual([]);
+
+    await workspace.setText(path.join(dir, 'tracker.md'), `${tracker}| TASK-040.1 | A mirror |\n`);
+    expect(await found()).toEqual([
+      '"3 tasks" is stated here, but 040-042 names 4 tasks the folder defines: TASK-040, TASK-040.1, TASK-041, TASK-042.',
+    ]);
+  });
+});
