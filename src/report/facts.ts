@@ -171,8 +171,12 @@ export function describeClaim(claim: Claim): string {
       const stated = `count ${claim.stated} ${claim.noun}${claim.remaining ? ' remaining' : ''}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}`;
       const evidence = claim.evidence
         ? `  over ${claim.evidence.parts.length} ${claim.evidence.of} (lines ${claim.evidence.parts[0]?.range.start.line}-${claim.evidence.parts.at(-1)?.range.start.line}${claim.evidence.deprecated ? `, ${claim.evidence.deprecated} deprecated` : ''}${claim.evidence.open !== undefined ? `, ${claim.evidence.open} open` : ''}${claim.evidence.subtasks ? `, ${claim.evidence.subtasks} subtasks` : ''})`
-        : '  (nothing plainly counted)';
-      return `${stated}  "${claim.text}"  ${subject}${evidence}`;
+        : claim.listed
+          ? ''
+          : '  (nothing plainly counted)';
+      // "(4 tasks: 040-044)": the IDs written after the count, which the corpus resolves.
+      const listed = claim.listed ? `  of the IDs "${claim.listed.text}"` : '';
+      return `${stated}  "${claim.text}"  ${subject}${listed}${evidence}`;
     }
     case 'remaining':
       return `remaining ${claim.remaining} beside ${claim.done}/${claim.total}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}  ${subject}`;

@@ -5,6 +5,7 @@ import { buildIdMatcher } from '../../src/extract/ids.js';
 import { DEFAULT_VOCABULARY } from '../../src/extract/status.js';
 import { LineIndex } from '../../src/extract/text.js';
 import { parseMarkdown } from '../../src/parse.js';
+import { describeClaim } from '../../src/report/facts.js';
 import type { CountClaim } from '../../src/types.js';
 
 const ids = buildIdMatcher(DEFAULT_TASK_ID_PATTERN);
@@ -41,5 +42,18 @@ describe('a count of the IDs written right after it', () => {
     ['- Phase 6 (4 tasks) 040-044\n', 'IDs outside the parenthesis'],
   ])('"%s" counts nothing it lists: %s', (text) => {
     expect(listed(text)).toEqual([]);
+  });
+});
+
+describe('tasklint facts', () => {
+  it('shows the IDs a count is of', () => {
+    const [claim] = extractClaims(
+      parseMarkdown('- Execute Phase 6 validation (4 tasks: 040-044)\n'),
+      new LineIndex('- Execute Phase 6 validation (4 tasks: 040-044)\n'),
+      { ids, vocabulary: DEFAULT_VOCABULARY },
+    );
+    expect(describeClaim(claim!)).toContain('count 4 tasks  "4 tasks"');
+    expect(describeClaim(claim!)).toContain('of the IDs "040-044"');
+    expect(describeClaim(claim!)).not.toContain('nothing plainly counted');
   });
 });
