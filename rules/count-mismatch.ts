@@ -1,5 +1,6 @@
+import { resolveWrittenIds, type Corpus } from '../src/corpus.js';
 import { defineRule, type RelatedReport, type Report } from '../src/rule.js';
-import type { ClaimPart, CountClaim, DocumentFacts, RemainingClaim } from '../src/types.js';
+import type { ClaimPart, CountClaim, DocumentFacts, RemainingClaim, WrittenEnd } from '../src/types.js';
 
 /**
  * The counts a stated number of tasks may mean: every row, the rows that are not deprecated,
@@ -26,6 +27,25 @@ export function countMismatch(claim: CountClaim): boolean {
 export function remainingMismatch(claim: RemainingClaim): boolean {
   const open = claim.total - claim.done;
   return claim.remaining !== open && claim.remaining !== open - (claim.deprecated ?? 0);
+}
+
+/**
+ * The tasks "040-044" or "046, 047.1, 048" name: each member one defined task, a range those
+ * defined in it (040.1 too). Undefined when a member names none: then nothing is claimed.
+ */
+function listedTasks(corpus: Corpus, doc: DocumentFacts, ends: WrittenEnd[]): string[] | undefined {
+  const named = new Set<string>();
+  for (const end of ends) {
+    const ids = resolveWrittenIds(corpus, doc, end);
+    if (ids.length === 0) return undefined;
+    for (const id of ids) named.add(id);
+  }
+  return [...named];
+}
+
+/** "TASK-040, TASK-040.1, TASK-041", shortened in the middle when long. */
+function idList(ids: string[]): string {
+  return ids.length <= 8 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')}, …, ${ids.at(-1)!}`;
 }
 
 function lines(parts: ClaimPart[]): { from: number; to: number } {
@@ -56,6 +76,8 @@ export default defineRule({
       workstreams: '"{{text}}" is stated here, but this document has {{count}} workstream sections ({{where}}).',
       remaining: '"{{text}}" is stated here, but {{done}} of {{total}} complete leaves {{expected}} task{{plural}}.',
       counted: '{{which}} task counted: {{text}}',
+      listed: '"{{text}}" is stated here, but {{list}} names {{count}} task{{plural}} the folder defines: {{ids}}.',
+      listedHere: '{{list}} names {{ids}}',
       workstream: 'workstream section "{{text}}"',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
@@ -74,7 +96,10 @@ right there:
   items are tasks;
 - "(17 tasks remaining)" against the same rows, or those of them still open;
 - "(18/22 complete) - 3 tasks remaining" against its own fraction: 22 - 18 is 4;
-- "31 tasks across 2 workstreams" against the "Workstream N" sections of the document.
+- "31 tasks across 2 workstreams" against the "Workstream N" sections of the document;
+- "(4 tasks: 040-044)" against the tasks the IDs after it name: a range names every task the
+  folder defines in it (five here, six if TASK-040.1 is defined too). A member that names no
+  defined task, a range over an undefined end or one between two schemes claims nothing.
 
 Only what the claim plainly counts is counted. A heading whose count is of something else
 ("(3 days)", "(2 phases)"), a list after the table ("Changes:", "Validation Criteria:"), a
@@ -143,6 +168,19 @@ None.
             },
             at: { doc, range: claim.range },
             ...(claim.deprecated ? {} : countFix(claim, claim.total - claim.done)),
+          });
+          continue;
+        }
+        if (claim.kind === 'count' && claim.listed) {
+          // "(4 tasks: 040-044)": the IDs right after the count are what it counts.
+          const named = listedTasks(corpus, doc, claim.listed.ends);
+          if (!named || named.length === claim.stated) continue;
+          const data = { list: claim.listed.text, ids: idList(named) };
+          context.report({
+            messageId: 'listed',
+            data: { ...data, text: claim.text, count: named.length, plural: named.length === 1 ? '' : 's' },
+            at: { doc, range: claim.range },
+            related: [{ at: { doc, range: claim.listed.range }, messageId: 'listedHere', data }],
           });
           continue;
         }

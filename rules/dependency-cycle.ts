@@ -1,4 +1,4 @@
-import { taskKeyOf, type Corpus } from '../src/corpus.js';
+import { edgesOf, taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, type At, type RuleContext } from '../src/rule.js';
 import { isReusedId, SOURCE_RANK, statedEdges, type StatedEdge } from '../src/query.js';
 import { displayId } from '../src/scopes.js';
@@ -21,7 +21,7 @@ function edgeKeys(corpus: Corpus, doc: DocumentFacts, edge: DependencyEdge): [st
 function edgeEntries(corpus: Corpus, doc: DocumentFacts): [string, EdgeEntry][] {
   if (doc.role !== 'active') return [];
   const entries: [string, EdgeEntry][] = [];
-  for (const edge of doc.edges ?? []) {
+  for (const edge of edgesOf(corpus, doc)) {
     const keys = edgeKeys(corpus, doc, edge);
     if (keys) entries.push([keys[0], { to: keys[1], at: { doc, range: edge.range }, source: edge.source }]);
   }
@@ -247,7 +247,7 @@ None.
   // A loop depends on the statements of its steps, all about its tasks. Which tasks form a loop
   // depends on the whole graph, so the graph is always built whole.
   incremental: (doc: DocumentFacts, corpus: Corpus) =>
-    (doc.edges ?? []).flatMap((edge) => {
+    edgesOf(corpus, doc).flatMap((edge) => {
       const keys = edgeKeys(corpus, doc, edge);
       return keys ? [taskKey(keys[0]), taskKey(keys[1])] : [];
     }),

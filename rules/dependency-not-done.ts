@@ -63,7 +63,9 @@ Finds a task marked done while a task it depends on is still open (in progress, 
 pending, or listed under "Active Tasks"). Dependencies come from Dependencies columns,
 "Depends on:" fields and \`A → B\` graphs in code blocks, including vertical arrows (a \`↓\` or
 \`▼\`, perhaps on a \`│\` shaft, straight under one task ID and over another); statuses from the same places
-\`task-status-conflict\` reads.
+\`task-status-conflict\` reads. A range in a dependency field (\`**Dependencies**: TASK-035-037\`,
+\`Blocked by: T001-T004\`) depends on every task defined in it; one over an undefined end, or
+between two schemes, names none.
 
 Only tasks whose places agree are compared: when one file says a task is done and another says
 it is open, \`task-status-conflict\` reports that instead. Archived and template documents are not

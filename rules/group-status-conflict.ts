@@ -77,7 +77,9 @@ A group's status is read where it is written: an index row \`| Phase 0: Foundati
 Started |\`, a \`**Status:** ✅ Completed\` field under the phase file's title or under the
 group's heading, a heading "Phase 2: Storage ✅ COMPLETE", a list item "✅ Phase 1: Core
 (12/12 complete)". A figure counts as done only at 100%: "99%" and "✅ 80% Complete" are not
-done. Its members are the tasks defined under its heading, or in its document.
+done. Its members are the tasks defined under its heading, or in its document; when no heading
+or file holds them, those an index row names in its Tasks column (\`| Phase 0: Foundation |
+CLOUD-0.1 to 0.2 | ... |\`), each with the status every place that states one agrees on.
 
 Two places are about the same group when a row links to the group's file or to its heading,
 when a file is named after it (\`phase-0-foundation.md\`), or when both write the same kind and
@@ -165,7 +167,7 @@ None.
       const membersDoc = group.members?.doc;
       if (!membersDoc) continue;
       for (const { place, kind, members } of memberConflicts(group)) {
-        const memberAt = (member: GroupMember): At => ({ doc: membersDoc, range: member.mention.range });
+        const memberAt = (member: GroupMember): At => ({ doc: member.doc ?? membersDoc, range: member.mention.range });
         const first = members[0]!;
         if (kind === 'allDone') {
           const last = members.at(-1)!;

@@ -1,4 +1,4 @@
-import { taskKeyOf, type Corpus } from '../src/corpus.js';
+import { edgesOf, taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, taskKeysOf, type At, type RuleContext } from '../src/rule.js';
 import { idPrefix } from '../src/extract/ids.js';
 import { displayId, keyScope, LOCAL_SCHEMES } from '../src/scopes.js';
@@ -117,7 +117,7 @@ export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wa
     for (const edge of graphEdges(doc))
       add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
     for (const edge of graphEdges(doc)) add(doc, edge.to, { at: { doc, range: edge.range }, graph: true });
-    for (const edge of doc.edges ?? [])
+    for (const edge of edgesOf(corpus, doc))
       if (edge.source === 'field')
         add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: false });
   }
@@ -212,7 +212,7 @@ None.
     const keys = taskKeysOf(doc, corpus);
     const ids = [
       ...doc.mentions.map((mention) => mention.id),
-      ...(doc.edges ?? []).flatMap((edge) => [edge.from, edge.to]),
+      ...edgesOf(corpus, doc).flatMap((edge) => [edge.from, edge.to]),
     ];
     for (const id of ids) {
       const key = taskKeyOf(corpus, doc, id);

@@ -6,7 +6,7 @@ import { isInside } from './discover.js';
 export { isInside };
 import { compareNumbers, idPrefix, MAX_RANGE_WIDTH, splitId } from './extract/ids.js';
 import { indexScopes, type ScopeIndex } from './scopes.js';
-import type { DocumentFacts, Link, TargetInfo, TaskMention, WrittenIds } from './types.js';
+import type { DependencyEdge, DocumentFacts, Link, TargetInfo, TaskMention, WrittenEnd } from './types.js';
 
 export interface MentionAt {
   doc: DocumentFacts;
@@ -41,6 +41,8 @@ export interface Corpus {
    * TASK-036, TASK-037), also listed in `mentions` after the document's own.
    */
   resolved: Map<DocumentFacts, TaskMention[]>;
+  /** The dependencies each document writes with a short or ranged end, one per task it names (see `edgesOf`). */
+  resolvedEdges: Map<DocumentFacts, DependencyEdge[]>;
   /** The IDs the corpus defines, which short forms and ranges resolve against. */
   defined: DefinedIds;
 }
@@ -141,6 +143,23 @@ function indexDefined(documents: DocumentFacts[], keyed: Pick<Corpus, 'prefixes'
       addShapes(shapes, split.number);
     }
   }
+  // "### Task 041: ..." defines the task of the one scheme that fits it.
+  for (const doc of documents) {
+    if (doc.role === 'template') continue;
+    const own = ownSchemes(keyed, doc);
+    for (const written of doc.writtenIds ?? []) {
+      if (!written.defines || written.mention.source !== 'heading') continue;
+      for (const id of resolveWrittenIds({ ...keyed, defined }, doc, written, own)) {
+        const key = taskKeyOf(keyed, doc, id);
+        if (key === undefined) continue;
+        defined.keys.add(key);
+        const prefix = idPrefix(id);
+        let ids = byPrefix.get(prefix);
+        if (!ids) byPrefix.set(prefix, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+  }
   for (const [prefix, ids] of byPrefix)
     defined.byPrefix.set(
       prefix,
@@ -197,7 +216,7 @@ function fittingPrefix(number: string, schemes: Map<string, Set<string>> | undef
 export function resolveWrittenIds(
   corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>,
   doc: DocumentFacts,
-  written: WrittenIds,
+  written: WrittenEnd,
   own: Map<string, Set<string>> = ownSchemes(corpus, doc),
 ): string[] {
   let prefix = written.prefix;
@@ -209,6 +228,8 @@ export function resolveWrittenIds(
     prefix = found;
   }
   if (!corpus.prefixes.has(prefix)) return [];
+  // A heading that writes its task short defines it: the scheme is all it needs.
+  if (written.defines) return written.to === undefined ? [`${prefix}${written.from}`] : [];
   const isDefined = (id: string): boolean => {
     const key = taskKeyOf(corpus, doc, id);
     return key !== undefined && corpus.defined.keys.has(key);
@@ -231,6 +252,29 @@ export function resolveWrittenIds(
     if (isDefined(ids[i]!)) named.push(ids[i]!);
   }
   return named;
+}
+
+/** The edges a document writes with short or ranged ends: one per task each end names, none when an end names none. */
+function resolveEdges(
+  corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>,
+  doc: DocumentFacts,
+  own: Map<string, Set<string>> = ownSchemes(corpus, doc),
+): DependencyEdge[] {
+  const edges: DependencyEdge[] = [];
+  const named = (end: string | WrittenEnd): string[] =>
+    typeof end === 'string' ? [end] : resolveWrittenIds(corpus, doc, end, own);
+  for (const edge of doc.writtenEdges ?? [])
+    for (const to of named(edge.to))
+      for (const from of named(edge.from))
+        if (from !== to) edges.push({ from, to, range: edge.range, source: edge.source });
+  return edges;
+}
+
+/** Every dependency a document states: as written, and those whose ends the corpus resolved. */
+export function edgesOf(corpus: Pick<Corpus, 'resolvedEdges'>, doc: DocumentFacts): DependencyEdge[] {
+  const resolved = corpus.resolvedEdges.get(doc);
+  if (!resolved) return doc.edges ?? [];
+  return [...(doc.edges ?? []), ...resolved];
 }
 
 function resolveDocument(corpus: Pick<Corpus, 'prefixes' | 'scopes' | 'defined'>, doc: DocumentFacts): TaskMention[] {
@@ -264,9 +308,12 @@ export function indexCorpus(
   const scopes = indexScopes(sorted, config, root, configDir);
   const defined = indexDefined(sorted, { prefixes, scopes });
   const resolved = new Map<DocumentFacts, TaskMention[]>();
+  const resolvedEdges = new Map<DocumentFacts, DependencyEdge[]>();
   for (const doc of sorted) {
     const own = resolveDocument({ prefixes, scopes, defined }, doc);
     if (own.length) resolved.set(doc, own);
+    const edges = resolveEdges({ prefixes, scopes, defined }, doc);
+    if (edges.length) resolvedEdges.set(doc, edges);
   }
   const mentions = new Map<string, MentionAt[]>();
   for (const doc of sorted) {
@@ -290,13 +337,22 @@ export function indexCorpus(
     targets,
     prefixEvidence,
     resolved,
+    resolvedEdges,
     defined,
   };
 }
 
-/** The IDs a document defines, for telling whether an edit changed them. */
+/** The IDs a document defines, and the numbers its headings define short, for telling whether an edit changed them. */
 function definedIdSet(doc: DocumentFacts): Set<string> {
-  return new Set(definitionsOf(doc).map((mention) => mention.id));
+  const ids = new Set(definitionsOf(doc).map((mention) => mention.id));
+  if (doc.role !== 'template')
+    for (const written of doc.writtenIds ?? [])
+      if (written.defines && written.mention.source === 'heading') ids.add(`\0${written.from}`);
+  return ids;
+}
+
+function sameEdges(a: readonly DependencyEdge[], b: readonly DependencyEdge[]): boolean {
+  return a.length === b.length && a.every((edge, i) => edge.from === b[i]!.from && edge.to === b[i]!.to);
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -351,13 +407,18 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
   // what one of another document's names, every key of that document may change.
   if (definedChanged)
     for (const doc of documents) {
-      if (doc === after || !doc.writtenIds?.length) continue;
+      if (doc === after || (!doc.writtenIds?.length && !doc.writtenEdges?.length)) continue;
       const now = resolveDocument({ ...keyed, defined }, doc).map((mention) => mention.id);
       const was = (corpus.resolved.get(doc) ?? []).map((mention) => mention.id);
       if (now.length !== was.length || now.some((id, i) => id !== was[i])) return undefined;
+      if (!sameEdges(resolveEdges({ ...keyed, defined }, doc), corpus.resolvedEdges.get(doc) ?? [])) return undefined;
     }
   const resolvedAfter = resolveDocument({ ...keyed, defined }, after);
   if (resolvedAfter.length) resolved.set(after, resolvedAfter);
+  const resolvedEdges = new Map(corpus.resolvedEdges);
+  resolvedEdges.delete(before);
+  const edgesAfter = resolveEdges({ ...keyed, defined }, after);
+  if (edgesAfter.length) resolvedEdges.set(after, edgesAfter);
   for (const mention of [...before.mentions, ...resolvedBefore]) {
     const key = taskKeyOf(keyed, before, mention.id);
     if (key !== undefined) keys.add(key);
@@ -375,7 +436,7 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
     if (list.length) mentions.set(id, list);
     else mentions.delete(id);
   }
-  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence, resolved, defined };
+  return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence, resolved, resolvedEdges, defined };
 }
 
 /** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */

@@ -7,10 +7,10 @@
  * feature folders) it is bound to nothing.
  */
 import path from 'node:path';
-import { taskKeyOf, type Corpus } from './corpus.js';
+import { resolveWrittenIds, taskKeyOf, type Corpus } from './corpus.js';
 import { fileGroup } from './extract/shapes/groups.js';
 import { isOpen } from './extract/status.js';
-import { statedStatuses } from './query.js';
+import { isReusedId, statedStatuses } from './query.js';
 import { UnionFind } from './subjects.js';
 import type { DocumentFacts, GroupStatement, Range, Status, TaskMention } from './types.js';
 
@@ -27,6 +27,8 @@ export interface GroupMember {
   state: 'done' | 'open' | 'unknown' | 'deprecated';
   status?: Status;
   statusText?: string;
+  /** Where `mention` is, when not in the members' document: a row's members state their status anywhere. */
+  doc?: DocumentFacts;
 }
 
 export interface TaskGroup {
@@ -146,6 +148,51 @@ function membersOf(corpus: Corpus, holder: Holder): GroupMember[] {
     });
   }
   return [...seen.values()];
+}
+
+/** What the places of a task that state a status agree on, there or anywhere in the folder. */
+function agreedState(stated: ReturnType<typeof statedStatuses>): GroupMember['state'] {
+  const statuses = new Set(stated.map(({ mention }) => mention.status));
+  if (statuses.size === 1 && statuses.has('done')) return 'done';
+  if (statuses.size === 1 && statuses.has('deprecated')) return 'deprecated';
+  if (statuses.size > 0 && [...statuses].every((status) => isOpen(status))) return 'open';
+  return 'unknown';
+}
+
+/**
+ * The tasks an index row names in its cell of IDs ("CLOUD-0.1 to 0.2"), each with the status the
+ * folder agrees on; undefined when an end names no defined task.
+ */
+function rowMembers(corpus: Corpus, { doc, statement }: GroupPlace): GroupMember[] | undefined {
+  if (!statement.members) return undefined;
+  const members: GroupMember[] = [];
+  const seen = new Set<string>();
+  for (const end of statement.members) {
+    const ids = resolveWrittenIds(corpus, doc, end);
+    if (ids.length === 0) return undefined;
+    for (const id of ids) {
+      const key = taskKeyOf(corpus, doc, id);
+      if (key === undefined || seen.has(key)) continue;
+      seen.add(key);
+      const places = corpus.mentions.get(key) ?? [];
+      // An ID two lists use for two tasks: which one the row means is unsure.
+      if (isReusedId(key, places)) return undefined;
+      const stated = statedStatuses(places).filter(({ mention }) => !mention.statusImplied);
+      const first = stated[0];
+      const defined = places.find(({ mention }) => mention.kind === 'definition') ?? places[0];
+      const shown = first ?? defined;
+      if (!shown) return undefined;
+      members.push({
+        id,
+        mention: shown.mention,
+        state: agreedState(stated),
+        doc: shown.doc,
+        ...(first?.mention.status ? { status: first.mention.status } : {}),
+        ...(first?.mention.statusText ? { statusText: first.mention.statusText } : {}),
+      });
+    }
+  }
+  return members;
 }
 
 const groupsMemo = new WeakMap<Corpus, TaskGroup[]>();
@@ -270,9 +317,17 @@ function findTaskGroups(corpus: Corpus): TaskGroup[] {
           list.length === withMembers[0]!.list.length &&
           list.every((m) => withMembers[0]!.list.some((n) => n.id === m.id)),
       );
+    if (sameSets) {
+      groups.push({ places: found, members: { doc: withMembers[0]!.holder.doc, list: withMembers[0]!.list } });
+      continue;
+    }
+    // No heading or file holds the group's tasks: an index row that names them does, when it is
+    // the one place that names any.
+    const naming = found.filter(({ statement }) => statement.members !== undefined);
+    const listed = withMembers.length === 0 && naming.length === 1 ? rowMembers(corpus, naming[0]!) : undefined;
     groups.push({
       places: found,
-      ...(sameSets ? { members: { doc: withMembers[0]!.holder.doc, list: withMembers[0]!.list } } : {}),
+      ...(listed?.length ? { members: { doc: naming[0]!.doc, list: listed } } : {}),
     });
   }
   return groups;

@@ -3,7 +3,7 @@
  * place states it best, which dependencies are stated. Rules share these here and never import
  * each other.
  */
-import { taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
+import { edgesOf, taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
 import type { At, RuleContext } from './rule.js';
 import { GENERIC_TITLE_WORDS, GROUP_LABEL, STATUS_TITLE_WORDS } from './extract/vocab/titles.js';
 import { displayId } from './scopes.js';
@@ -67,7 +67,7 @@ export function statedEdges(corpus: Corpus, context?: Pick<RuleContext, 'wants'>
   const byPair = new Map<string, StatedEdge>();
   for (const doc of corpus.documents) {
     if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
-    for (const edge of doc.edges ?? []) {
+    for (const edge of edgesOf(corpus, doc)) {
       const from = taskKeyOf(corpus, doc, edge.from);
       const to = taskKeyOf(corpus, doc, edge.to);
       if (from === undefined || to === undefined) continue;

@@ -1,4 +1,4 @@
-import { taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
+import { edgesOf, taskKeyOf, type Corpus, type MentionAt } from './corpus.js';
 import type { DocumentFacts, Range, Severity, TextEdit } from './types.js';
 
 export type MessageData = Record<string, string | number>;
@@ -110,7 +110,7 @@ export function taskKeysOf(doc: DocumentFacts, corpus: Corpus): Set<string> {
   for (const mention of doc.mentions) add(mention.id);
   // "Tasks 035-037" names each of the three.
   for (const mention of corpus.resolved.get(doc) ?? []) add(mention.id);
-  for (const edge of doc.edges ?? []) {
+  for (const edge of edgesOf(corpus, doc)) {
     add(edge.from);
     add(edge.to);
   }

@@ -92,6 +92,25 @@ export interface WrittenIds {
   text: string;
   /** The statement each task named makes, without its ID. */
   mention: Omit<TaskMention, 'id'>;
+  /**
+   * Written by a heading that defines its task short ("### Task 041: ..."), or by a field line of
+   * its block: it names the task of the one scheme that fits, defined elsewhere or not.
+   */
+  defines?: boolean;
+}
+
+/** One end of a dependency written short or as a range: "Task 039", "TASK-035-037", "T001-T004". */
+export type WrittenEnd = Pick<WrittenIds, 'prefix' | 'from' | 'to' | 'text' | 'defines'>;
+
+/**
+ * A dependency with an end the corpus resolves (see corpus.ts): a range names one edge per task
+ * defined in it; an end it cannot resolve names none.
+ */
+export interface WrittenEdge {
+  from: string | WrittenEnd;
+  to: string | WrittenEnd;
+  range: Range;
+  source: 'field';
 }
 
 export interface Mojibake {
@@ -160,6 +179,8 @@ export interface DocumentFacts {
    * resolves them (see corpus.ts).
    */
   writtenIds?: WrittenIds[];
+  /** Dependencies with an end written short or as a range: the corpus resolves them. */
+  writtenEdges?: WrittenEdge[];
   /** Headings that define a task, with what their section says about it. */
   taskSections?: TaskSection[];
   /** Headings that name a phase, stage, milestone or workstream and define no task, with the status they state. */
@@ -377,6 +398,8 @@ export interface GroupStatement {
   headingLine?: number;
   /** The statement is about the document itself: a field under its title, or its title. */
   document?: boolean;
+  /** The tasks an index row names as the group's, in a cell of IDs: "CLOUD-0.1 to 0.2" (the corpus resolves them). */
+  members?: WrittenEnd[];
 }
 
 export interface ConflictMarker {
@@ -484,6 +507,11 @@ export interface CountClaim {
   text: string;
   range: Range;
   subject: ClaimSubject;
+  /**
+   * "(4 tasks: 040-044)", "(3 tasks: 046, 047.1, 048)": the IDs the count is of, written right
+   * after it; the corpus knows which tasks they name (a range names those defined in it).
+   */
+  listed?: { ends: WrittenEnd[]; text: string; range: Range };
   /** What the claim plainly counts; absent when that is not clear. */
   evidence?: {
     of: 'table rows' | 'list items' | 'headings';

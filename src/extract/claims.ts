@@ -16,6 +16,7 @@ import type {
   RemainingClaim,
   Status,
   TotalClaim,
+  WrittenEnd,
 } from '../types.js';
 import { tableColumns } from './document.js';
 import {
@@ -27,7 +28,7 @@ import {
   withApproximation,
 } from './duration.js';
 import { groupedNumber } from './vocab/numbers.js';
-import { leadingId, type IdMatcher } from './ids.js';
+import { findIds, findListsOfIds, leadingId, splitId, type IdMatcher } from './ids.js';
 import { repairMojibake } from './mojibake.js';
 import { classifyStatus, type StatusVocabulary } from './status.js';
 import { isStruckThrough, knownToHoldCode, type LineIndex, nodeOffsets, repairedText } from './text.js';
@@ -40,6 +41,8 @@ export interface ClaimOptions {
 /** Lists nested deeper than this are not planning structure. */
 const MAX_LIST_DEPTH = 16;
 
+/** "(4 tasks: 040-044)": a count and the IDs it counts, the parenthesis's inside from the count on. */
+const LISTED_COUNT = /\((\d{1,3}\s+tasks?(?:\s+(?:remaining|left|open|pending|to go))?\s*:\s*[^()\n]+?)\s*\)/giu;
 /** "(6 tasks)", "17 tasks remaining", "12 open tasks"; not "8 of 10 tasks" nor "3 tasks complete". */
 const TASK_COUNT =
   /(?<![\d/.,])(\d{1,5})\s+(?:(remaining|open|active|pending|outstanding)\s+)?tasks?\b(\s+remaining\b)?/giu;
@@ -296,6 +299,57 @@ class ClaimExtractor {
     this.claims.push(claim);
   }
 
+  /**
+   * "(4 tasks: 040-044)", "(3 tasks remaining: 046, 047.1, 048)": a count of the IDs that follow
+   * it, when they are all the parenthesis holds. A count already read from the line gets them.
+   */
+  private listedCounts({ text, line }: TextLine, subject: ClaimSubject): void {
+    if (!text.includes(':')) return;
+    for (const match of text.matchAll(LISTED_COUNT)) {
+      const inner = match[1]!;
+      const list = findListsOfIds(inner, this.options.ids)[0];
+      // Nothing but IDs after the colon, and no range between two schemes (which names nothing).
+      if (list?.end !== inner.length || (list.groups.length === 0 && list.ids.length === 0)) continue;
+      const full = findIds(inner, this.options.ids).filter((found) => list.ids.includes(found.index));
+      const ends: WrittenEnd[] = [
+        ...full.flatMap((found) => {
+          const split = splitId(found.id);
+          return split ? [{ prefix: split.prefix, from: split.number, text: found.id }] : [];
+        }),
+        ...list.groups.map((group) => ({
+          ...(group.prefix !== undefined ? { prefix: group.prefix } : {}),
+          from: group.from,
+          ...(group.to !== undefined ? { to: group.to } : {}),
+          text: group.written,
+        })),
+      ];
+      if (ends.length !== full.length + list.groups.length) continue;
+      const written = inner.slice(list.groups[0]?.index ?? list.index);
+      const countText = /^\d+\s+tasks?/iu.exec(inner)![0];
+      const range = this.locate(line, countText);
+      const listed = { ends, text: written.trim(), range: this.locate(line, written.trim()) };
+      const stated = Number(/^\d+/u.exec(countText)![0]);
+      const known = this.claims.find(
+        (claim): claim is CountClaim =>
+          claim.kind === 'count' &&
+          claim.range.start.line === range.start.line &&
+          claim.range.start.column === range.start.column,
+      );
+      if (known) known.listed = listed;
+      else
+        this.claims.push({
+          kind: 'count',
+          noun: 'tasks',
+          stated,
+          remaining: /\s(?:remaining|left|open|pending|to go)\s*:/iu.test(inner),
+          text: countText,
+          range,
+          subject,
+          listed,
+        });
+    }
+  }
+
   /** "(6 tasks)", "17 tasks remaining" as written on `line`, before its evidence is found. */
   private taskCountClaim(count: TaskCount, line: number, subject: ClaimSubject): CountClaim {
     return {
@@ -409,6 +463,7 @@ class ClaimExtractor {
   ): void {
     const progress: { claim: ProgressClaim; line: TextLine; generic: boolean }[] = [];
     for (const textLine of lines) {
+      this.listedCounts(textLine, holder);
       const label = lineLabel(textLine);
       const generic = label !== undefined && STATUS_LABEL.test(cleanSubject(label));
       for (const fraction of fractionsIn(textLine.text)) {

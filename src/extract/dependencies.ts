@@ -1,8 +1,9 @@
 import type { Code, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
-import type { DependencyEdge, Range, TaskMention } from '../types.js';
+import type { DependencyEdge, Range, TaskMention, WrittenEdge, WrittenEnd } from '../types.js';
 import {
   findIdLists,
   findIds,
+  findListsOfIds,
   idsToReplace,
   leadingId,
   rangeAfterId,
@@ -12,6 +13,7 @@ import {
 import { repairMojibake } from './mojibake.js';
 import { LineIndex, nodeOffsets, repairedText } from './text.js';
 import { readFieldLine } from './vocab/fields.js';
+import { definingShortHeading } from './shapes/task-heading.js';
 
 /**
  * Dependency statements, as edges `from → to` (`to` depends on `from`):
@@ -26,6 +28,7 @@ export function extractDependencies(
   lines: LineIndex,
   ids: IdMatcher,
   mentions: TaskMention[],
+  written: WrittenEdge[] = [],
 ): DependencyEdge[] {
   const edges: DependencyEdge[] = [];
   for (const mention of mentions) {
@@ -33,9 +36,12 @@ export function extractDependencies(
       edges.push({ from: mention.id, to: mention.dependent, range: mention.range, source: 'table' });
     }
   }
-  new FieldWalker(text, lines, ids, edges).walk(tree);
+  new FieldWalker(text, lines, ids, edges, written).walk(tree);
   return edges;
 }
+
+/** A task as the owner of a dependency field: its ID, or the number its heading writes it by. */
+type Owner = string | WrittenEnd;
 
 /** Code blocks in these languages (or none) may hold a dependency graph; shell, YAML and the like do not. */
 const GRAPH_LANGUAGES = new Set([
@@ -64,26 +70,27 @@ const NEGATION = /\b(?:no longer|not|never|doesn't|does not|don't|no)\s*$/iu;
 
 class FieldWalker {
   /** Headings above the current block, with the task each defines. */
-  private readonly headings: { depth: number; task?: string }[] = [];
+  private readonly headings: { depth: number; text: string; task?: Owner }[] = [];
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
     private readonly ids: IdMatcher,
     private readonly edges: DependencyEdge[],
+    private readonly written: WrittenEdge[],
   ) {}
 
   walk(root: Root): void {
     this.visitChildren(root.children, undefined, 0);
   }
 
-  private headingTask(): string | undefined {
+  private headingTask(): Owner | undefined {
     for (let i = this.headings.length - 1; i >= 0; i--) if (this.headings[i]!.task) return this.headings[i]!.task;
     return undefined;
   }
 
   /** Sibling blocks in order: a paragraph ending in "Dependencies:" makes the next list a dependency list. */
-  private visitChildren(children: Nodes[], itemTask: string | undefined, depth: number): void {
+  private visitChildren(children: Nodes[], itemTask: Owner | undefined, depth: number): void {
     if (depth > MAX_DEPTH) return;
     let dependencyLabel = false;
     for (const node of children) {
@@ -93,8 +100,8 @@ class FieldWalker {
         case 'heading': {
           const headingText = repairedText(node).trim();
           while (this.headings.length && this.headings.at(-1)!.depth >= node.depth) this.headings.pop();
-          const task = definedId(headingText, this.ids);
-          this.headings.push({ depth: node.depth, ...(task ? { task } : {}) });
+          const task = definedId(headingText, this.ids) ?? this.shortHeadingTask(headingText);
+          this.headings.push({ depth: node.depth, text: headingText, ...(task ? { task } : {}) });
           break;
         }
         case 'paragraph':
@@ -113,7 +120,14 @@ class FieldWalker {
     }
   }
 
-  private visitList(list: List, itemTask: string | undefined, labelled: boolean, depth: number): void {
+  /** "### Task 041: ...": the task the corpus finds for "041", when the heading defines one. */
+  private shortHeadingTask(headingText: string): WrittenEnd | undefined {
+    const ancestors = this.headings.map((heading) => ({ text: heading.text, task: heading.task !== undefined }));
+    const short = definingShortHeading(repairMojibake(headingText), ancestors);
+    return short && { from: short.number, text: short.number, defines: true };
+  }
+
+  private visitList(list: List, itemTask: Owner | undefined, labelled: boolean, depth: number): void {
     const owner = itemTask ?? this.headingTask();
     for (const item of list.children) {
       const first = item.children[0];
@@ -127,14 +141,14 @@ class FieldWalker {
     }
   }
 
-  private visitItem(item: ListItem, itemTask: string | undefined, depth: number): void {
+  private visitItem(item: ListItem, itemTask: Owner | undefined, depth: number): void {
     const first = item.children[0];
     const own = first?.type === 'paragraph' ? definedId(repairedText(first), this.ids) : undefined;
     this.visitChildren(item.children, own ?? itemTask, depth + 1);
   }
 
   /** Returns whether the paragraph ends with a dependency label ("**Dependencies:**") over what follows. */
-  private visitParagraph(node: Paragraph, owner: string | undefined): boolean {
+  private visitParagraph(node: Paragraph, owner: Owner | undefined): boolean {
     const paragraph = repairedText(node);
     const mayBeInline = MAY_BE_INLINE.test(paragraph);
     let offset = 0;
@@ -150,8 +164,7 @@ class FieldWalker {
         const subject = owner ?? subjectBefore(line.slice(0, line.length - value.length), this.ids);
         if (!value.trim()) endsWithLabel = true;
         if (!subject) continue;
-        for (const dependency of findIdLists(value, this.ids))
-          this.addEdge(dependency, subject, node, paragraph, valueStart + dependency.index);
+        this.addFieldEdges(value, subject, node, paragraph, valueStart);
         continue;
       }
       if (!mayBeInline) continue;
@@ -182,13 +195,44 @@ class FieldWalker {
     return endsWithLabel;
   }
 
-  private addEdge(from: IdOccurrence, to: string, node: Nodes, repaired: string, index: number): void {
-    this.edges.push({
-      from: from.id,
-      to,
-      range: this.locate(node, repaired, from.written ?? from.id, index),
-      source: 'field',
-    });
+  private addEdge(from: IdOccurrence, to: Owner, node: Nodes, repaired: string, index: number): void {
+    const range = this.locate(node, repaired, from.written ?? from.id, index);
+    if (typeof to === 'string') this.edges.push({ from: from.id, to, range, source: 'field' });
+    else this.written.push({ from: from.id, to, range, source: 'field' });
+  }
+
+  /**
+   * A dependency field's value: its IDs, short forms ("Task 039") and ranges ("TASK-035-037",
+   * "Tasks 035-037", "T001-T004"), each range one edge per task the corpus finds defined in it. A
+   * range between two schemes names nothing, nor do its ends.
+   */
+  private addFieldEdges(value: string, subject: Owner, node: Nodes, paragraph: string, valueStart: number): void {
+    const lists = findListsOfIds(value, this.ids);
+    const spans = lists.flatMap((list) =>
+      list.groups.length === 0 && list.ids.length === 0
+        ? [[list.index, list.end]]
+        : list.groups
+            .filter((group) => group.to !== undefined)
+            .map((group) => [group.index, group.index + group.written.length]),
+    );
+    const occurrences = findIdLists(value, this.ids);
+    for (const dependency of occurrences)
+      if (!spans.some(([start, end]) => dependency.index >= start! && dependency.index < end!))
+        this.addEdge(dependency, subject, node, paragraph, valueStart + dependency.index);
+    for (const list of lists)
+      for (const group of list.groups) {
+        // "TASK-046, 047.1": findIdLists named 047.1 already.
+        if (group.to === undefined && occurrences.some((o) => o.written !== undefined && o.index === group.index))
+          continue;
+        const from: WrittenEnd = {
+          ...(group.prefix !== undefined ? { prefix: group.prefix } : {}),
+          from: group.from,
+          ...(group.to !== undefined ? { to: group.to } : {}),
+          text: group.written,
+        };
+        const range = this.locate(node, paragraph, group.written, valueStart + group.index);
+        this.written.push({ from, to: subject, range, source: 'field' });
+      }
   }
 
   /** The source range of the ID at `index` of the node's repaired text: the same occurrence in the raw source. */

@@ -14,6 +14,7 @@ import type {
   PercentClaim,
   Range,
   TaskMention,
+  WrittenEdge,
   WrittenIds,
 } from '../types.js';
 import { parseDuration } from './duration.js';
@@ -41,6 +42,7 @@ import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractEnumerations } from './shapes/enumeration.js';
 import { statusOfList } from './shapes/id-lists.js';
 import { extractGroups } from './shapes/groups.js';
+import { definingShortHeading } from './shapes/task-heading.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
@@ -116,6 +118,8 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
   applyCheckboxMarkers(extractor.mentions, text, lines, options.vocabulary);
   if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
   const openSpec = options.file.includes('openspec') ? openSpecFacts(text, tree, lines, options.file) : undefined;
+  const writtenEdges: WrittenEdge[] = [];
+  const edges = extractDependencies(text, tree, lines, options.ids, extractor.mentions, writtenEdges);
   return {
     ...(openSpec ? { openSpec } : {}),
     ...(specKit?.facts ? { specKit: specKit.facts } : {}),
@@ -141,9 +145,8 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     })),
     directives: extractor.directives,
     ...(extractor.writtenIds.length ? { writtenIds: extractor.writtenIds } : {}),
-    edges: shaped
-      ? [...shaped.edges, ...extractDependencies(text, tree, lines, options.ids, extractor.mentions)]
-      : extractDependencies(text, tree, lines, options.ids, extractor.mentions),
+    edges: shaped ? [...shaped.edges, ...edges] : edges,
+    ...(writtenEdges.length ? { writtenEdges } : {}),
     dates: extractDates(text, tree, lines),
     ...checklists,
     ...(shaped?.problems.length ? { frontMatterProblems: shaped.problems } : {}),
@@ -157,7 +160,7 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
 /** The groups a document names and their statuses; a recogniser that throws costs its own facts only. */
 function groupsOf(tree: Root, lines: LineIndex, options: ExtractOptions): GroupStatement[] {
   try {
-    return extractGroups(tree, lines, options.relPath, options.vocabulary);
+    return extractGroups(tree, lines, options.relPath, options.vocabulary, options.ids);
   } catch {
     return [];
   }
@@ -277,8 +280,11 @@ class DocumentExtractor {
   private onlyOpenDepth: number | undefined;
   /** The current section doubts its own rows ("may already be complete"). */
   private doubtful = false;
-  /** The task whose heading opened the current section: its field lines speak of it. */
-  private taskBlock: { id: string; depth: number } | undefined;
+  /**
+   * The task whose heading opened the current section: its field lines speak of it. `short`: the
+   * heading writes it by number only ("### Task 041: ..."), which the corpus resolves.
+   */
+  private taskBlock: { id?: string; short?: string; depth: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -445,6 +451,37 @@ class DocumentExtractor {
     this.visitProse(node, 'heading');
     const defined = this.mentions.slice(before).find((mention) => mention.kind === 'definition');
     if (defined) this.taskBlock = { id: defined.id, depth: node.depth };
+    else if (!this.taskBlock) this.visitShortHeading(node, repaired);
+  }
+
+  /** "### Task 041: Replace the storage role": defines the task the corpus finds for "041". */
+  private visitShortHeading(node: MdHeading, text: string): void {
+    const ancestors = this.section.stack.slice(0, -1).map((entry) => ({ text: entry.text, task: false }));
+    const short = definingShortHeading(text, ancestors);
+    const offsets = nodeOffsets(node);
+    if (!short || !offsets) return;
+    const ownLine = short.rest.split('\n')[0] ?? '';
+    const upper = UPPERCASE_STATUS.exec(ownLine);
+    const status =
+      statusAfterId(short.rest, this.options.vocabulary) ??
+      (upper ? classifyStatus(upper[0], this.options.vocabulary) : undefined) ??
+      trailingStatus(ownLine, this.options.vocabulary) ??
+      emojiStatus(text);
+    const mention: Omit<TaskMention, 'id'> = {
+      kind: 'definition',
+      source: 'heading',
+      context: 'normal',
+      range: this.locate(this.text.slice(offsets.start, offsets.end), offsets.start, short.number, new Map()),
+      section: this.sectionPath(),
+    };
+    if (status) {
+      mention.status = status.status;
+      mention.statusText = status.text;
+    }
+    const title = titleFrom(ownLine, this.options.vocabulary);
+    if (title) mention.title = title;
+    this.writtenIds.push({ from: short.number, text: short.number, mention, defines: true });
+    this.taskBlock = { short: short.number, depth: node.depth };
   }
 
   private visitList(list: List, depth: number): void {
@@ -546,7 +583,12 @@ class DocumentExtractor {
         // field lines that follow speak of this task.
         const title = titleFrom(stripTaskLabel(this.section.stack.at(-1)?.text ?? ''), this.options.vocabulary);
         if (title) mention.title = title;
-        if (!this.taskBlock || this.taskBlock.id === occurrence.id)
+        // Under "### Task 030: ...", "- **ID**: TASK-030" writes out the ID the heading writes short.
+        if (
+          !this.taskBlock ||
+          this.taskBlock.id === occurrence.id ||
+          (this.taskBlock.short !== undefined && splitId(occurrence.id)?.number === this.taskBlock.short)
+        )
           this.taskBlock = { id: occurrence.id, depth: this.section.stack.at(-1)?.depth ?? 6 };
       } else if (defines) {
         const ownLine = after.split('\n')[0] ?? '';
@@ -661,8 +703,7 @@ class DocumentExtractor {
       const field = readFieldLine(line);
       if (!field || field.name === 'dependencies' || field.name === 'id') return;
       const value = field.value.trim();
-      const mention: TaskMention = {
-        id: block.id,
+      const mention: Omit<TaskMention, 'id'> = {
         kind: 'definition',
         source: 'field',
         context: this.context(),
@@ -685,7 +726,9 @@ class DocumentExtractor {
         if (!duration) return;
         mention.duration = duration;
       }
-      this.mentions.push(mention);
+      if (block.id !== undefined) this.mentions.push({ id: block.id, ...mention });
+      else if (block.short !== undefined)
+        this.writtenIds.push({ from: block.short, text: block.short, mention, defines: true });
     });
   }
 

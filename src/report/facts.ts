@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus.js';
+import { edgesOf, type Corpus } from '../corpus.js';
 import { idReuse } from '../query.js';
 import { describeKey } from '../scopes.js';
 import { taskGroups } from '../groups.js';
@@ -91,7 +91,7 @@ export function formatFacts(corpus: Corpus, { json, cwd }: { json: boolean; cwd:
   lines.push('');
   lines.push('Dependencies (A → B: B depends on A):');
   for (const doc of corpus.documents) {
-    for (const edge of doc.edges ?? [])
+    for (const edge of edgesOf(corpus, doc))
       lines.push(
         `  ${displayPath(doc.file, cwd)}:${edge.range.start.line}  ${edge.from} → ${edge.to}  (${edge.source})`,
       );
@@ -171,8 +171,12 @@ export function describeClaim(claim: Claim): string {
       const stated = `count ${claim.stated} ${claim.noun}${claim.remaining ? ' remaining' : ''}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}`;
       const evidence = claim.evidence
         ? `  over ${claim.evidence.parts.length} ${claim.evidence.of} (lines ${claim.evidence.parts[0]?.range.start.line}-${claim.evidence.parts.at(-1)?.range.start.line}${claim.evidence.deprecated ? `, ${claim.evidence.deprecated} deprecated` : ''}${claim.evidence.open !== undefined ? `, ${claim.evidence.open} open` : ''}${claim.evidence.subtasks ? `, ${claim.evidence.subtasks} subtasks` : ''})`
-        : '  (nothing plainly counted)';
-      return `${stated}  "${claim.text}"  ${subject}${evidence}`;
+        : claim.listed
+          ? ''
+          : '  (nothing plainly counted)';
+      // "(4 tasks: 040-044)": the IDs written after the count, which the corpus resolves.
+      const listed = claim.listed ? `  of the IDs "${claim.listed.text}"` : '';
+      return `${stated}  "${claim.text}"  ${subject}${listed}${evidence}`;
     }
     case 'remaining':
       return `remaining ${claim.remaining} beside ${claim.done}/${claim.total}${claim.deprecated !== undefined ? ` (${claim.deprecated} deprecated)` : ''}  ${subject}`;

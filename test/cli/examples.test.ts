@@ -34,6 +34,7 @@ describe('the bundled examples/ folder', () => {
       messages.filter((m) => m.ruleId === 'group-status-conflict').map((m) => `${m.file}:${m.line} ${m.message}`),
     ).toEqual([
       'examples/README.md:51 Phase 0: Foundation is not started here ("Not Started") but done at phase-0-foundation.md:3 ("✅ Completed").',
+      'examples/validation-plan.md:22 Phase 6: Release is done here ("✅ Complete"), but its task ORB-6.2 is not started at release-plan.md:11 (and 2 more open).',
     ]);
   });
 

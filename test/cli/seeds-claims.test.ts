@@ -52,8 +52,10 @@ describe.skipIf(!present)('the seeds: numbers that contradict each other', () =>
       'total-mismatch 001:124', // adjusted total: 37 complete; the rows not complete have 31 + 0 + 8
       'count-mismatch 001:134', // 17 tasks remaining over 11 rows
       'total-mismatch 001:165', // Not Started (22 tasks) over 10 + 10
+      'count-mismatch 001:280', // (4 tasks: 040-044): the range names five defined tasks
       'total-mismatch 001:300', // 31/48 beside phases adding up to 47/55
       'count-mismatch 001:311', // (18/22 complete) - 3 tasks remaining
+      'count-mismatch 001:411', // (4 tasks: 040-044) again, in the weekly milestones
       'total-mismatch 001:445', // Total tasks defined 124; completed + in progress + pending is 123
     ]);
   });
@@ -69,6 +71,9 @@ describe.skipIf(!present)('the seeds: numbers that contradict each other', () =>
     expect(total.related).toEqual(['001:116', '001:121']);
     const phase4 = found.find((m) => m.ruleId === 'count-mismatch' && m.line === 50)!;
     expect(phase4.related).toEqual(['000:56', '000:59']);
+    const range = found.find((m) => m.ruleId === 'count-mismatch' && m.line === 280)!;
+    expect(range.message).toContain('"4 tasks" is stated here, but 040-044 names 5 tasks the folder defines');
+    expect(range.related).toEqual(['001:280']);
     const completion = found.find((m) => m.ruleId === 'duration-mismatch' && m.line === 5)!;
     expect(completion.related).toEqual(['000:31', '000:147', '000:262']);
   });

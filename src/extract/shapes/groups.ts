@@ -14,7 +14,8 @@
  * sections, criteria and prerequisite lists, and conditions ("once ...", "will") state nothing.
  */
 import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
-import type { GroupStatement, Range, Status } from '../../types.js';
+import type { GroupStatement, Range, Status, WrittenEnd } from '../../types.js';
+import { findIds, findListsOfIds, splitId, type IdMatcher } from '../ids.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from '../status.js';
 import { type LineIndex, nodeOffsets, repairedText } from '../text.js';
 import { readFieldLine } from '../vocab/fields.js';
@@ -54,6 +55,9 @@ const HISTORY =
   /\b(?:history|historical|changelog|change\s+log|changes|revisions?|revision\s+log|archived?|log|timeline|retrospective|what\s+changed|release\s+notes|updates?)\b/iu;
 const CRITERIA =
   /criteria|acceptance|definition of done|expected outcome|success metric|deliverable|checklist|exit condition|prerequisite|depends on|dependencies|requires|blocked by|before (?:you )?start/iu;
+/** A column of a group's own tasks ("Tasks", "Task IDs"), not of what it depends on. */
+const TASKS_HEADER =
+  /^(?!.*(?:depend|block|prereq|requir|after|before|next|previous))\W*(?:tasks?|task\s*ids?|ids?|includes|scope)\W*$/iu;
 const STOP_WORDS = new Set([
   'and',
   'the',
@@ -246,11 +250,39 @@ interface Section {
   group?: GroupLabel;
 }
 
+/**
+ * "CLOUD-0.1 to 0.2", "TASK-035-037", "T001, T002": a cell that is nothing but task IDs, as the
+ * ends the corpus resolves; undefined for anything else, or for a range between two schemes.
+ */
+export function idCell(text: string, ids: IdMatcher): WrittenEnd[] | undefined {
+  const value = text.replace(/^[\s*_`]+|[\s*_`.]+$/gu, '');
+  const lists = findListsOfIds(value, ids);
+  const list = lists[0];
+  if (lists.length !== 1 || list?.index !== 0 || list.end !== value.length) return undefined;
+  if (list.groups.length === 0 && list.ids.length === 0) return undefined;
+  const full = findIds(value, ids).filter((found) => list.ids.includes(found.index));
+  const ends: WrittenEnd[] = [];
+  for (const found of full) {
+    const split = splitId(found.id);
+    if (!split) return undefined;
+    ends.push({ prefix: split.prefix, from: split.number, text: found.id });
+  }
+  for (const group of list.groups)
+    ends.push({
+      ...(group.prefix !== undefined ? { prefix: group.prefix } : {}),
+      from: group.from,
+      ...(group.to !== undefined ? { to: group.to } : {}),
+      text: group.written,
+    });
+  return ends;
+}
+
 export function extractGroups(
   tree: Root,
   lines: LineIndex,
   file: string,
   vocabulary: StatusVocabulary,
+  ids?: IdMatcher,
 ): GroupStatement[] {
   const found: GroupStatement[] = [];
   const stack: Section[] = [];
@@ -374,6 +406,13 @@ export function extractGroups(
       }
       const at = range(row);
       if (!at) continue;
+      // "| Phase 0: Foundation | CLOUD-0.1 to 0.2 | ... |": the one cell of IDs names its tasks.
+      const idCells = ids
+        ? row.children
+            .filter((_, c) => c > 0 && c !== statusColumn && TASKS_HEADER.test(headers[c] ?? ''))
+            .map((other) => idCell(repairedText(other), ids))
+            .filter((ends) => ends !== undefined)
+        : [];
       push({
         label: read.label,
         key: read.key,
@@ -382,6 +421,7 @@ export function extractGroups(
         range: at,
         source: 'table',
         links: links(first.children),
+        ...(idCells.length === 1 ? { members: idCells[0]! } : {}),
       });
     }
   };

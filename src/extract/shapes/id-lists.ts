@@ -12,11 +12,9 @@
  * a dated past ("on 10-20, Tasks 035-037 were not started") or a history section.
  */
 import type { IdList } from '../ids.js';
+import { HISTORY_SECTION } from '../vocab/sections.js';
 import { classifyStatus, emojiStatus, type StatusReading, type StatusVocabulary } from '../status.js';
 
-/** Sections that tell the past: what they list is no statement of today's status. */
-const HISTORY_SECTION =
-  /\b(?:history|changelog|change log|changes|revisions?|progress log|log|timeline|retrospective)\b/iu;
 /** "start once Task 040 is complete", "verify that Tasks 1-3 are done": a condition or a check, not a status. */
 const CONDITION_BEFORE =
   /(?:^|[^\p{L}])(?:after|once|when|whenever|until|unless|before|if|whether|wait(?:ing)? (?:for|on)|requires?|needs?|depends on|blocked by|verify|check|ensure|confirm|make sure|so that|until)\b[^.;:!?]*$/iu;
