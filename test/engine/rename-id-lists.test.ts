@@ -48,7 +48,7 @@ See [the notes](./notes.md#task-041-replace-the-storage-role).
 `;
     const notes = `# Notes
 
-### TASK-041: Replace the storage role
+### Task 041: Replace the storage role
 
 Start with Task 041, then 046 and 048.
 
@@ -92,7 +92,7 @@ Start with Task 041, then 046 and 048.
     );
     // "Task 041" cannot name an ID of another scheme.
     expect(() => rename(view, trackerFile, at(4), 'CLOUD-1')).toThrow(
-      'TASK-041 is written "041" at notes.md:5, by its number alone, which cannot name CLOUD-1. Write it out in full there first.',
+      'TASK-041 is written "041" at notes.md:3, by its number alone, which cannot name CLOUD-1. Write it out in full there first.',
     );
   });
 });
