@@ -462,7 +462,9 @@ export default defineRule({
     fixable: 'code',
     hasSuggestions: true,
     fixDescription:
-      'A progress figure bound to its task list by a link, or written in the list\'s own document, counts the tasks the list marks done, and the percentage written with it is recomputed at its precision: "60% (29/48)" becomes "65% (31/48)"; not where other numbers beside it may be derived from it (a remaining count, a Pending cell).',
+      'A progress figure that links to its task list (a Reference: or Location: line, a markdown link) or sits in the list\'s own document counts the tasks the list marks done, and the percentage written with it is recomputed at its precision: "60% (29/48)" becomes "65% (31/48)" over a list with 31 of its 48 tasks done; not where a number beside it may be derived from it too (a remaining count, a Pending cell, a total over it) or the whole differs as well.',
+    suggestionDescription:
+      'where a figure matches its task list by name alone, the editor offers to make it count what the list marks done',
     docs: `## What it does
 
 Finds two places that state different progress for the same subject: the tracker says "Status:
@@ -486,6 +488,16 @@ A total with or without its deprecated tasks is the same total ("10 (2 deprecate
 "8/8"). Archived and template documents are not compared.
 
 Matching subjects by name is a judgement, so this rule warns.
+
+Against its task list, a figure is derived from the list, so \`--fix\` rewrites it where it is
+surely about that list: it links to the list, or it sits in the list's own document. The done
+count becomes the number of tasks the list marks done, and a percentage written with it is
+recomputed at the precision it was written in ("60% Complete (29/48 tasks)" becomes "65%
+Complete (31/48 tasks)"). Nothing is rewritten where another number beside the figure may be
+derived from it too (a remaining count, the In Progress and Pending cells of its row, a total
+over it, a date), where its total differs as well, or in a heading (its words are its anchor).
+A figure that matches the list by name alone is offered the same change as a suggestion. Two
+figures with no task list to count are both statements: neither is rewritten.
 
 ## Why is this bad?
 
