@@ -1,12 +1,22 @@
 import path from 'node:path';
 import type { Corpus } from '../src/corpus.js';
-import { defineRule, placeName, type At, type IndexEntry, type RuleContext } from '../src/rule.js';
+import {
+  defineRule,
+  editOnLine,
+  placeName,
+  type At,
+  type IndexEntry,
+  type Report,
+  type RuleContext,
+} from '../src/rule.js';
 import { normaliseSubject, pathKey, subjectKeys, UnionFind } from '../src/subjects.js';
-import type { Claim, DocumentFacts, ProgressClaim, Range } from '../src/types.js';
+import type { Claim, DocumentFacts, ProgressClaim, Range, TextEdit } from '../src/types.js';
 
 export interface ProgressPlace {
   doc: DocumentFacts;
   claim: ProgressClaim;
+  /** The task lists the claim's place links to (or its own document, for a claim about it). */
+  paths: string[];
 }
 
 /** Tasks a document defines in its tables, when every one states a status: the evidence itself. */
@@ -64,6 +74,8 @@ export function sameProgress(a: ProgressClaim, b: ProgressClaim): boolean {
 export interface ProgressGroup {
   places: ProgressPlace[];
   counted?: CountedList;
+  /** The counted list's document, as a path key. */
+  listKey?: string;
   /**
    * What the group was formed from: every key joined into it (names, task lists, documents), the
    * names of its subjects, and the counted list's document. Its findings depend on the documents
@@ -282,7 +294,7 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
     const root = roots[i];
     if (root === undefined) continue;
     const group = byRoot.get(root) ?? { places: [], keys: [] };
-    group.places.push({ doc: subject.doc, claim: subject.claim });
+    group.places.push({ doc: subject.doc, claim: subject.claim, paths: subject.keys.paths });
     byRoot.set(root, group);
   }
   for (const doc of active) {
@@ -293,6 +305,7 @@ export function groupBySubject(corpus: Corpus, context?: Pick<RuleContext, 'only
     const counted = countedList(doc);
     if (!counted) continue;
     group.counted = counted;
+    group.listKey = own;
     addKey(root, own);
   }
   for (const [root, group] of byRoot) {
@@ -333,7 +346,9 @@ export function findProgressConflicts(group: ProgressGroup): ProgressConflict[] 
     );
     const wrong = comparable.filter(({ claim }) => claim.done !== counted.done);
     return clusters(wrong).map((cluster) => {
-      const inList = cluster.find(({ doc }) => doc === counted.doc) ?? cluster[0]!;
+      // Reported where the claim is surely about the list: there it can be fixed.
+      const inList =
+        cluster.find(({ doc }) => doc === counted.doc) ?? cluster.find((p) => boundToList(p, group)) ?? cluster[0]!;
       return { place: inList, same: cluster.filter((p) => p !== inList), others: [], counted };
     });
   }
@@ -343,6 +358,74 @@ export function findProgressConflicts(group: ProgressGroup): ProgressConflict[] 
   return all
     .filter((cluster) => cluster !== majority)
     .map((cluster) => ({ place: cluster[0]!, same: cluster.slice(1), others: majority }));
+}
+
+/**
+ * Whether a place is surely about the group's counted list, not by its name alone: it links to
+ * the list (a Reference:/Location: line, a markdown link), is about the list's own document, or
+ * sits in that document and links nowhere else.
+ */
+export function boundToList(place: ProgressPlace, group: ProgressGroup): boolean {
+  const { counted, listKey } = group;
+  if (!counted || listKey === undefined) return false;
+  return place.paths.includes(listKey) || (place.doc === counted.doc && place.paths.length === 0);
+}
+
+/** Ordinals a line may name beside a fraction: "Phase 1: Storage", "Workstream 2 -". */
+const ORDINAL_NUMBER =
+  /\b(?:phase|workstream|stream|stage|step|week|sprint|milestone|part|wave|category|priority|iteration)\s+\d+(?:\.\d+)*[a-z]?\b/giu;
+
+/** Runs of letters and digits, joined by "-", ".", ",", "/", ":": "ORB-1.5", "2026-11-20", "29/48". */
+const TOKEN = /[\p{L}\p{N}_]+(?:[-.,/:][\p{L}\p{N}_]+)*/gu;
+
+function within(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']): boolean =>
+    a.line < b.line || (a.line === b.line && a.column <= b.column);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/**
+ * The edits that make a progress figure count what its task list counts: the done count, and the
+ * percentage written with it at its precision. Undefined where anything else may be derived from
+ * the figure (a remaining count, a Pending cell, a total over it, a number it cannot place) or
+ * the whole differs too: then only a person can rewrite it.
+ */
+export function countedEdits({ doc, claim }: ProgressPlace, counted: CountedList): TextEdit[] | undefined {
+  if (claim.around === undefined || claim.done === counted.done) return undefined;
+  const sameWhole =
+    (claim.total === counted.total && (claim.deprecated === undefined || claim.deprecated === counted.deprecated)) ||
+    (claim.deprecated === undefined && claim.total === counted.total - counted.deprecated);
+  if (!sameWhole) return undefined;
+  for (const other of doc.claims ?? []) {
+    if (other.kind === 'remaining' && other.done === claim.done && other.total === claim.total) return undefined;
+    if (other.kind === 'total' && other.parts.some((part) => within(part.range, claim.range))) return undefined;
+    if (other.kind === 'total' && within(other.range, claim.range)) return undefined;
+  }
+  const edits: TextEdit[] = [{ range: claim.range, replaces: String(claim.done), text: String(counted.done) }];
+  let rest = claim.around;
+  const line = claim.range.start.line;
+  const percents = doc.percents.filter(
+    (p) => p.range.start.line === line && p.numerator === claim.done && p.denominator === claim.total,
+  );
+  if (percents.length > 1) return undefined;
+  const percent = percents[0];
+  if (percent) {
+    const written = [...percent.text.matchAll(/(\d+(?:\.\d+)?)\s*%/gu)];
+    const [whole, digits] = written.length === 1 ? written[0]! : [];
+    if (whole === undefined || digits === undefined || Number(digits) !== percent.percent) return undefined;
+    const at = rest.indexOf(whole);
+    if (at === -1) return undefined;
+    rest = `${rest.slice(0, at)} ${rest.slice(at + whole.length)}`;
+    const decimals = digits.split('.')[1]?.length ?? 0;
+    const recomputed = ((100 * counted.done) / claim.total).toFixed(decimals);
+    edits.push(editOnLine(percent.range, whole, `${recomputed}${whole.slice(digits.length)}`));
+  } else if (claim.percent !== undefined) return undefined;
+  if (claim.deprecated !== undefined)
+    rest = rest.replace(new RegExp(`(?<!\\d)${claim.deprecated}\\s+deprecated`, 'iu'), ' ');
+  rest = rest.replace(ORDINAL_NUMBER, ' ');
+  if (rest.includes('%')) return undefined;
+  for (const [token] of rest.matchAll(TOKEN)) if (/\d/u.test(token) && !/[\p{L}_]/u.test(token)) return undefined;
+  return edits;
 }
 
 function value(claim: ProgressClaim): string {
@@ -371,10 +454,17 @@ export default defineRule({
         'Progress of "{{subject}}" is {{value}} here, but its task list {{list}} marks {{done}} of its {{total}} tasks done{{more}}.',
       otherPlace: 'progress of "{{subject}}" is {{value}} here',
       list: 'the task list: {{done}} of {{total}} tasks done',
+      suggestCounted: 'Make this place say {{done}}/{{total}}, as its task list at {{list}} counts',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     defaultSeverity: 'warning',
+    fixable: 'code',
+    hasSuggestions: true,
+    fixDescription:
+      'A progress figure that links to its task list (a Reference: or Location: line, a markdown link) or sits in the list\'s own document counts the tasks the list marks done, and the percentage written with it is recomputed at its precision: "60% (29/48)" becomes "65% (31/48)" over a list with 31 of its 48 tasks done; not where a number beside it may be derived from it too (a remaining count, a Pending cell, a total over it) or the whole differs as well.',
+    suggestionDescription:
+      'where a figure matches its task list by name alone, the editor offers to make it count what the list marks done',
     docs: `## What it does
 
 Finds two places that state different progress for the same subject: the tracker says "Status:
@@ -398,6 +488,16 @@ A total with or without its deprecated tasks is the same total ("10 (2 deprecate
 "8/8"). Archived and template documents are not compared.
 
 Matching subjects by name is a judgement, so this rule warns.
+
+Against its task list, a figure is derived from the list, so \`--fix\` rewrites it where it is
+surely about that list: it links to the list, or it sits in the list's own document. The done
+count becomes the number of tasks the list marks done, and a percentage written with it is
+recomputed at the precision it was written in ("60% Complete (29/48 tasks)" becomes "65%
+Complete (31/48 tasks)"). Nothing is rewritten where another number beside the figure may be
+derived from it too (a remaining count, the In Progress and Pending cells of its row, a total
+over it, a date), where its total differs as well, or in a heading (its words are its anchor).
+A figure that matches the list by name alone is offered the same change as a suggestion. Two
+figures with no task list to count are both statements: neither is rewritten.
 
 ## Why is this bad?
 
@@ -455,16 +555,29 @@ None. Name other spellings of a subject in the config's \`aliases\`:
           data: { subject: p.claim.subject.label, value: value(p.claim) },
         }));
         if (counted) {
+          const edits = countedEdits(place, counted);
+          const list = placeName({ doc: counted.doc, range: counted.first }, place.doc);
+          // Bound by name alone, the figure may be about another list: the person chooses.
+          const repair: Pick<Report, 'fix' | 'suggest'> = !edits
+            ? {}
+            : boundToList(place, group)
+              ? { fix: { edits } }
+              : {
+                  suggest: [
+                    {
+                      messageId: 'suggestCounted',
+                      data: { done: counted.done, total: place.claim.total, list },
+                      fix: { edits },
+                    },
+                  ],
+                };
           context.report({
             keys: group.keys,
             messageId: 'counted',
             data: {
               subject: place.claim.subject.label,
               value: value(place.claim),
-              list:
-                counted.doc === place.doc
-                  ? `(lines ${counted.first.start.line}-${counted.last.start.line})`
-                  : placeName({ doc: counted.doc, range: counted.first }, place.doc),
+              list: counted.doc === place.doc ? `(lines ${counted.first.start.line}-${counted.last.start.line})` : list,
               done: counted.done,
               total: counted.total,
               more: moreText,
@@ -478,6 +591,7 @@ None. Name other spellings of a subject in the config's \`aliases\`:
               },
               ...sameRelated,
             ],
+            ...repair,
           });
           continue;
         }

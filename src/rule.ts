@@ -158,6 +158,8 @@ export interface RuleMeta<Options> {
   hasSuggestions?: boolean;
   /** For the docs: what the fix changes, one sentence. */
   fixDescription?: string;
+  /** For the docs: what the suggestions offer, when it is not "make either place say what the other says". */
+  suggestionDescription?: string;
 }
 
 /**

@@ -571,6 +571,11 @@ export interface ProgressClaim {
   text: string;
   range: Range;
   subject: ClaimSubject;
+  /**
+   * The rest of the claim's line, or of its table row, with the fraction or the done and total
+   * cells left out: numbers there ("3 tasks remaining", a Pending cell) may be derived from it too.
+   */
+  around?: string;
 }
 
 /** "Stream B (10 hrs):", "(3 tasks - 1.5 hrs)", "Estimated Time: 31.5 hours" and what it sums. */

@@ -470,7 +470,7 @@ class ClaimExtractor {
         // "2 of 3 tasks need review" counts tasks but says nothing about progress.
         if (!fraction.strong && !generic) continue;
         const subject = this.lineSubject(node, textLine, fraction.index, label, generic, holder, item);
-        const claim = this.addProgress(fraction, textLine.line, subject);
+        const claim = this.addProgress(fraction, textLine.line, subject, textLine.text);
         if (generic) this.wholes.push(claim);
         progress.push({ claim, line: textLine, generic });
       }
@@ -539,7 +539,11 @@ class ClaimExtractor {
     return { label: name, links: lineLinks, document: false };
   }
 
-  private addProgress(fraction: Fraction, line: number, subject: ClaimSubject): ProgressClaim {
+  /**
+   * A fraction of `text` (its line, or its cell after the row's other cells) as a progress claim;
+   * without `text` (a heading's, whose words are its anchor too), nothing is said around it.
+   */
+  private addProgress(fraction: Fraction, line: number, subject: ClaimSubject, text?: string): ProgressClaim {
     const claim: ProgressClaim = {
       kind: 'progress',
       done: fraction.done,
@@ -548,6 +552,8 @@ class ClaimExtractor {
       range: this.locate(line, fraction.needle),
       subject,
     };
+    if (text !== undefined)
+      claim.around = `${text.slice(0, fraction.index)} ${text.slice(fraction.index + fraction.needle.length)}`;
     if (fraction.deprecated !== undefined) claim.deprecated = fraction.deprecated;
     if (fraction.percent !== undefined) claim.percent = fraction.percent;
     this.claims.push(claim);
@@ -832,6 +838,7 @@ class ClaimExtractor {
             text: `${label} | ${cells[totalColumn]} | ${cells[doneColumn]}`,
             range: this.range(cell),
             subject,
+            around: cells.filter((_, c) => c !== totalColumn && c !== doneColumn).join(' | '),
           };
           if (total.deprecated !== undefined) claim.deprecated = total.deprecated;
           this.claims.push(claim);
@@ -839,7 +846,11 @@ class ClaimExtractor {
         }
       }
       if (progressColumn >= 0) {
-        for (const fraction of fractionsIn(cells[progressColumn] ?? '')) this.addProgress(fraction, line, subject);
+        const others = cells.filter((_, c) => c !== progressColumn).join(' | ');
+        // The cell's offsets in `text`: the row's other cells come first.
+        const text = `${others} | ${cells[progressColumn] ?? ''}`;
+        for (const fraction of fractionsIn(cells[progressColumn] ?? ''))
+          this.addProgress({ ...fraction, index: fraction.index + others.length + 3 }, line, subject, text);
       }
     });
   }

@@ -60,6 +60,13 @@ describe('tasklint --fix examples/ on a copy', () => {
       'status-report.md:23 total-mismatch',
       'validation-plan.md:26 count-mismatch',
     ]);
+    // The status line of phase-1-storage.md and the README line that links to it now count what
+    // its table marks done; a row bound by its name alone, with Pending cells counted from the
+    // same tasks, and two figures of one stream with no task list are left to a person.
+    expect(messages.filter((m) => m.ruleId === 'progress-conflict').map((m) => `${m.file}:${m.line}`)).toEqual([
+      'README.md:16',
+      'status-report.md:14',
+    ]);
     // A status contradiction, a missing file with no candidate: a person decides.
     expect(left.has('task-status-conflict')).toBe(true);
     expect(left.has('broken-link')).toBe(true);

@@ -43,6 +43,10 @@ const number = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 100 }))
     .map(([a, b, p]) => `${p}% complete (${a}/${b} tasks)`),
+  // Small fractions, which a table of a few rows may count: progress figures to recompute.
+  fc
+    .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 100 }))
+    .map(([a, b, p]) => (a <= b ? `${p}% (${a}/${b} tasks)` : `${b} of ${a} tasks complete`)),
   fc
     .tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom('tasks', 'hours', 'hrs', 'days', 'min'))
     .map(([n, unit]) => `(${n} ${unit})`),
@@ -132,6 +136,34 @@ const table = fc
       ...(total ? [`| **TOTAL** | | | **${rows.length * 2} hrs** | | |`] : []),
     ].join('\n'),
   );
+// A status line over the table it sums up, as a task list writes it: a progress figure to recompute.
+const progressOverTable = fc
+  .tuple(
+    fc.uniqueArray(fc.tuple(taskId, fc.constantFrom('COMPLETE', '✅ Done', 'Pending', 'IN PROGRESS')), {
+      minLength: 1,
+      maxLength: 6,
+      selector: ([id]) => id,
+    }),
+    fc.nat(),
+    fc.integer({ min: 0, max: 100 }),
+    fc.constantFrom(
+      '**Status:** P% complete (A/B tasks)',
+      'Status: A of B tasks complete',
+      '- Storage: P% (A/B tasks)',
+    ),
+  )
+  .map(([rows, done, percent, line]) =>
+    [
+      line
+        .replace('P', String(percent))
+        .replace('A', String(done % (rows.length + 1)))
+        .replace('B', String(rows.length)),
+      '',
+      '| Task ID | Description | Priority | Duration | Status | Dependencies |',
+      '|---------|-------------|----------|----------|--------|--------------|',
+      ...rows.map(([id, state]) => `| ${id} | Step | HIGH | 2 hrs | ${state} | None |`),
+    ].join('\n'),
+  );
 const code = fc
   .tuple(fc.constantFrom('```bash', '```text', '~~~', '```'), fc.array(fc.oneof(taskId, inline), { maxLength: 4 }))
   .map(([fence, lines]) => `${fence}\n${lines.join('\n')}\n${fence.startsWith('~') ? '~~~' : '```'}`);
@@ -140,6 +172,7 @@ const block = fc.oneof(
   { weight: 3, arbitrary: inline },
   { weight: 3, arbitrary: list },
   { weight: 3, arbitrary: table },
+  { weight: 1, arbitrary: progressOverTable },
   { weight: 1, arbitrary: code },
   { weight: 1, arbitrary: inline.map((text) => `> ${text}`) },
   {

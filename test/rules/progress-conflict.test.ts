@@ -1,4 +1,7 @@
-import { ruleTester } from '../helpers/rule-tester.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixFolder, resolveFix } from '../../src/fix.js';
+import { lint } from '../../src/lint.js';
+import { lintWithRule, removeFolders, ruleTester, writeFolder } from '../helpers/rule-tester.js';
 
 function tracker(
   status: string,
@@ -11,11 +14,15 @@ function tracker(
 const indexTable = (rows: string[]): string =>
   `# Task List Index\n\n## Completion Status Overview\n\n| Task List | Total Tasks | Completed | In Progress | Pending |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 
+/** A completion table with only total and completed counts. */
+const COMPLETED_ONLY = (row: string): string =>
+  `# Task List Index\n\n## Completion Status Overview\n\n| Task List | Total Tasks | Completed |\n|---|---|---|\n${row}\n`;
+
 /** A task list with `done` of `total` tasks marked complete in its table. */
-function taskList(title: string, status: string, done: number, total: number): string {
+function taskList(title: string, status: string, done: number, total: number, prefix = 'ORB'): string {
   const rows = Array.from(
     { length: total },
-    (_, i) => `| ORB-${i + 1} | Step ${i + 1} | ${i < done ? '✅ Complete' : 'Pending'} |`,
+    (_, i) => `| ${prefix}-${i + 1} | Step ${i + 1} | ${i < done ? '✅ Complete' : 'Pending'} |`,
   ).join('\n');
   return `# ${title}\n\n**Status:** ${status}\n\n| Task ID | Description | Status |\n|---|---|---|\n${rows}\n`;
 }
@@ -282,6 +289,7 @@ ruleTester('progress-conflict', {
           related: [{ file: 'phase-1-storage.md', line: 7 }],
         },
       ],
+      output: { 'phase-1-storage.md': taskList('Phase 1: Storage', '5 of 6 tasks complete', 5, 6) },
     },
     {
       name: 'an index row against the task list it links to',
@@ -298,6 +306,156 @@ ruleTester('progress-conflict', {
           related: [{ file: 'phase-2-compute.md', line: 7 }],
         },
       ],
+      // The In Progress and Pending cells count from the same tasks: moving one number breaks the row.
+      output: null,
+    },
+    {
+      name: 'an index row with only its total and completed counts, linked to its list',
+      files: {
+        'phase-2-compute.md': taskList('Phase 2: Compute', 'see the table', 2, 5),
+        'index.md': COMPLETED_ONLY('| [Compute](./phase-2-compute.md) | 5 | 1 |'),
+      },
+      errors: [{ messageId: 'counted', file: 'index.md', line: 7 }],
+      output: { 'index.md': COMPLETED_ONLY('| [Compute](./phase-2-compute.md) | 5 | 2 |') },
+    },
+    {
+      name: 'a tracker line bound by its Reference: link, with the percentage written beside it',
+      files: {
+        'tracker.md': tracker('60% Complete (29/48 tasks)'),
+        'hpc-slurm-task-list.md': taskList('HPC SLURM Deployment', 'see the table', 31, 48),
+      },
+      errors: [
+        {
+          messageId: 'counted',
+          file: 'tracker.md',
+          line: 5,
+          messageIncludes: ['is 29/48 here, but its task list hpc-slurm-task-list.md:7 marks 31 of its 48 tasks done'],
+        },
+      ],
+      output: { 'tracker.md': tracker('65% Complete (31/48 tasks)') },
+    },
+    {
+      name: 'the percentage keeps the precision it was written in, before or after the fraction',
+      files: {
+        'tracker.md':
+          '# Tracker\n\n- **Storage:** [list](./storage.md) 66.7% (4 of 6 tasks)\n- **Compute:** [list](./compute.md) 1/5 (20%)\n',
+        'storage.md': taskList('Storage', 'see the table', 5, 6),
+        'compute.md': taskList('Compute', 'see the table', 2, 5),
+      },
+      errors: [
+        { messageId: 'counted', file: 'tracker.md', line: 3 },
+        { messageId: 'counted', file: 'tracker.md', line: 4 },
+      ],
+      output: {
+        'tracker.md':
+          '# Tracker\n\n- **Storage:** [list](./storage.md) 83.3% (5 of 6 tasks)\n- **Compute:** [list](./compute.md) 2/5 (40%)\n',
+      },
+    },
+    {
+      name: 'a figure bound by name alone is offered as a suggestion, never fixed',
+      files: {
+        'tracker.md': '# Tracker\n\n## Storage\n\n**Status:** 4 of 6 tasks complete\n',
+        'index.md': '# Index\n\n- **Storage:** [phase-1-storage.md](./phase-1-storage.md) - 4 of 6 done\n',
+        'phase-1-storage.md': taskList('Storage', '5 of 6 tasks complete', 5, 6),
+      },
+      errors: [
+        {
+          messageId: 'counted',
+          file: 'index.md',
+          line: 3,
+          messageIncludes: ['1 more place also says 4/6'],
+          related: [
+            { file: 'phase-1-storage.md', line: 7 },
+            { file: 'tracker.md', line: 5 },
+          ],
+        },
+      ],
+      // The linked place is fixed; the one that only shares the name is left to a person.
+      output: { 'index.md': '# Index\n\n- **Storage:** [phase-1-storage.md](./phase-1-storage.md) - 5 of 6 done\n' },
+    },
+    {
+      name: 'no fix where a number beside the figure may be derived from it',
+      files: {
+        'tracker.md':
+          '# Tracker\n\n- **Storage:** [list](./storage.md) (4/6 complete) - 2 tasks remaining\n- **Compute:** [list](./compute.md) 1 of 5 tasks complete, 3 blocked\n- **Network:** [list](./network.md) 1 of 5 tasks complete (2% of the budget)\n\n## Docs (1/4 complete)\n\n**Reference:** [list](./docs.md)\n',
+        'storage.md': taskList('Storage', 'see the table', 5, 6),
+        'compute.md': taskList('Compute', 'see the table', 2, 5),
+        'network.md': taskList('Network', 'see the table', 2, 5),
+        'docs.md': taskList('Docs', 'see the table', 2, 4),
+      },
+      errors: [
+        { messageId: 'counted', file: 'tracker.md', line: 3 },
+        { messageId: 'counted', file: 'tracker.md', line: 4 },
+        { messageId: 'counted', file: 'tracker.md', line: 5 },
+        // A heading's words are its anchor too: links may name it.
+        { messageId: 'counted', file: 'tracker.md', line: 7 },
+      ],
+      output: null,
+    },
+    {
+      name: 'no fix where the whole differs too (another count of deprecated tasks)',
+      files: {
+        'tracker.md': '# Tracker\n\n- **Cleanup:** [list](./cleanup.md) 3 of 6 tasks complete (1 deprecated)\n',
+        'cleanup.md': taskList('Cleanup', 'see the table', 4, 6),
+      },
+      errors: [{ messageId: 'counted', file: 'tracker.md', line: 3 }],
+      output: null,
     },
   ],
+});
+
+describe('progress-conflict: suggestions', () => {
+  afterAll(removeFolders);
+
+  it('offers a figure bound by name alone the count of its list, to choose', async () => {
+    const files = {
+      'tracker.md': '# Tracker\n\n## Storage\n\n**Status:** 60% Complete (4/6 tasks)\n',
+      'index.md': '# Index\n\n- **Storage:** [phase-1-storage.md](./phase-1-storage.md) - 5 of 6 done\n',
+      'phase-1-storage.md': taskList('Storage', '5 of 6 tasks complete', 5, 6),
+    };
+    const { diagnostics } = await lintWithRule('progress-conflict', files);
+    expect(diagnostics).toHaveLength(1);
+    const [finding] = diagnostics;
+    expect(finding!.fix).toBeUndefined();
+    expect(finding!.suggestions!.map((s) => s.desc)).toEqual([
+      'Make this place say 5/6, as its task list at phase-1-storage.md:7 counts',
+    ]);
+    const edited = resolveFix(files['tracker.md'], finding!.suggestions![0]!.fix);
+    expect(edited).toBeDefined();
+    const text = files['tracker.md'];
+    expect(text.slice(0, edited!.range[0]) + edited!.text + text.slice(edited!.range[1])).toBe(
+      '# Tracker\n\n## Storage\n\n**Status:** 83% Complete (5/6 tasks)\n',
+    );
+  });
+});
+
+describe('progress-conflict: fixes with every rule on', () => {
+  afterAll(removeFolders);
+
+  it('a fixed figure leaves no other finding behind: its percentage, its row and its totals agree', async () => {
+    const dir = writeFolder({
+      'tracker.md': tracker('60% Complete (29/48 tasks)'),
+      'hpc-slurm-task-list.md': taskList('HPC SLURM Deployment', 'see the table', 31, 48, 'HPC'),
+      'index.md':
+        '# Index\n\n| Task List | Total Tasks | Completed | Completion % |\n|---|---|---|---|\n| [Compute](./phase-2-compute.md) | 5 | 1 | 20% |\n\n**Overall:** 75% complete (3/4 tasks)\n\n- Phase 0 (2/2 complete)\n- Phase 1 (1/2 complete)\n\n**Reference:** [list](./phase-3.md)\n',
+      'phase-2-compute.md': taskList('Phase 2: Compute', 'see the table', 2, 5, 'CMP'),
+      'phase-3.md': taskList('Phase 3', 'see the table', 2, 4, 'NET'),
+    });
+    const before = await lint({ cwd: dir, paths: ['.'] });
+    const where = (d: { ruleId: string; file: string; range: { start: { line: number } } }): string =>
+      `${d.ruleId} ${d.file.slice(dir.length + 1)}:${d.range.start.line}`;
+    expect(before.diagnostics.map(where)).toEqual([
+      'progress-conflict index.md:5',
+      'progress-conflict index.md:7',
+      'progress-conflict tracker.md:5',
+    ]);
+    const fixed = await fixFolder({ cwd: dir, paths: ['.'], write: true });
+    expect(Object.fromEntries(fixed.files.map((file) => [file.relPath, file.after]))).toEqual({
+      'index.md':
+        '# Index\n\n| Task List | Total Tasks | Completed | Completion % |\n|---|---|---|---|\n| [Compute](./phase-2-compute.md) | 5 | 2 | 40% |\n\n**Overall:** 75% complete (3/4 tasks)\n\n- Phase 0 (2/2 complete)\n- Phase 1 (1/2 complete)\n\n**Reference:** [list](./phase-3.md)\n',
+      'tracker.md': tracker('65% Complete (31/48 tasks)'),
+    });
+    // The overall figure is the sum of its phases too: rewriting it alone would break that sum.
+    expect(fixed.result.diagnostics.map(where)).toEqual(['progress-conflict index.md:7']);
+  });
 });

@@ -99,4 +99,43 @@ describe('tasklint --lsp code actions', { timeout: 30_000 }, () => {
       'the conflict gone from both files',
     );
   });
+
+  it('fixes a progress figure that links to its task list, and offers one matched by name alone as a suggestion', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `| HPC-${i + 1} | Step | ${i < 6 ? 'COMPLETE' : 'Pending'} |`);
+    const files = {
+      'hpc.md': `# HPC SLURM Deployment\n\n| Task ID | Description | Status |\n|---|---|---|\n${rows.join('\n')}\n`,
+      'tracker.md':
+        '# Tracker\n\n## HPC SLURM Deployment\n\n**Status:** 50% Complete (4/8 tasks)\n\n**Reference:** [hpc.md](./hpc.md)\n',
+      'notes.md': '# Notes\n\n## HPC SLURM Deployment\n\n**Status:** 5/8 tasks complete\n',
+    };
+    const dir = writeFolder(files);
+    const tracker = path.join(dir, 'tracker.md');
+    const notes = path.join(dir, 'notes.md');
+    const client = await start(dir);
+    await client.open(tracker, files['tracker.md']);
+    await client.open(notes, files['notes.md']);
+    const progressIn = (file: string) => of(client.diagnosticsOf(file), 'progress-conflict');
+    await client.waitFor(
+      () => progressIn(tracker).length === 1 && progressIn(notes).length === 1,
+      'a progress finding in each file',
+    );
+    const [inTracker] = progressIn(tracker);
+    const trackerActions = await client.codeActions(tracker, inTracker!.range, [inTracker!]);
+    expect(trackerActions.map((a) => [a.title.split(':')[0], a.isPreferred])).toEqual([['Fix', true]]);
+    const fixed = applied(files['tracker.md'], trackerActions[0]!, tracker);
+    expect(fixed).toBe(files['tracker.md'].replace('50% Complete (4/8', '75% Complete (6/8'));
+    const [inNotes] = progressIn(notes);
+    const notesActions = await client.codeActions(notes, inNotes!.range, [inNotes!]);
+    expect(notesActions.map((a) => [a.title, a.isPreferred])).toEqual([
+      ['Make this place say 6/8, as its task list at hpc.md:5 counts', undefined],
+    ]);
+    const suggested = applied(files['notes.md'], notesActions[0]!, notes);
+    expect(suggested).toBe(files['notes.md'].replace('5/8', '6/8'));
+    await client.change(tracker, fixed);
+    await client.change(notes, suggested);
+    await client.waitFor(
+      () => client.diagnosticsOf(tracker).length === 0 && client.diagnosticsOf(notes).length === 0,
+      'no findings left in either file',
+    );
+  });
 });

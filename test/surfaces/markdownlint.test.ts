@@ -165,6 +165,27 @@ describe('markdownlint custom rule (tasklint/markdownlint)', { timeout: 60_000 }
       expect(run.code, run.output).toBe(1);
     });
 
+    it("with the warnings rule loaded, markdownlint-cli2 --fix applies a warning's fix too: a progress figure recounted from the list it links to", async () => {
+      const rows = Array.from({ length: 4 }, (_, i) => `| HPC-${i + 1} | Step | ${i < 3 ? 'COMPLETE' : 'Pending'} |`);
+      const tracker =
+        '# Tracker\n\n## HPC\n\n**Status:** 50% Complete (2/4 tasks)\n\n**Reference:** [hpc.md](./hpc.md)\n';
+      const dir = project({
+        'hpc.md': `# HPC\n\n| Task ID | Description | Status |\n| --- | --- | --- |\n${rows.join('\n')}\n`,
+        'tracker.md': tracker,
+        '.markdownlint-cli2.jsonc': WITH_WARNINGS!,
+      });
+      const fix = await markdownlintCli2(['--fix', '*.md'], dir);
+      expect(fix.code, fix.output).toBe(0);
+      expect(readFileSync(path.join(dir, 'tracker.md'), 'utf8')).toBe(
+        tracker.replace('50% Complete (2/4', '75% Complete (3/4'),
+      );
+      // markdownlint-cli2 lints each file on its own: the list's file may have been linted while
+      // the tracker still said 2/4. The next run sees both as they are now.
+      const run = await markdownlintCli2(['*.md'], dir);
+      expect(run.output).not.toContain('progress-conflict');
+      expect(run.code, run.output).toBe(0);
+    });
+
     it('an error still fails the run, with the warnings rule loaded or not', async () => {
       const files = { ...WARNING_ONLY, 'tracker.md': TRACKER_CONTRADICTING };
       for (const config of [PLAIN!, WITH_WARNINGS!]) {
