@@ -92,8 +92,21 @@ function documentName(doc: DocumentFacts): { key: string; words: string[] } | un
 const MOVED_OUT =
   /\b(?:defer(?:red)?|postponed|future|later|backlog|optional|out of scope|moved|next (?:phase|sprint|release)|nice to have|stretch)\b/iu;
 
+/**
+ * Whether a heading moves its tasks out of the group, asked once per heading text: every
+ * mention carries its section's headings, and a large tracker has thousands of mentions.
+ */
+function movedOutTest(): (heading: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (heading) => {
+    let moved = known.get(heading);
+    if (moved === undefined) known.set(heading, (moved = MOVED_OUT.test(heading)));
+    return moved;
+  };
+}
+
 /** Definitions of tasks in a holder: under its heading (to the next heading as high), or in its document. */
-function definitionsIn(holder: Holder): TaskMention[] {
+function definitionsIn(holder: Holder, movedOut: (heading: string) => boolean): TaskMention[] {
   const { doc } = holder;
   let from = 0;
   let to = Number.POSITIVE_INFINITY;
@@ -111,19 +124,19 @@ function definitionsIn(holder: Holder): TaskMention[] {
       mention.context === 'normal' &&
       mention.source !== 'code' &&
       !mention.alias &&
-      !mention.section.some((heading) => MOVED_OUT.test(heading)) &&
       mention.range.start.line > from &&
-      mention.range.start.line < to,
+      mention.range.start.line < to &&
+      !mention.section.some(movedOut),
   );
 }
 
 /** Each member once, with the status its own document states for it: other lists may reuse the ID for another task. */
-function membersOf(corpus: Corpus, holder: Holder): GroupMember[] {
+function membersOf(corpus: Corpus, holder: Holder, movedOut: (heading: string) => boolean): GroupMember[] {
   const optional = new Set(
     (holder.doc.checklist ?? []).filter((item) => item.optional).map((item) => item.range.start.line),
   );
   const seen = new Map<string, GroupMember>();
-  for (const mention of definitionsIn(holder)) {
+  for (const mention of definitionsIn(holder, movedOut)) {
     if (seen.has(mention.id)) continue;
     const key = taskKeyOf(corpus, holder.doc, mention.id);
     if (key === undefined) continue;
@@ -240,6 +253,7 @@ export function taskGroups(corpus: Corpus): TaskGroup[] {
   for (const holder of holders.values()) groupOf(holder.id).holders.add(holder);
 
   const groups: TaskGroup[] = [];
+  const movedOut = movedOutTest();
   for (const { places: found, holders: held } of byRoot.values()) {
     if (found.length === 0) continue;
     // Two holders in one document (two "Phase 1" headings) joined into one group: unsure.
@@ -249,7 +263,7 @@ export function taskGroups(corpus: Corpus): TaskGroup[] {
     // spec's "Status: Complete" is about the spec, not about each requirement it lists.
     const withMembers = [...held]
       .filter((holder) => holder.headingLine !== undefined || documentName(holder.doc) !== undefined)
-      .map((holder) => ({ holder, list: membersOf(corpus, holder) }))
+      .map((holder) => ({ holder, list: membersOf(corpus, holder, movedOut) }))
       .filter(({ list }) => list.length > 0);
     const sameSets =
       withMembers.length > 0 &&
