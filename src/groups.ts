@@ -106,10 +106,12 @@ function firstAbove(sorted: readonly number[], line: number): number {
 
 /**
  * The task definitions that can make a group's members, per document by line: worked out once
- * per run, as a large tracker holds hundreds of groups and thousands of mentions.
+ * per document's facts, as a large tracker holds hundreds of groups and thousands of mentions,
+ * and an edit changes one document.
  */
 class Definitions {
-  private readonly byDoc = new Map<DocumentFacts, { lines: number[]; order: number[] }>();
+  /** Kept across runs: a document's facts are a new object once it changes. */
+  private static readonly byDoc = new WeakMap<DocumentFacts, { lines: number[]; order: number[] }>();
   /** Whether a heading moves its tasks out of the group, once per heading text. */
   private readonly movedOut = new Map<string, boolean>();
 
@@ -120,7 +122,7 @@ class Definitions {
   }
 
   private of(doc: DocumentFacts): { lines: number[]; order: number[] } {
-    let found = this.byDoc.get(doc);
+    let found = Definitions.byDoc.get(doc);
     if (found) return found;
     const order: number[] = [];
     doc.mentions.forEach((mention, i) => {
@@ -135,8 +137,20 @@ class Definitions {
     });
     order.sort((a, b) => doc.mentions[a]!.range.start.line - doc.mentions[b]!.range.start.line || a - b);
     found = { lines: order.map((i) => doc.mentions[i]!.range.start.line), order };
-    this.byDoc.set(doc, found);
+    Definitions.byDoc.set(doc, found);
     return found;
+  }
+
+  private static readonly optional = new WeakMap<DocumentFacts, Set<number>>();
+
+  /** The lines of a document's optional checklist items. */
+  optionalLines(doc: DocumentFacts): Set<number> {
+    let lines = Definitions.optional.get(doc);
+    if (!lines) {
+      lines = new Set((doc.checklist ?? []).filter((item) => item.optional).map((item) => item.range.start.line));
+      Definitions.optional.set(doc, lines);
+    }
+    return lines;
   }
 
   /** Definitions of tasks in a holder, in document order: under its heading (to the next heading as high), or in its document. */
@@ -160,9 +174,7 @@ class Definitions {
 
 /** Each member once, with the status its own document states for it: other lists may reuse the ID for another task. */
 function membersOf(corpus: Corpus, holder: Holder, definitions: Definitions): GroupMember[] {
-  const optional = new Set(
-    (holder.doc.checklist ?? []).filter((item) => item.optional).map((item) => item.range.start.line),
-  );
+  const optional = definitions.optionalLines(holder.doc);
   const seen = new Map<string, GroupMember>();
   for (const mention of definitions.in(holder)) {
     if (seen.has(mention.id)) continue;
