@@ -94,38 +94,91 @@ function documentName(doc: DocumentFacts): { key: string; words: string[] } | un
 const MOVED_OUT =
   /\b(?:defer(?:red)?|postponed|future|later|backlog|optional|out of scope|moved|next (?:phase|sprint|release)|nice to have|stretch)\b/iu;
 
-/** Definitions of tasks in a holder: under its heading (to the next heading as high), or in its document. */
-function definitionsIn(holder: Holder): TaskMention[] {
-  const { doc } = holder;
-  let from = 0;
-  let to = Number.POSITIVE_INFINITY;
-  if (holder.headingLine !== undefined) {
-    const at = doc.headings.findIndex((heading) => heading.range.start.line === holder.headingLine);
-    const heading = doc.headings[at];
-    if (!heading) return [];
-    from = heading.range.start.line;
-    const next = doc.headings.slice(at + 1).find((other) => other.depth <= heading.depth);
-    if (next) to = next.range.start.line;
+/** The first index of `sorted` whose value is above `line`. */
+function firstAbove(sorted: readonly number[], line: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! > line) high = middle;
+    else low = middle + 1;
   }
-  return doc.mentions.filter(
-    (mention) =>
-      mention.kind === 'definition' &&
-      mention.context === 'normal' &&
-      mention.source !== 'code' &&
-      !mention.alias &&
-      !mention.section.some((heading) => MOVED_OUT.test(heading)) &&
-      mention.range.start.line > from &&
-      mention.range.start.line < to,
-  );
+  return low;
+}
+
+/**
+ * The task definitions that can make a group's members, per document by line: worked out once
+ * per document's facts, as a large tracker holds hundreds of groups and thousands of mentions,
+ * and an edit changes one document.
+ */
+class Definitions {
+  /** Kept across runs: a document's facts are a new object once it changes. */
+  private static readonly byDoc = new WeakMap<DocumentFacts, { lines: number[]; order: number[] }>();
+  /** Whether a heading moves its tasks out of the group, once per heading text. */
+  private readonly movedOut = new Map<string, boolean>();
+
+  private isMovedOut(heading: string): boolean {
+    let moved = this.movedOut.get(heading);
+    if (moved === undefined) this.movedOut.set(heading, (moved = MOVED_OUT.test(heading)));
+    return moved;
+  }
+
+  private of(doc: DocumentFacts): { lines: number[]; order: number[] } {
+    let found = Definitions.byDoc.get(doc);
+    if (found) return found;
+    const order: number[] = [];
+    doc.mentions.forEach((mention, i) => {
+      if (
+        mention.kind === 'definition' &&
+        mention.context === 'normal' &&
+        mention.source !== 'code' &&
+        !mention.alias &&
+        !mention.section.some((heading) => this.isMovedOut(heading))
+      )
+        order.push(i);
+    });
+    order.sort((a, b) => doc.mentions[a]!.range.start.line - doc.mentions[b]!.range.start.line || a - b);
+    found = { lines: order.map((i) => doc.mentions[i]!.range.start.line), order };
+    Definitions.byDoc.set(doc, found);
+    return found;
+  }
+
+  private static readonly optional = new WeakMap<DocumentFacts, Set<number>>();
+
+  /** The lines of a document's optional checklist items. */
+  optionalLines(doc: DocumentFacts): Set<number> {
+    let lines = Definitions.optional.get(doc);
+    if (!lines) {
+      lines = new Set((doc.checklist ?? []).filter((item) => item.optional).map((item) => item.range.start.line));
+      Definitions.optional.set(doc, lines);
+    }
+    return lines;
+  }
+
+  /** Definitions of tasks in a holder, in document order: under its heading (to the next heading as high), or in its document. */
+  in(holder: Holder): TaskMention[] {
+    const { doc } = holder;
+    let from = 0;
+    let to = Number.POSITIVE_INFINITY;
+    if (holder.headingLine !== undefined) {
+      const at = doc.headings.findIndex((heading) => heading.range.start.line === holder.headingLine);
+      const heading = doc.headings[at];
+      if (!heading) return [];
+      from = heading.range.start.line;
+      const next = doc.headings.slice(at + 1).find((other) => other.depth <= heading.depth);
+      if (next) to = next.range.start.line;
+    }
+    const { lines, order } = this.of(doc);
+    const within = order.slice(firstAbove(lines, from), firstAbove(lines, to - 1));
+    return within.sort((a, b) => a - b).map((i) => doc.mentions[i]!);
+  }
 }
 
 /** Each member once, with the status its own document states for it: other lists may reuse the ID for another task. */
-function membersOf(corpus: Corpus, holder: Holder): GroupMember[] {
-  const optional = new Set(
-    (holder.doc.checklist ?? []).filter((item) => item.optional).map((item) => item.range.start.line),
-  );
+function membersOf(corpus: Corpus, holder: Holder, definitions: Definitions): GroupMember[] {
+  const optional = definitions.optionalLines(holder.doc);
   const seen = new Map<string, GroupMember>();
-  for (const mention of definitionsIn(holder)) {
+  for (const mention of definitions.in(holder)) {
     if (seen.has(mention.id)) continue;
     const key = taskKeyOf(corpus, holder.doc, mention.id);
     if (key === undefined) continue;
@@ -235,7 +288,9 @@ function findTaskGroups(corpus: Corpus): TaskGroup[] {
   const byKey = new Map<string, Named[]>();
   const name = (doc: DocumentFacts, key: string, entry: Named): void => {
     const bucket = `${corpus.scopes.scopeOf(doc)}\0${key}`;
-    byKey.set(bucket, [...(byKey.get(bucket) ?? []), entry]);
+    const entries = byKey.get(bucket);
+    if (entries) entries.push(entry);
+    else byKey.set(bucket, [entry]);
   };
   for (const { place, id, holder } of places) {
     if (!place.statement.key) continue;
@@ -299,6 +354,7 @@ function findTaskGroups(corpus: Corpus): TaskGroup[] {
   for (const holder of holders.values()) groupOf(holder.id).holders.add(holder);
 
   const groups: TaskGroup[] = [];
+  const definitions = new Definitions();
   for (const { places: found, holders: held } of byRoot.values()) {
     if (found.length === 0) continue;
     // Two holders in one document (two "Phase 1" headings) joined into one group: unsure.
@@ -308,7 +364,7 @@ function findTaskGroups(corpus: Corpus): TaskGroup[] {
     // spec's "Status: Complete" is about the spec, not about each requirement it lists.
     const withMembers = [...held]
       .filter((holder) => holder.headingLine !== undefined || documentName(holder.doc) !== undefined)
-      .map((holder) => ({ holder, list: membersOf(corpus, holder) }))
+      .map((holder) => ({ holder, list: membersOf(corpus, holder, definitions) }))
       .filter(({ list }) => list.length > 0);
     const sameSets =
       withMembers.length > 0 &&

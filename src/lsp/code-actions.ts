@@ -1,12 +1,12 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  TextDocument,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
   type Range as LspRange,
   type TextEdit as LspTextEdit,
-} from 'vscode-languageserver/node.js';
+} from './protocol.js';
 import type { FindingInFile } from '../adapters/places.js';
 import { lineStarts, resolveFix, type ResolvedFix } from '../fix.js';
 import type { Diagnostic, Fix } from '../types.js';

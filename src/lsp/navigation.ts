@@ -22,7 +22,7 @@ import {
   type SymbolInformation,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node.js';
+} from './protocol.js';
 import { isOpen } from '../extract/status.js';
 import { buildIdMatcher, compareNumbers, idPrefix, idsToReplace, rangeAfterId } from '../extract/ids.js';
 import { linkTarget, taskKeyOf, type Corpus, type MentionAt } from '../corpus.js';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createConnection,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
+  TextDocument,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -15,7 +15,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Range as LspRange,
-} from 'vscode-languageserver/node.js';
+} from './protocol.js';
 import { findingsByFile, type FindingInFile } from '../adapters/places.js';
 import { corpusScope } from '../adapters/scope.js';
 import { ConfigError } from '../config.js';
@@ -222,7 +222,7 @@ class TasklintServer {
   async corpusOf(file: string): Promise<Corpus | undefined> {
     await this.settled();
     const workspace = await this.workspaces.get(this.rootOf(file).root);
-    return workspace?.covers(file) ? workspace.current : undefined;
+    return workspace && (await workspace.covers(file)) ? workspace.current : undefined;
   }
 
   async corpora(): Promise<Corpus[]> {
@@ -274,7 +274,7 @@ class TasklintServer {
       if (!buffer) continue;
       const { root, configFile } = this.rootOf(file);
       const workspace = await this.workspace(root, configFile);
-      if (!workspace?.covers(file)) continue;
+      if (!workspace || !(await workspace.covers(file))) continue;
       await workspace.setText(file, buffer.getText());
       touched.add(root);
     }

@@ -1,21 +1,31 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isGitIgnoredSync } from 'globby';
 import picomatch from 'picomatch';
 import type { LoadedConfig } from '../config.js';
 import { addTargets, indexCorpus, isInside, resolveTargets, updateCorpus, type Corpus } from '../corpus.js';
 import { toPosix } from '../discover.js';
 import type { Root } from 'mdast';
-import { extractSettings, factsFromBytes, factsFromText, type ExtractSettings } from '../documents.js';
 import { layoutOf } from '../extract/shapes/layout.js';
-import { parseInPieces, reparse, type Reparsed } from '../incremental.js';
-import { excessiveNesting } from '../parse.js';
+import type { Reparsed } from '../incremental.js';
 import { activeRules, loadRules, RuleRunner, type ActiveRule, type DocumentChange } from '../engine.js';
 import { buildCorpus, parseCallbacks, resolveLoadedConfig } from '../lint.js';
 import { readBytes } from '../read.js';
-import { emptyFacts } from '../settings.js';
+import { emptyFacts, extractSettings, type ExtractSettings } from '../settings.js';
 import type { Diagnostic, DocumentFacts, TargetInfo } from '../types.js';
 import { BOUNDED_FILE_SIZE, ExtractPool, workersAvailable } from '../workers/pool.js';
+import type * as Parsing from './parsing.js';
+
+let parsing: Promise<typeof Parsing> | undefined;
+
+/** The parser and the extractors, loaded once: on the first edit, or after the first diagnostics. */
+export function loadParsing(): Promise<typeof Parsing> {
+  parsing ??= import('./parsing.js');
+  return parsing;
+}
+
+import type * as Globby from 'globby';
+
+let globby: Promise<typeof Globby> | undefined;
 
 /**
  * The most characters parsed in one go in the editor's thread: what the command line parses
@@ -47,6 +57,8 @@ export class PlanningWorkspace {
   private readonly runner: RuleRunner;
   /** The corpus the rules last ran over; undefined when the next run must index and check everything. */
   private corpus: Corpus | undefined;
+  /** The corpus the folder was read into, until the first run checks it or a change makes it stale. */
+  private indexed: Corpus | undefined;
   /** Documents edited in place since the last run, with their facts at that run. */
   private readonly edited = new Map<string, DocumentFacts>();
   /** A full run happened and `prepareEdits` has not followed it yet. */
@@ -66,6 +78,7 @@ export class PlanningWorkspace {
     this.runner = new RuleRunner(rules);
     this.documents = new Map(corpus.documents.map((doc) => [doc.file, doc]));
     this.targets = corpus.targets;
+    this.indexed = corpus;
     this.isIncluded = picomatch(loaded.config.include, { dot: true });
     this.isExcluded = picomatch(loaded.config.exclude.length ? loaded.config.exclude : ['\0'], { dot: true });
     // As on the command line: globs are relative to the config's folder when the root is inside it.
@@ -101,7 +114,7 @@ export class PlanningWorkspace {
   }
 
   /** Whether `file` belongs to this planning folder: inside it and chosen by `include`/`exclude`. */
-  covers(file: string): boolean {
+  async covers(file: string): Promise<boolean> {
     if (this.documents.has(file)) return true;
     if (!isInside(file, this.root)) return false;
     const relative = toPosix(path.relative(this.globBase, file));
@@ -109,7 +122,8 @@ export class PlanningWorkspace {
     if (!this.isIncluded(relative) || this.isExcluded(relative)) return false;
     if (!this.loaded.config.gitignore) return true;
     // As discovery does: a file .gitignore excludes stays out even when it is opened or created.
-    this.isGitIgnored ??= isGitIgnoredSync({ cwd: this.root });
+    // Loaded only for a file the folder did not have.
+    this.isGitIgnored ??= (await (globby ??= import('globby'))).isGitIgnoredSync({ cwd: this.root });
     return !this.isGitIgnored(file);
   }
 
@@ -127,12 +141,13 @@ export class PlanningWorkspace {
    * it only the blocks the edit touched; the whole document is then extracted from the tree.
    */
   async setText(file: string, text: string): Promise<void> {
-    if (!this.covers(file)) return;
-    const tree = this.treeOf(file, text);
+    if (!(await this.covers(file))) return;
+    const parsing = await loadParsing();
+    const tree = this.treeOf(parsing, file, text);
     if (tree)
       this.replace(
         file,
-        factsFromText(file, text, this.settings, [], () => tree),
+        parsing.factsFromText(file, text, this.settings, [], () => tree),
       );
     // A document that cannot be parsed in bounded pieces goes to a thread, with a time limit.
     else this.replace(file, await this.extract(file, Buffer.from(text, 'utf8')));
@@ -144,7 +159,8 @@ export class PlanningWorkspace {
   }
 
   /** The tree of `text` from the document's last one, or parsed in pieces; undefined if neither is bounded. */
-  private treeOf(file: string, text: string): Root | undefined {
+  private treeOf(parsing: typeof Parsing, file: string, text: string): Root | undefined {
+    const { excessiveNesting, parseInPieces, reparse } = parsing;
     const previous = this.parsed.get(file);
     // Taken over by the re-parse, or of no use past a failure.
     this.parsed.delete(file);
@@ -165,13 +181,16 @@ export class PlanningWorkspace {
   async reload(file: string): Promise<void> {
     this.forgetTarget(file);
     this.parsed.delete(file);
-    if (existsSync(file) && this.covers(file)) {
+    if (existsSync(file) && (await this.covers(file))) {
       const read = await readBytes(file, this.settings.maxFileSize);
       this.replace(
         file,
         read.bytes ? await this.extract(file, read.bytes) : emptyFacts(file, this.settings, read.problems),
       );
-    } else if (this.documents.delete(file)) this.corpus = undefined;
+    } else if (this.documents.delete(file)) {
+      this.corpus = undefined;
+      this.indexed = undefined;
+    }
   }
 
   /**
@@ -180,7 +199,8 @@ export class PlanningWorkspace {
    * so that one pathological file cannot freeze the editor's diagnostics.
    */
   private async extract(file: string, bytes: Buffer): Promise<DocumentFacts> {
-    if (bytes.length < BOUNDED_FILE_SIZE || !workersAvailable()) return factsFromBytes(file, bytes, this.settings);
+    if (bytes.length < BOUNDED_FILE_SIZE || !workersAvailable())
+      return (await loadParsing()).factsFromBytes(file, bytes, this.settings);
     this.pool ??= new ExtractPool({ config: this.loaded.config, root: this.root, configDir: this.loaded.dir });
     this.pool.grow(1);
     const callbacks = parseCallbacks(this.settings);
@@ -189,6 +209,7 @@ export class PlanningWorkspace {
   }
 
   private replace(file: string, facts: DocumentFacts): void {
+    this.indexed = undefined;
     const before = this.documents.get(file);
     this.documents.set(file, facts);
     // A new document changes the set of files: links and anchors anywhere may change.
@@ -202,6 +223,7 @@ export class PlanningWorkspace {
       if (target === file || isInside(file, target)) {
         this.targets.delete(target);
         this.corpus = undefined;
+        this.indexed = undefined;
       }
     }
   }
@@ -247,9 +269,15 @@ export class PlanningWorkspace {
       this.corpus = corpus;
       return this.runner.update(corpus, changes);
     }
-    const documents = [...this.documents.values()];
-    this.targets = await resolveTargets(this.root, documents, this.targets);
-    this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets, this.loaded.dir);
+    if (this.indexed) {
+      // Nothing changed since the folder was read: its corpus is indexed already.
+      this.corpus = this.indexed;
+      this.indexed = undefined;
+    } else {
+      const documents = [...this.documents.values()];
+      this.targets = await resolveTargets(this.root, documents, this.targets);
+      this.corpus = indexCorpus(this.root, this.loaded.config, documents, this.targets, this.loaded.dir);
+    }
     const diagnostics = this.runner.run(this.corpus);
     this.unprepared = true;
     return { diagnostics };
@@ -263,5 +291,7 @@ export class PlanningWorkspace {
     if (!this.unprepared || !this.corpus) return;
     this.unprepared = false;
     this.runner.prepare(this.corpus);
+    // The first edit then finds the parser loaded.
+    loadParsing().catch(() => undefined);
   }
 }

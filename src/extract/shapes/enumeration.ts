@@ -24,6 +24,8 @@ const NOT_A_CLAIM =
 /** Sections whose lists describe the past, samples or what comes next. */
 const NOT_A_CLAIM_SECTION =
   /\b(?:history|changelog|change log|log|example|examples|sample|preview|next up|upcoming|archive|archived|template|retrospective)\b/iu;
+/** What every "Tasks:" and "remaining:" line holds: most lines of a document are passed over on it. */
+const MAY_LIST = /task|remaining/iu;
 const SEPARATOR = /\s*(?:,|;|&|\/|\band\b)\s*/iu;
 const BARE = /^\d+(?:\.\d+)*$/u;
 
@@ -51,15 +53,15 @@ function members(value: string, ids: IdMatcher, bareAllowed: boolean): Enumerati
 /** Every complete-looking task list of a document, in order. */
 export function extractEnumerations(tree: Root, lines: LineIndex, ids: IdMatcher): Enumeration[] {
   const found: Enumeration[] = [];
-  const sections: { depth: number; text: string }[] = [];
+  const sections: { depth: number; notAClaim: boolean }[] = [];
   let headingLine: number | undefined;
   const read = (node: Nodes, offsets: { start: number; end: number }, kinds: 'any' | 'remaining'): void => {
-    if (sections.some((section) => NOT_A_CLAIM_SECTION.test(section.text))) return;
+    if (sections.some((section) => section.notAClaim)) return;
     const start = lines.position(offsets.start).line;
     repairedText(node)
       .split('\n')
       .forEach((line, at) => {
-        if (NOT_A_CLAIM.test(line)) return;
+        if (!line.includes(':') || !MAY_LIST.test(line) || NOT_A_CLAIM.test(line)) return;
         const tasks = kinds === 'any' ? TASKS_FIELD.exec(line) : null;
         const remaining = tasks ? null : REMAINING.exec(line);
         const value = tasks?.[1] ?? remaining?.[1];
@@ -83,7 +85,7 @@ export function extractEnumerations(tree: Root, lines: LineIndex, ids: IdMatcher
       const offsets = nodeOffsets(node);
       headingLine = offsets ? lines.position(offsets.start).line : undefined;
       while (sections.length && sections.at(-1)!.depth >= node.depth) sections.pop();
-      sections.push({ depth: node.depth, text: repairedText(node) });
+      sections.push({ depth: node.depth, notAClaim: NOT_A_CLAIM_SECTION.test(repairedText(node)) });
       // "## Storage (3 tasks remaining: 046, 047.1, 048)": a heading may say what is left.
       if (offsets) read(node, offsets, 'remaining');
       return;
