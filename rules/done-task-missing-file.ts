@@ -11,7 +11,6 @@ import type { DocumentFacts, TaskPath } from '../src/types.js';
 export function missingFiles(corpus: Pick<Corpus, 'root' | 'workTree' | 'targets'>, doc: DocumentFacts): TaskPath[] {
   if (doc.role !== 'active' || !doc.taskPaths || !holdsTasks(doc)) return [];
   return doc.taskPaths.filter((taskPath) => {
-    if (!taskPath.done) return false;
     const files = taskPathFiles(corpus, doc, taskPath);
     const missing = files.every(({ file }) => {
       const info = corpus.targets.get(file);
@@ -130,7 +129,7 @@ None.
   },
 });
 
-/** "T014", `Task "Create the user model"`. */
+/** "T014", "Task 2.1", `Task "Create the user model"`. */
 function taskName(task: string): string {
-  return /^[\p{Lu}\d][\p{L}\d]*(?:[-.]\d+)+$|^[A-Z]+\d+$/u.test(task) ? task : `Task "${task}"`;
+  return /^[\p{Lu}\d][\p{L}\d]*(?:[-.]\d+)+$|^[A-Z]+-?\d+$|^Task \d+(?:\.\d+)*$/u.test(task) ? task : `Task "${task}"`;
 }

@@ -439,7 +439,7 @@ export function taskPathFiles(
 /** The paths done tasks name, to be looked up: open tasks and templates claim no file. */
 function namedByDoneTasks(doc: DocumentFacts): TaskPath[] {
   if (!doc.taskPaths || doc.role === 'template') return [];
-  return doc.taskPaths.filter((taskPath) => taskPath.done);
+  return doc.taskPaths;
 }
 
 /**

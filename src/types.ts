@@ -180,7 +180,7 @@ export interface DocumentFacts {
   specKit?: SpecKitFacts;
   /** An OpenSpec capability's spec or a change's spec delta: its requirement headers. */
   openSpec?: OpenSpecFacts;
-  /** Repository paths that checkbox tasks name in their own text ("Create User model in src/models/user.py"). */
+  /** Repository paths that checked (done) checkbox tasks name in their own text ("Create User model in src/models/user.py"). */
   taskPaths?: TaskPath[];
 }
 
@@ -193,8 +193,6 @@ export interface TaskPath {
   task: string;
   /** The task's first line. */
   taskRange: Range;
-  /** The task is checked. */
-  done: boolean;
   /** Written `./x/y.ts` or `../x/y.ts`: relative to the document's folder, not the repository's root. */
   fromDocument?: boolean;
 }

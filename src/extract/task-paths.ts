@@ -73,9 +73,10 @@ interface Piece {
   code: boolean;
 }
 
-/** The paths the checkbox items of a document name in their own text, in document order. */
+/** The paths the checked items of a document name in their own text, in document order: open tasks claim no file. */
 export function extractTaskPaths(text: string, tree: Root, lines: LineIndex, ids: IdMatcher): TaskPath[] {
   const found: TaskPath[] = [];
+  if (!/\[[xX]\]/u.test(text)) return found;
   // "[REPO: oriva-core]" over a section: the list spans repositories, and which one a path is in is not known.
   if (SEVERAL_REPOSITORIES.test(text)) return found;
   const visit = (nodes: Nodes[], depth: number): void => {
@@ -83,21 +84,24 @@ export function extractTaskPaths(text: string, tree: Root, lines: LineIndex, ids
     for (const node of nodes) {
       if (node.type === 'list') {
         for (const item of node.children) {
-          if (typeof item.checked === 'boolean') readTask(item);
+          if (item.checked === true) readTask(item);
           visit(item.children, depth + 1);
         }
-      } else if (node.type !== 'code' && node.type !== 'html' && 'children' in node)
-        visit(node.children as Nodes[], depth + 1);
+        // Lists sit in the document, in items and quotes: paragraphs, headings and tables hold none.
+      } else if (node.type === 'blockquote' || node.type === 'footnoteDefinition') visit(node.children, depth + 1);
     }
   };
   const readTask = (item: ListItem): void => {
     const pieces: Piece[] = [];
     collectOwnText(item, pieces, 0);
-    if (pieces.length === 0) return;
+    // Most tasks name no path: a path has a slash.
+    if (!pieces.some((piece) => piece.value.includes('/'))) return;
     const first = item.children[0];
     const firstLine = first?.type === 'paragraph' ? (plainText(first).split('\n')[0] ?? '').trim() : '';
     const id = definedId(firstLine, ids);
-    const task = id ?? label(firstLine);
+    // Kiro's, ai-dev-tasks' and OpenSpec's "2.1 Add the form" is Task 2.1, as their other findings name it.
+    const numbered = /^(\d+(?:\.\d+)*)\.?\s/u.exec(firstLine)?.[1];
+    const task = id ?? (numbered ? `Task ${numbered}` : label(firstLine));
     const taskRange = itemLine(item, text, lines);
     let whole = '';
     const at: number[] = [];
@@ -109,7 +113,7 @@ export function extractTaskPaths(text: string, tree: Root, lines: LineIndex, ids
     if (CONDITIONAL_TASK.test(whole)) return;
     pieces.forEach((piece, i) => {
       // `git add src/App.js`: a command, whose arguments claim nothing.
-      if (at[i] === undefined || (piece.code && /\s/u.test(piece.value.trim()))) return;
+      if (at[i] === undefined || !piece.value.includes('/') || (piece.code && /\s/u.test(piece.value.trim()))) return;
       for (const token of piece.value.matchAll(TOKEN)) {
         const written = trimToken(token[0]);
         if (!written || !isRepositoryPath(written)) continue;
@@ -121,7 +125,6 @@ export function extractTaskPaths(text: string, tree: Root, lines: LineIndex, ids
           range: lines.range(inSource, inSource + written.length),
           task,
           taskRange,
-          done: item.checked === true,
           ...(written.startsWith('./') || written.startsWith('../') ? { fromDocument: true } : {}),
         });
       }
@@ -157,7 +160,7 @@ function collectOwnText(node: Nodes, pieces: Piece[], depth: number): void {
     case 'heading':
       return;
     case 'list':
-      for (const child of (node).children) {
+      for (const child of node.children) {
         if (typeof child.checked === 'boolean') continue;
         collectOwnText(child, pieces, depth + 1);
       }

@@ -246,7 +246,7 @@ ruleTester('done-task-missing-file', {
           messageId: 'missing',
           file: '.kiro/specs/accounts/tasks.md',
           line: 5,
-          messageIncludes: ['Task "1. Create the user model" is checked done', 'src/models/user.py'],
+          messageIncludes: ['Task 1 is checked done', 'src/models/user.py'],
         },
       ],
     },
@@ -258,8 +258,13 @@ ruleTester('done-task-missing-file', {
         'openspec/changes/add-accounts/tasks.md': '## 1. Models\n\n- [x] 1.1 Add src/models/role.py\n',
       },
       errors: [
-        { messageId: 'missing', file: 'openspec/changes/add-accounts/tasks.md', line: 3 },
-        { messageId: 'missing', file: 'tasks/tasks-prd-accounts.md', line: 4 },
+        {
+          messageId: 'missing',
+          file: 'openspec/changes/add-accounts/tasks.md',
+          line: 3,
+          messageIncludes: ['Task 1.1'],
+        },
+        { messageId: 'missing', file: 'tasks/tasks-prd-accounts.md', line: 4, messageIncludes: ['Task 1.1'] },
       ],
     },
     {
@@ -271,6 +276,18 @@ ruleTester('done-task-missing-file', {
         ),
       },
       errors: [{ messageId: 'missing', file: TASKS, line: 6 }],
+    },
+    {
+      name: 'a task with neither ID nor number is named by its first words',
+      files: { ...repo, 'plan.md': '- [x] Create the user model in src/models/user.py\n' },
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'plan.md',
+          line: 1,
+          messageIncludes: ['Task "Create the user model in src/models/user.py" is checked done'],
+        },
+      ],
     },
     {
       name: 'a .gitignore that ignores something else',
