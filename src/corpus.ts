@@ -6,7 +6,9 @@ import { isInside } from './discover.js';
 export { isInside };
 import { compareNumbers, idPrefix, MAX_RANGE_WIDTH, splitId } from './extract/ids.js';
 import { indexScopes, type ScopeIndex } from './scopes.js';
-import type { DependencyEdge, DocumentFacts, Link, TargetInfo, TaskMention, WrittenEnd } from './types.js';
+import { layoutOf } from './extract/shapes/layout.js';
+import type { DependencyEdge, DocumentFacts, Link, TargetInfo, TaskMention, TaskPath, WrittenEnd } from './types.js';
+import { gitRoot, MissingFileLookup } from './work-tree.js';
 
 export interface MentionAt {
   doc: DocumentFacts;
@@ -32,8 +34,10 @@ export interface Corpus {
   configDir: string;
   /** Prefixes that some document defines tasks with (`TASK-`, `MLOPS-`): others are not task IDs. */
   prefixes: Set<string>;
-  /** Link targets that are not documents of the corpus. */
+  /** Link targets that are not documents of the corpus, and the files done tasks name (see `taskPathFiles`). */
   targets: Map<string, TargetInfo>;
+  /** The git work tree the root is in, if any: the repository a task's paths are relative to. */
+  workTree: string | undefined;
   /** What `prefixes` was drawn from, kept so that an edit can update it. */
   prefixEvidence: PrefixEvidence;
   /**
@@ -327,6 +331,7 @@ export function indexCorpus(
   }
   return {
     root,
+    workTree: workTreeOf(root),
     config,
     configDir,
     documents: sorted,
@@ -439,7 +444,107 @@ export function updateCorpus(corpus: Corpus, before: DocumentFacts, after: Docum
   return { ...corpus, documents, byFile, mentions, scopes, prefixEvidence, resolved, resolvedEdges, defined };
 }
 
-/** Looks up, once, each link target that is not a document of the corpus: existence only, never read. */
+const workTrees = new Map<string, string | undefined>();
+
+/** The git work tree holding `root`, looked up once per root. */
+export function workTreeOf(root: string): string | undefined {
+  if (!workTrees.has(root)) workTrees.set(root, gitRoot(root));
+  return workTrees.get(root);
+}
+
+/**
+ * The folders a tool's layout puts at the root of its repository: the one holding `specs/`
+ * (spec-kit), `.kiro/` (Kiro), `openspec/` (OpenSpec), `tasks/` (ai-dev-tasks).
+ */
+function layoutRoot(doc: DocumentFacts): string | undefined {
+  const layout = layoutOf(doc.file);
+  if (!layout?.scope) return undefined;
+  const marker = { 'spec-kit': '/specs/', kiro: '/.kiro/', openspec: '/openspec/', 'ai-dev-tasks': '/tasks/' }[
+    layout.format as 'spec-kit'
+  ];
+  const posix = layout.scope.replace(/\\/g, '/');
+  const at = marker ? posix.lastIndexOf(marker) : -1;
+  return at > 0 ? path.resolve(layout.scope.slice(0, at)) : undefined;
+}
+
+/**
+ * The files a task's path may mean, absolute, with the folder each is relative to: spec-kit's
+ * template writes paths from the repository's root, so from the git work tree (without one, the
+ * linted root and the root of the tool's layout), and from the linted root and the document's
+ * folder, as people also write them. Only files inside the repository; `./x.ts` and `../x.ts`
+ * from the document's folder only. `anchor` is the file's folder: a path whose folder is not
+ * there either was most often moved with its folder, or is another repository's (`oo-ios/App/x.swift`
+ * in a workspace of several), and nothing can be said of it.
+ */
+export function taskPathFiles(
+  corpus: Pick<Corpus, 'root' | 'workTree'>,
+  doc: DocumentFacts,
+  taskPath: TaskPath,
+): { file: string; base: string; anchor: string }[] {
+  const docFolder = path.dirname(doc.file);
+  const layout = layoutRoot(doc);
+  const bases = corpus.workTree ? [corpus.workTree] : [corpus.root, ...(layout ? [layout] : [])];
+  const from = taskPath.fromDocument
+    ? [docFolder]
+    : [...(corpus.workTree ? [corpus.workTree] : []), corpus.root, ...(layout ? [layout] : []), docFolder];
+  const files: { file: string; base: string; anchor: string }[] = [];
+  for (const folder of from) {
+    const file = path.resolve(folder, taskPath.path);
+    const base = bases.find((candidate) => isInside(file, candidate));
+    if (base !== undefined && !files.some((known) => known.file === file))
+      files.push({ file, base, anchor: path.dirname(file) });
+  }
+  return files;
+}
+
+/** The paths done tasks name, to be looked up: open tasks and templates claim no file. */
+function namedByDoneTasks(doc: DocumentFacts): TaskPath[] {
+  if (!doc.taskPaths || doc.role === 'template') return [];
+  return doc.taskPaths;
+}
+
+/**
+ * Looks up the files done tasks of `docs` name that `targets` does not know as task paths yet:
+ * existence, and for a missing one whether `.gitignore` ignores it or it exists in other case.
+ */
+async function lookUpTaskPaths(
+  root: string,
+  docs: DocumentFacts[],
+  targets: Map<string, TargetInfo>,
+  pending: Promise<void>[],
+): Promise<void> {
+  const corpus = { root, workTree: workTreeOf(root) };
+  const lookup = new MissingFileLookup();
+  const bases = new Map<string, string>();
+  for (const doc of docs)
+    for (const taskPath of namedByDoneTasks(doc))
+      for (const { file, base, anchor } of taskPathFiles(corpus, doc, taskPath)) {
+        if (!targets.has(anchor)) pending.push(lookUp(root, anchor, targets));
+        const known = targets.get(file);
+        if (known?.missing || known?.exists) continue;
+        bases.set(file, base);
+        if (!known) pending.push(lookUp(root, file, targets));
+      }
+  await Promise.all(pending);
+  await Promise.all(
+    [...bases].map(async ([file, base]) => {
+      const info = targets.get(file)!;
+      if (info.exists) return;
+      const top = path.join(base, path.relative(base, file).split(path.sep)[0]!);
+      const [ignored, otherCase, moved] = await Promise.all([
+        lookup.ignored(base, file),
+        lookup.existsInOtherCase(base, file),
+        lookup.sameNameElsewhere(file, top),
+      ]);
+      info.missing = { ignored, otherCase, moved };
+    }),
+  );
+}
+
+/**
+ * Looks up, once, each link target that is not a document of the corpus, and each file a done
+ * task names: existence only, never read.
+ */
 export async function resolveTargets(
   root: string,
   documents: DocumentFacts[],
@@ -449,6 +554,12 @@ export async function resolveTargets(
   const targets = new Map<string, TargetInfo>();
   const pending: Promise<void>[] = [];
   for (const doc of documents) {
+    for (const taskPath of namedByDoneTasks(doc))
+      for (const { file, anchor } of taskPathFiles({ root, workTree: workTreeOf(root) }, doc, taskPath))
+        for (const looked of [file, anchor]) {
+          const known = previous?.get(looked);
+          if (known && !targets.has(looked)) targets.set(looked, known);
+        }
     for (const link of doc.links) {
       const target = linkTarget(doc, link);
       if (inCorpus.has(target) || targets.has(target)) continue;
@@ -460,7 +571,7 @@ export async function resolveTargets(
       pending.push(lookUp(root, target, targets));
     }
   }
-  await Promise.all(pending);
+  await lookUpTaskPaths(root, documents, targets, pending);
   return targets;
 }
 
@@ -490,5 +601,5 @@ export async function addTargets(
     if (byFile.has(target) || targets.has(target)) continue;
     pending.push(lookUp(root, target, targets));
   }
-  await Promise.all(pending);
+  await lookUpTaskPaths(root, [doc], targets, pending);
 }

@@ -201,6 +201,21 @@ export interface DocumentFacts {
   specKit?: SpecKitFacts;
   /** An OpenSpec capability's spec or a change's spec delta: its requirement headers. */
   openSpec?: OpenSpecFacts;
+  /** Repository paths that checked (done) checkbox tasks name in their own text ("Create User model in src/models/user.py"). */
+  taskPaths?: TaskPath[];
+}
+
+/** A repository path a checkbox task names as a file it deals with (src/extract/task-paths.ts). */
+export interface TaskPath {
+  /** As written, without a leading `./`: `src/models/user.py`. */
+  path: string;
+  range: Range;
+  /** The task's ID, else its first words. */
+  task: string;
+  /** The task's first line. */
+  taskRange: Range;
+  /** Written `./x/y.ts` or `../x/y.ts`: relative to the document's folder, not the repository's root. */
+  fromDocument?: boolean;
 }
 
 /** `openspec/specs/CAP/spec.md` (kind `spec`) or `openspec/changes/NAME/specs/CAP/spec.md` (kind `delta`). */
@@ -470,6 +485,13 @@ export interface TargetInfo {
   isDirectory: boolean;
   /** Outside the linted root: checked for existence only. */
   outsideRoot: boolean;
+  /**
+   * For a path a task names that does not exist: whether the repository's `.gitignore` ignores
+   * it, whether it exists with other letter case, and whether a file of its name is beside it
+   * with another extension or elsewhere in its top folder (it was moved). Absent until looked up
+   * as a task's path.
+   */
+  missing?: { ignored: boolean; otherCase: boolean; moved: boolean };
 }
 
 /** What a claim is about: the words that name it and the task lists its place links to. */

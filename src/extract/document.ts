@@ -14,6 +14,7 @@ import type {
   PercentClaim,
   Range,
   TaskMention,
+  TaskPath,
   WrittenEdge,
   WrittenIds,
 } from '../types.js';
@@ -46,6 +47,7 @@ import { definingShortHeading } from './shapes/task-heading.js';
 import { extractClaims } from './claims.js';
 import { findConflictMarkers } from './conflict-markers.js';
 import { extractDates } from './dates.js';
+import { extractTaskPaths } from './task-paths.js';
 import { extractDependencies } from './dependencies.js';
 import { expressesDoubt, onlyOpenScope, openHeading, rowShowsStatus } from './scope.js';
 import { readFieldLine, STATUS_CONDITION } from './vocab/fields.js';
@@ -154,7 +156,18 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
     claims: extractClaims(tree, lines, options),
     enumerations: enumerationsOf(tree, lines, options.ids),
     groups: groupsOf(tree, lines, options),
+    ...taskPathsOf(text, tree, lines, options.ids),
   };
+}
+
+/** A recogniser that throws costs its own facts only. */
+function taskPathsOf(text: string, tree: Root, lines: LineIndex, ids: IdMatcher): { taskPaths?: TaskPath[] } {
+  try {
+    const taskPaths = extractTaskPaths(text, tree, lines, ids);
+    return taskPaths.length ? { taskPaths } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The groups a document names and their statuses; a recogniser that throws costs its own facts only. */

@@ -219,8 +219,14 @@ export class PlanningWorkspace {
 
   /** A link target (or a folder on its way) was created or deleted: look it up again next run. */
   forgetTarget(file: string): void {
-    for (const target of [...this.targets.keys()]) {
-      if (target === file || isInside(file, target)) {
+    // A file of the same name, or the same stem, may show that a file a task names was moved.
+    const stem = (name: string): string =>
+      path
+        .basename(name)
+        .toLowerCase()
+        .replace(/\.[^.]*$/u, '');
+    for (const [target, info] of [...this.targets]) {
+      if (target === file || isInside(file, target) || (info.missing && stem(target) === stem(file))) {
         this.targets.delete(target);
         this.corpus = undefined;
         this.indexed = undefined;

@@ -255,4 +255,30 @@ describe('tasklint --lsp', { timeout: 30_000 }, () => {
     expect(conflictIn(client.diagnosticsOf(path.join(dir, 'index.md')))[0]!.severity).toBe(2);
     expect(await client.stop()).toBe(0);
   });
+  it('warns of a done task whose file is missing, as it is typed, and clears it once the file is written', async () => {
+    const tasks = '# Tasks\n\n## Phase 1: Setup\n\n- [x] T001 Create User model in src/models/user.py\n';
+    const dir = writeFolder({ 'src/models/base.py': '', 'specs/001-accounts/tasks.md': tasks });
+    const file = path.join(dir, 'specs/001-accounts/tasks.md');
+    const { client } = await start(dir);
+    await client.open(file, tasks);
+    const missing = () =>
+      client
+        .diagnosticsOf(file)
+        .filter((d) => d.code === 'done-task-missing-file')
+        .map((d) => /the file it names, (\S+), does not exist/.exec(d.message)?.[1]);
+    await client.waitFor(() => missing().join() === 'src/models/user.py', 'the missing user model');
+
+    // A task typed, not saved: its file is looked up too.
+    await client.edit(file, tasks, 'user.py\n', 'user.py\n- [x] Create Role model in src/models/role.py\n');
+    await client.waitFor(() => missing().join() === 'src/models/user.py,src/models/role.py', 'the role model too');
+
+    const user = path.join(dir, 'src/models/user.py');
+    writeFileSync(user, 'class User: ...\n');
+    await client.savedOnDisk(user, FileChangeType.Created);
+    await client.waitFor(
+      () => missing().join() === 'src/models/role.py',
+      'only the role model once user.py is written',
+    );
+    expect(await client.stop()).toBe(0);
+  });
 });
