@@ -156,7 +156,7 @@ describe('ranges in a "depends on" sentence', () => {
   const ends = (text: string) => {
     const facts = extract(`# Plan\n\n### TASK-050: Ship\n\n${text}\n`);
     return {
-      edges: facts.edges.map((edge) => `${edge.from} → ${edge.to}`),
+      edges: (facts.edges ?? []).map((edge) => `${edge.from} → ${edge.to}`),
       written: (facts.writtenEdges ?? []).map(
         (edge) =>
           `${typeof edge.from === 'string' ? edge.from : edge.from.text} → ${typeof edge.to === 'string' ? edge.to : edge.to.text}`,
