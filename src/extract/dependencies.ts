@@ -177,19 +177,10 @@ class FieldWalker {
         if (!subject) continue;
         const rest = line.slice(match.index + match[0].length);
         const clause = /^[^.;:!?\n]*/u.exec(rest)?.[0] ?? '';
-        const listed = findIdLists(clause, this.ids).filter((dependency) =>
-          /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(
-            clause.slice(0, dependency.index).replace(idsToReplace(this.ids), ''),
-          ),
-        );
-        for (const dependency of listed)
-          this.addEdge(
-            dependency,
-            subject,
-            node,
-            paragraph,
-            lineStart + match.index + match[0].length + dependency.index,
-          );
+        // Only what the phrase lists first: "depends on TASK-4 and TASK-6", not "... once TASK-9 ships".
+        const listed = (index: number): boolean =>
+          /^[\s,&/*_✅✔☑]*(?:(?:and|or)\s+)?$/u.test(clause.slice(0, index).replace(idsToReplace(this.ids), ''));
+        this.addFieldEdges(clause, subject, node, paragraph, lineStart + match.index + match[0].length, listed);
       }
     }
     return endsWithLabel;
@@ -204,9 +195,17 @@ class FieldWalker {
   /**
    * A dependency field's value: its IDs, short forms ("Task 039") and ranges ("TASK-035-037",
    * "Tasks 035-037", "T001-T004"), each range one edge per task the corpus finds defined in it. A
-   * range between two schemes names nothing, nor do its ends.
+   * range between two schemes names nothing, nor do its ends. In a sentence ("depends on
+   * TASK-035-037 being merged") only what `listed` accepts, by where it starts, counts.
    */
-  private addFieldEdges(value: string, subject: Owner, node: Nodes, paragraph: string, valueStart: number): void {
+  private addFieldEdges(
+    value: string,
+    subject: Owner,
+    node: Nodes,
+    paragraph: string,
+    valueStart: number,
+    listed: (index: number) => boolean = () => true,
+  ): void {
     const lists = findListsOfIds(value, this.ids);
     const spans = lists.flatMap((list) =>
       list.groups.length === 0 && list.ids.length === 0
@@ -217,9 +216,13 @@ class FieldWalker {
     );
     const occurrences = findIdLists(value, this.ids);
     for (const dependency of occurrences)
-      if (!spans.some(([start, end]) => dependency.index >= start! && dependency.index < end!))
+      if (
+        listed(dependency.index) &&
+        !spans.some(([start, end]) => dependency.index >= start! && dependency.index < end!)
+      )
         this.addEdge(dependency, subject, node, paragraph, valueStart + dependency.index);
-    for (const list of lists)
+    for (const list of lists) {
+      if (!listed(list.index)) continue;
       for (const group of list.groups) {
         // "TASK-046, 047.1": findIdLists named 047.1 already.
         if (group.to === undefined && occurrences.some((o) => o.written !== undefined && o.index === group.index))
@@ -233,6 +236,7 @@ class FieldWalker {
         const range = this.locate(node, paragraph, group.written, valueStart + group.index);
         this.written.push({ from, to: subject, range, source: 'field' });
       }
+    }
   }
 
   /** The source range of the ID at `index` of the node's repaired text: the same occurrence in the raw source. */

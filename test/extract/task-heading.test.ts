@@ -151,3 +151,42 @@ describe('ranges in dependency fields', () => {
     expect(facts.writtenEdges).toBeUndefined();
   });
 });
+
+describe('ranges in a "depends on" sentence', () => {
+  const ends = (text: string) => {
+    const facts = extract(`# Plan\n\n### TASK-050: Ship\n\n${text}\n`);
+    return {
+      edges: (facts.edges ?? []).map((edge) => `${edge.from} → ${edge.to}`),
+      written: (facts.writtenEdges ?? []).map(
+        (edge) =>
+          `${typeof edge.from === 'string' ? edge.from : edge.from.text} → ${typeof edge.to === 'string' ? edge.to : edge.to.text}`,
+      ),
+    };
+  };
+
+  it.each([
+    ['TASK-040 depends on TASK-035-037 being merged.', 'TASK-035-037 → TASK-040'],
+    ['Blocked by Tasks 035-037.', '035-037 → TASK-050'],
+    ['This requires T001-T004 first.', 'T001-T004 → TASK-050'],
+  ])('"%s" is one ranged end, not its first task', (text, expected) => {
+    expect(ends(text)).toEqual({ edges: [], written: [expected] });
+  });
+
+  it('IDs listed with the range keep their edges; what the clause says later is no dependency', () => {
+    expect(ends('Depends on TASK-030 and TASK-035-037, once TASK-049 ships.')).toEqual({
+      edges: ['TASK-030 → TASK-050'],
+      written: ['TASK-035-037 → TASK-050'],
+    });
+  });
+
+  it('a range between two schemes names nothing, nor its ends', () => {
+    expect(ends('Blocked by TASK-036 to CLOUD-037 being merged.')).toEqual({ edges: [], written: [] });
+  });
+
+  it('a date, a range in a code block, a range after "after" and a negated phrase are no dependency', () => {
+    expect(ends('Depends on 2024-01-15 release of the base image.')).toEqual({ edges: [], written: [] });
+    expect(ends('```sh\n# depends on TASK-035-037 being merged\nmake ship\n```')).toEqual({ edges: [], written: [] });
+    expect(ends('Ship after Tasks 035-037 are done.')).toEqual({ edges: [], written: [] });
+    expect(ends('No longer blocked by TASK-035-037.')).toEqual({ edges: [], written: [] });
+  });
+});

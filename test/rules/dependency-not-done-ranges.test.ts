@@ -50,6 +50,29 @@ ruleTester('dependency-not-done', {
         'ship.md': ship('Background: (see 035-037).\n\n**Dependencies**: TASK-037 (since 2024-01-15)'),
       },
     },
+    {
+      name: "a sentence's range whose every task is done, and a range it ends on an undefined task",
+      files: {
+        'tracker.md': tracker,
+        'ship.md': ship('TASK-050 depends on TASK-037-038 being merged.\n\nBlocked by Tasks 035-039.'),
+      },
+    },
+    {
+      name: "a sentence's range between two schemes names no task, nor its ends",
+      files: {
+        'tracker.md': `${tracker}| CLOUD-037 | Cloud | ✅ Complete |\n`,
+        'ship.md': ship('Blocked by TASK-036 to CLOUD-037 being merged.'),
+      },
+    },
+    {
+      name: 'a date after "depends on", a range in a code block and "after Tasks 035-037 are done"',
+      files: {
+        'tracker.md': tracker,
+        'ship.md': ship(
+          'Depends on 2024-01-15 release of the base image.\n\n```sh\n# depends on TASK-035-037\n```\n\nShip after Tasks 035-037 are done.',
+        ),
+      },
+    },
   ],
   invalid: [
     {
@@ -84,6 +107,27 @@ ruleTester('dependency-not-done', {
         'tracker.md': tracker,
         'ship.md': '# Ship\n\n### Task 050: Ship\n\n**Status**: ✅ Complete\n**Dependencies**: Task 036\n',
       },
+      errors: [{ messageId: 'notDone', file: 'tracker.md', line: 9, messageIncludes: ['depends on TASK-036'] }],
+    },
+    {
+      name: '"depends on TASK-035-037 being merged" depends on the open task in its middle',
+      files: { 'tracker.md': tracker, 'ship.md': ship('TASK-050 depends on TASK-035-037 being merged.') },
+      errors: [
+        {
+          messageId: 'notDone',
+          file: 'tracker.md',
+          line: 9,
+          messageIncludes: ['TASK-050', 'depends on TASK-036', 'ship.md:5'],
+          related: [
+            { file: 'ship.md', line: 5, column: 21 },
+            { file: 'tracker.md', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      name: '"Blocked by Tasks 035-037." in the folder\'s one scheme',
+      files: { 'tracker.md': tracker, 'ship.md': ship('Blocked by Tasks 035-037.') },
       errors: [{ messageId: 'notDone', file: 'tracker.md', line: 9, messageIncludes: ['depends on TASK-036'] }],
     },
   ],
