@@ -76,6 +76,8 @@ export interface TaskMention {
   statusImplied?: boolean;
   /** A former name of a task ("split from T105", "(was TASK-049)"): it need not exist any more. */
   alias?: boolean;
+  /** Named as another feature's ("Spec 002's FR-005", "like 001-search FR-003"): not one its own feature must define. */
+  otherFeature?: boolean;
   /** How the task is written where the ID is not written out: "Tasks 035-037", "**040**" (its range covers that). */
   writtenAs?: string;
 }
