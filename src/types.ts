@@ -318,8 +318,12 @@ export interface ChecklistItem {
   groupSection?: number;
   /** Task IDs the item names as its subject: first, or in a closing parenthesis. */
   ids: string[];
-  /** "(optional)", "deferred", struck through: not expected to be ticked. */
+  /** "(optional)", "deferred", struck through, or a marker that means neither done nor open: not expected to be ticked. */
   optional: boolean;
+  /** The checkbox as written when it is not GFM's (`[~]`): what it means is config `checkboxMarkers`'. */
+  marker?: string;
+  /** The status config `checkboxMarkers` gives that marker. */
+  markerStatus?: Status;
 }
 
 export interface TaskSection {

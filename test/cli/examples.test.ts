@@ -91,6 +91,12 @@ describe('the bundled examples/ folder', () => {
         .filter((m) => m.file === 'examples/.kiro/specs/export/tasks.md' && m.ruleId === 'checklist-conflict')
         .map((m) => m.message),
     ).toEqual(['"1. Export events" is ticked here, but 1 of its 2 sub-items is not (first at line 6).']);
+    // ai-dev-tasks: 3.2 is marked "[~]", which examples/.tasklintrc.json calls in progress: open, not ticked.
+    expect(
+      messages.filter((m) => m.file === 'examples/tasks/tasks-prd-event-export.md').map((m) => `${m.line} ${m.ruleId}`),
+    ).toEqual(['15 checklist-conflict', '18 checklist-conflict']);
+    // Backlog.md: TASK-1's criterion marked "[-]" (deprecated in the config) is not owed.
+    expect(messages.filter((m) => m.file === 'examples/backlog/tasks/task-1 - Store-events-in-a-log.md')).toEqual([]);
     // Backlog.md: a completed task with unticked criteria, and a draft that depends on an open task.
     expect(
       messages.filter(
