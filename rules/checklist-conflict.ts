@@ -1,6 +1,14 @@
 import { taskKeyOf, type Corpus, type MentionAt } from '../src/corpus.js';
 import { isOpen } from '../src/extract/status.js';
-import { defineRule, documentKey, placeName, taskKeysOf, type At, type Report } from '../src/rule.js';
+import {
+  defineRule,
+  documentKey,
+  placeName,
+  taskKeysOf,
+  type At,
+  type RelatedReport,
+  type Report,
+} from '../src/rule.js';
 import type { DocumentFacts, TaskMention } from '../src/types.js';
 import { statedStatuses, statementRank, statusWord } from '../src/query.js';
 
@@ -135,11 +143,15 @@ function checkedOverUnchecked(doc: DocumentFacts, report: (report: Report) => vo
         first: placeName({ doc, range: unchecked[0]!.range }, doc),
       },
       at: { doc, range: parent.range },
-      related: unchecked.map((item) => ({
-        at: { doc, range: item.range },
-        messageId: 'uncheckedChild',
-        data: { text: shorten(item.text) },
-      })),
+      related: unchecked.map((item): RelatedReport =>
+        item.marker
+          ? {
+              at: { doc, range: item.range },
+              messageId: 'markedChild',
+              data: { text: shorten(item.text), marker: item.marker, status: item.markerStatus ?? 'no status' },
+            }
+          : { at: { doc, range: item.range }, messageId: 'uncheckedChild', data: { text: shorten(item.text) } },
+      ),
     });
   });
 }
@@ -271,6 +283,7 @@ export default defineRule({
         '"{{text}}" is ticked as a completed prerequisite here, but {{phase}} still has open tasks: {{tasks}}.',
       uncheckedHere: '{{count}} here',
       uncheckedChild: '"{{text}}" is not ticked',
+      markedChild: '"{{text}}" is not ticked: it is marked "{{marker}}" ({{status}})',
       doneHere: '{{id}} is done here ("{{statusText}}")',
       openHere: '{{id}} is {{status}} here ("{{otherText}}")',
     },
@@ -315,6 +328,12 @@ criteria lists ("Validation Criteria:", "Success Metrics") describe goals, not s
 not read; a ticked checkbox is. Archived and template documents are not checked. A ticked box
 that \`task-status-conflict\` already reads as a status (a list item starting with the ID, outside
 criteria and prerequisite lists) is left to that rule.
+
+Markers other than \`[ ]\` and \`[x]\` (\`[~]\`, \`[/]\`, \`[-]\`) mean what the config's
+\`checkboxMarkers\` says, in every checklist above: one it calls done is ticked, one it calls in
+progress, pending or blocked is open, and one it gives no status or calls deprecated is neither
+ticked nor owed. A spec-kit feature's \`checklists/*.md\` and plan.md tick off questions about
+tasks (\`- [x] T004 Results page reviewed\`), not the tasks: only their nesting is checked.
 
 ## Why is this bad?
 

@@ -1,5 +1,6 @@
 import { edgesOf, taskKeyOf, type Corpus } from '../src/corpus.js';
 import { defineRule, placeName, taskKey, taskKeysOf, type At, type RuleContext } from '../src/rule.js';
+import { SPEC_KIT_REQUIREMENT_PREFIXES } from '../src/extract/shapes/layout.js';
 import { idPrefix } from '../src/extract/ids.js';
 import { displayId, keyScope, LOCAL_SCHEMES } from '../src/scopes.js';
 import type { DocumentFacts } from '../src/types.js';
@@ -9,6 +10,13 @@ interface Reference {
   /** The task that depends on the unknown one, when the place is a dependency statement. */
   dependent?: string;
   graph: boolean;
+  /** A spec-kit requirement or success criterion its own feature does not define: that feature. */
+  feature?: string;
+}
+
+/** spec-kit's `FR-012` and `SC-004`, written in one of its features: the feature's own spec.md's. */
+function isOwnRequirement(doc: DocumentFacts, id: string): boolean {
+  return doc.format === 'spec-kit' && SPEC_KIT_REQUIREMENT_PREFIXES.has(idPrefix(id));
 }
 
 export interface UnknownTask {
@@ -87,32 +95,40 @@ export function findUnknownTasks(corpus: Corpus, context?: Pick<RuleContext, 'wa
   const byId = new Map<string, Reference[]>();
   let inFeatures: Set<string> | undefined;
   let schemes: Set<string> | undefined;
-  const add = (doc: DocumentFacts, id: string, reference: Reference): void => {
+  const add = (doc: DocumentFacts, id: string, reference: Reference, otherFeature = false): void => {
     const key = taskKeyOf(corpus, doc, id);
     if (key === undefined || (context && !findingKeys(key).some((wanted) => context.wantsKey(wanted)))) return;
-    let known = defined.get(key);
+    const scoped = keyScope(key) !== '';
+    // A spec-kit feature's FR-/SC- name its own spec.md's requirements, whatever other features define.
+    const own = scoped && isOwnRequirement(doc, id) && !otherFeature;
+    const cacheKey = own ? `own:${key}` : key;
+    let known = defined.get(cacheKey);
     if (known === undefined) {
-      const scoped = keyScope(key) !== '';
-      const local = LOCAL_SCHEMES.has(idPrefix(id));
+      const local = own || LOCAL_SCHEMES.has(idPrefix(id));
       known =
         isDefined(corpus, key) ||
         (scoped &&
           ((!local && (inFeatures ??= definedInSomeFeature(corpus)).has(id)) ||
             !(schemes ??= schemesOfFeatures(corpus)).has(schemeKey(key))));
-      defined.set(key, known);
+      defined.set(cacheKey, known);
     }
     if (known) return;
-    byId.set(key, [...(byId.get(key) ?? []), reference]);
+    byId.set(key, [...(byId.get(key) ?? []), own ? { ...reference, feature: keyScope(key) } : reference]);
   };
   for (const doc of corpus.documents) {
     if (doc.role !== 'active' || (context && !context.wants(doc))) continue;
     for (const mention of doc.mentions) {
       if (mention.kind !== 'reference' || mention.source === 'code' || mention.alias) continue;
-      add(doc, mention.id, {
-        at: { doc, range: mention.range },
-        ...(mention.dependent ? { dependent: mention.dependent } : {}),
-        graph: false,
-      });
+      add(
+        doc,
+        mention.id,
+        {
+          at: { doc, range: mention.range },
+          ...(mention.dependent ? { dependent: mention.dependent } : {}),
+          graph: false,
+        },
+        mention.otherFeature,
+      );
     }
     for (const edge of graphEdges(doc))
       add(doc, edge.from, { at: { doc, range: edge.range }, dependent: edge.to, graph: true });
@@ -150,6 +166,7 @@ export default defineRule({
       unknownDependency:
         '{{id}} is a dependency of {{dependent}} here, but no linted document defines {{id}}{{elsewhere}}.',
       unknown: '{{id}} is referenced here, but no linted document defines it{{elsewhere}}.',
+      unknownInFeature: '{{id}} is referenced here, but no document of {{feature}} defines it{{others}}{{elsewhere}}.',
       alsoHere: '{{id}} is referenced here too',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
@@ -173,6 +190,16 @@ Kiro, OpenSpec, ai-dev-tasks), a reference names a task of its own feature; one 
 feature defines is not reported, since it may point there. A spec-kit task's \`[US7]\` label
 names \`User Story 7\` of its own feature's \`spec.md\` (\`### User Story 7 - Title\` or
 \`### US-7: Title\`); a spec.md that heads no story that way is not checked.
+
+spec-kit's functional requirements and success criteria (\`- **FR-012**: System MUST ...\`,
+\`- **SC-004**: ...\`) are numbered afresh in every feature's spec.md, so a \`[FR-012]\`, "covers
+FR-003" or "Spec §SC-004" in a feature's tasks.md, plan.md or checklists names its own feature's
+requirement: one its feature does not define is reported even when another feature has an
+FR-012. A line that names the other feature ("Spec 002's FR-005", "FR-003 of the search
+feature") is left alone, and so is a feature none of whose documents defines an FR- (a spec.md
+that only points at another file). Requirements written in a table (\`| FR-01 | ... |\`) count;
+spec-kit's placeholders (\`FR-XXX\`, \`FR-###\`) are no IDs; in a range (\`FR-001 to FR-005\`)
+only the two ends are checked, since a number left out inside may have been removed on purpose.
 
 It is a **warning**: the task may be defined in a file that was not linted. Lint the whole
 planning folder, or add the defining file.
@@ -236,10 +263,20 @@ None.
             .map((other) => placeName(other.at, first.at.doc))
             .join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}`
         : '';
+      const definers = first.feature ? [...corpus.scopes.definers(unknown.id)].sort() : [];
+      const theirs = definers.length
+        ? ` (${definers.length === 1 ? 'the feature' : 'the features'} ${definers.slice(0, 3).join(', ')}${definers.length > 3 ? ` and ${definers.length - 3} more` : ''} ${definers.length === 1 ? 'defines its' : 'define their'} own ${unknown.id})`
+        : '';
       context.report({
         keys: findingKeys(unknown.key),
-        messageId: first.dependent ? 'unknownDependency' : 'unknown',
-        data: { id: unknown.id, dependent: first.dependent ?? '', elsewhere },
+        messageId: first.dependent ? 'unknownDependency' : first.feature ? 'unknownInFeature' : 'unknown',
+        data: {
+          id: unknown.id,
+          dependent: first.dependent ?? '',
+          elsewhere,
+          feature: first.feature ?? '',
+          others: theirs,
+        },
         at: first.at,
         related: others.map((other) => ({ at: other.at, messageId: 'alsoHere', data: { id: unknown.id } })),
       });

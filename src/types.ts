@@ -76,6 +76,8 @@ export interface TaskMention {
   statusImplied?: boolean;
   /** A former name of a task ("split from T105", "(was TASK-049)"): it need not exist any more. */
   alias?: boolean;
+  /** Named as another feature's ("Spec 002's FR-005", "like 001-search FR-003"): not one its own feature must define. */
+  otherFeature?: boolean;
   /** How the task is written where the ID is not written out: "Tasks 035-037", "**040**" (its range covers that). */
   writtenAs?: string;
 }
@@ -356,8 +358,12 @@ export interface ChecklistItem {
   groupSection?: number;
   /** Task IDs the item names as its subject: first, or in a closing parenthesis. */
   ids: string[];
-  /** "(optional)", "deferred", struck through: not expected to be ticked. */
+  /** "(optional)", "deferred", struck through, or a marker that means neither done nor open: not expected to be ticked. */
   optional: boolean;
+  /** The checkbox as written when it is not GFM's (`[~]`): what it means is config `checkboxMarkers`'. */
+  marker?: string;
+  /** The status config `checkboxMarkers` gives that marker. */
+  markerStatus?: Status;
 }
 
 export interface TaskSection {

@@ -2,11 +2,14 @@ import type { List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { ChecklistItem, GroupSection, PhaseTick, Range, TaskSection } from '../types.js';
 import { definedId } from './dependencies.js';
 import { findIds, type IdMatcher } from './ids.js';
-import { classifyStatus, type StatusVocabulary } from './status.js';
+import { isCheckboxMarker, markerStatus } from './shapes/checkbox-markers.js';
+import { classifyStatus, isOpen, type StatusVocabulary } from './status.js';
 import { readFieldLine, STATUS_CONDITION } from './vocab/fields.js';
 import { isStruckThrough, LineIndex, nodeOffsets, repairedText } from './text.js';
 
 const MAX_DEPTH = 64;
+/** `[~] `, `[-] `, `[/] ` at the start of an item GFM reads no checkbox in. */
+const OTHER_MARKER = /^\[([^[\]\n]{1,2})\]\s+/u;
 
 /** A section that says why its boxes are not ticked: the checklist is not a statement of status. */
 const DEFERRED =
@@ -258,23 +261,39 @@ class ChecklistWalker {
 
   private visitItem(item: ListItem, owner: Owner): void {
     const first = item.children[0];
-    const itemText = first?.type === 'paragraph' ? repairedText(first) : '';
+    let itemText = first?.type === 'paragraph' ? repairedText(first) : '';
     const sectionIndex = this.section();
-    if (typeof item.checked !== 'boolean') {
+    // `- [~] Criterion`: GFM reads no checkbox, but the item is one, as config `checkboxMarkers` says.
+    const marked = typeof item.checked !== 'boolean' ? OTHER_MARKER.exec(itemText) : null;
+    let checked = item.checked;
+    let setAside = false;
+    let marker: string | undefined;
+    let status: ChecklistItem['markerStatus'];
+    if (marked && isCheckboxMarker(marked[1]!, this.vocabulary)) {
+      status = markerStatus(marked[1]!, this.vocabulary);
+      marker = `[${marked[1]!}]`;
+      checked = status === 'done';
+      // A marker the config gives no status, or a dropped one: neither ticked nor owed.
+      setAside = status !== 'done' && !isOpen(status);
+      itemText = itemText.slice(marked[0].length);
+    }
+    if (typeof checked !== 'boolean') {
       this.noteDeferred(itemText);
       if (first?.type === 'paragraph' && owner.itemTask === undefined && owner.parent === undefined)
         this.readFields(first, owner.depth);
     }
     let parent = owner.parent;
-    if (typeof item.checked === 'boolean' && item.position) {
+    if (typeof checked === 'boolean' && item.position) {
       const task = owner.itemTask ?? (sectionIndex !== undefined ? this.taskSections[sectionIndex]!.id : undefined);
       const checklistOwner = owner.itemTask === undefined ? this.checklistOwner() : undefined;
       const entry: ChecklistItem = {
-        checked: item.checked,
+        checked,
         range: this.firstLine(item),
         text: itemText.split('\n')[0]!.trim(),
         ids: subjectIds(itemText, this.ids),
-        optional: OPTIONAL.test(itemText) || (first?.type === 'paragraph' && isStruckThrough(first)),
+        optional: setAside || OPTIONAL.test(itemText) || (first?.type === 'paragraph' && isStruckThrough(first)),
+        ...(marker ? { marker } : {}),
+        ...(status ? { markerStatus: status } : {}),
       };
       if (owner.parent !== undefined) entry.parent = owner.parent;
       if (task) entry.task = task;

@@ -39,7 +39,7 @@ import { layoutOf } from './shapes/layout.js';
 import { kiroRequirements, numberedTasks } from './shapes/numbered-checklist.js';
 import { applyCheckboxMarkers } from './shapes/checkbox-markers.js';
 import { readOpenSpec } from './shapes/openspec.js';
-import { specKitFacts, specKitTitles } from './shapes/spec-kit.js';
+import { checklistItemsNameTasks, markOtherFeatures, specKitFacts, specKitTitles } from './shapes/spec-kit.js';
 import { extractEnumerations } from './shapes/enumeration.js';
 import { statusOfList } from './shapes/id-lists.js';
 import { extractGroups } from './shapes/groups.js';
@@ -118,7 +118,11 @@ export function extractDocument(text: string, tree: Root, options: ExtractOption
   const specKit =
     layout?.format === 'spec-kit' ? specKitFacts(text, tree, lines, options.file, options.vocabulary) : undefined;
   applyCheckboxMarkers(extractor.mentions, text, lines, options.vocabulary);
-  if (layout?.format === 'spec-kit') specKitTitles(extractor.mentions);
+  if (layout?.format === 'spec-kit') {
+    specKitTitles(extractor.mentions);
+    markOtherFeatures(extractor.mentions, text, lines, options.file);
+    checklistItemsNameTasks(extractor.mentions, checklists.checklist, text, lines, options.file);
+  }
   const openSpec = options.file.includes('openspec') ? openSpecFacts(text, tree, lines, options.file) : undefined;
   const writtenEdges: WrittenEdge[] = [];
   const edges = extractDependencies(text, tree, lines, options.ids, extractor.mentions, writtenEdges);

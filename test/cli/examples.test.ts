@@ -63,7 +63,7 @@ describe('the bundled examples/ folder', () => {
   });
 
   it("stays silent on the near-misses of the tools' formats: numbering restarted in a second feature, checklists, optional and archived tasks, drafts", () => {
-    // spec-kit: 002 numbers T001-T004 again, with other statuses; a feature's quality checklist.
+    // spec-kit: 002 numbers T001-T004 again, with other statuses; the features' checklists.
     expect(
       messages.filter(
         (m) => m.file.startsWith('examples/specs/002-member-profiles/') || m.file.includes('/checklists/'),
@@ -76,6 +76,8 @@ describe('the bundled examples/ folder', () => {
       // T003 is checked, but src/search/ has only schema.ts (T002's): city.ts was never written.
       // T006 removes a file, and T007 names one of the user's machine and an example: they name none to check.
       'examples/specs/001-event-search/tasks.md:14 done-task-missing-file',
+      // The plan names FR-003, which only 001's spec.md defines; 002's checklist naming "Spec 001's FR-003" is silent.
+      'examples/specs/003-event-reminders/plan.md:9 unknown-task-reference',
       // A story done over an open Foundational task (the deferred one is not open work), a label
       // spec.md does not define, a total written before T008 was added; the Phase 2 count agrees.
       'examples/specs/003-event-reminders/tasks.md:14 blocking-phase-not-done',
@@ -97,6 +99,12 @@ describe('the bundled examples/ folder', () => {
         .filter((m) => m.file === 'examples/.kiro/specs/export/tasks.md' && m.ruleId === 'checklist-conflict')
         .map((m) => m.message),
     ).toEqual(['"1. Export events" is ticked here, but 1 of its 2 sub-items is not (first at line 6).']);
+    // ai-dev-tasks: 3.2 is marked "[~]", which examples/.tasklintrc.json calls in progress: open, not ticked.
+    expect(
+      messages.filter((m) => m.file === 'examples/tasks/tasks-prd-event-export.md').map((m) => `${m.line} ${m.ruleId}`),
+    ).toEqual(['15 checklist-conflict', '18 checklist-conflict']);
+    // Backlog.md: TASK-1's criterion marked "[-]" (deprecated in the config) is not owed.
+    expect(messages.filter((m) => m.file === 'examples/backlog/tasks/task-1 - Store-events-in-a-log.md')).toEqual([]);
     // Backlog.md: a completed task with unticked criteria, and a draft that depends on an open task.
     expect(
       messages.filter(

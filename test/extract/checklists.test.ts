@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TASK_ID_PATTERN } from '../../src/config.js';
 import { extractChecklists } from '../../src/extract/checklists.js';
 import { buildIdMatcher } from '../../src/extract/ids.js';
-import { DEFAULT_VOCABULARY } from '../../src/extract/status.js';
+import { buildVocabulary, DEFAULT_VOCABULARY } from '../../src/extract/status.js';
 import { LineIndex } from '../../src/extract/text.js';
 import { parseMarkdown } from '../../src/parse.js';
 
@@ -82,5 +82,39 @@ describe('checklists inside task and phase blocks', () => {
       [undefined, undefined],
     ]);
     expect(groupSections?.[0]).toMatchObject({ name: 'Phase 2', deferred: false });
+  });
+});
+
+describe("checkbox markers other than GFM's in checklists", () => {
+  const text = '# Plan\n\n- [x] Ship\n  - [~] Parse JSON\n  - [/] Parse YAML\n  - [-] Parse XML\n  - [ x] Parse TOML\n';
+  const items = (vocabulary = DEFAULT_VOCABULARY) =>
+    extractChecklists(text, parseMarkdown(text), new LineIndex(text), ids, vocabulary).checklist.map((item) => [
+      item.text,
+      item.marker ?? null,
+      item.checked,
+      item.optional,
+      item.parent ?? null,
+    ]);
+
+  it('with no config, a known marker is a box neither ticked nor owed', () => {
+    expect(items()).toEqual([
+      ['Ship', null, true, false, null],
+      ['Parse JSON', '[~]', false, true, 0],
+      ['Parse YAML', '[/]', false, true, 0],
+      ['Parse XML', '[-]', false, true, 0],
+      ['Parse TOML', '[ x]', false, true, 0],
+    ]);
+  });
+
+  it('reads each marker as config checkboxMarkers says: done ticked, open owed, deprecated set aside', () => {
+    expect(
+      items(buildVocabulary({}, { done: ['[ x]'], 'in-progress': ['[~]'], pending: ['[/]'], deprecated: ['[-]'] })),
+    ).toEqual([
+      ['Ship', null, true, false, null],
+      ['Parse JSON', '[~]', false, false, 0],
+      ['Parse YAML', '[/]', false, false, 0],
+      ['Parse XML', '[-]', false, true, 0],
+      ['Parse TOML', '[ x]', true, false, 0],
+    ]);
   });
 });

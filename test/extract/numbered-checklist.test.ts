@@ -60,6 +60,8 @@ describe('Kiro tasks.md', () => {
       ['3. Export', null, false],
       ['3.1 Export as JSON', 0, false],
       ['3.2* Export as CSV', 0, true],
+      // A marker the config gives no status: a checkbox neither ticked nor owed.
+      ['4. Import', null, true],
     ]);
     expect(flat.mentions.map((mention) => [mention.id, mention.status ?? null])).toEqual([
       ['Task 3', 'done'],

@@ -239,10 +239,10 @@ ruleTester('unknown-task-reference', {
       },
       errors: [
         {
-          messageId: 'unknown',
+          messageId: 'unknownInFeature',
           file: 'specs/002-member-profiles/plan.md',
           line: 3,
-          messageIncludes: ['FR-009 is referenced here'],
+          messageIncludes: ['FR-009 is referenced here, but no document of specs/002-member-profiles defines it.'],
         },
       ],
     },

@@ -8,7 +8,8 @@
  *
  * Config `checkboxMarkers` says what each means (`{ "in-progress": ["[~]", "[/]"] }`); a marker it
  * does not list gives no status. GFM does not parse these as checkboxes, so the item's text starts
- * with the marker: here a task an item defines gets the status its marker is given.
+ * with the marker: here a task an item defines gets the status its marker is given (checklists.ts
+ * reads the same markers as checklist items: ticked when done, open when open, else neither).
  */
 import type { Status, TaskMention } from '../../types.js';
 import type { StatusVocabulary } from '../status.js';

@@ -16,6 +16,8 @@ export const TASK_PREFIX = 'Task ';
 export const REQUIREMENT_PREFIX = 'Requirement ';
 /** spec-kit's user stories: `### User Story 2 - ...` in spec.md, `[US2]` on a task line. */
 export const STORY_PREFIX = 'User Story ';
+/** spec-kit's functional requirements (`FR-001`) and success criteria (`SC-001`): each feature's spec.md numbers its own. */
+export const SPEC_KIT_REQUIREMENT_PREFIXES: ReadonlySet<string> = new Set(['FR-', 'SC-']);
 
 export interface Layout {
   format: DocumentFormat;

@@ -10,10 +10,13 @@
  * The generic list reading already defines the task lines as tasks of their feature (their
  * checkbox the status). Here the `[P]` and `[USn]` markers are left out of their titles, the
  * phases, their blocking statements and the stated counts are read from tasks.md, and each `[USn]`
- * label becomes a reference to the story spec.md defines.
+ * label becomes a reference to the story spec.md defines. An `FR-012` whose line names another
+ * feature ("Spec 002's FR-005") is marked as that feature's, and the checkbox items of
+ * `checklists/*.md` and plan.md name tasks without defining them.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
 import type {
+  ChecklistItem,
   PhaseBlock,
   Range,
   SpecKitCount,
@@ -25,7 +28,7 @@ import type {
 import { DEFAULT_VOCABULARY, isOpen, type StatusVocabulary } from '../status.js';
 import { isStruckThrough, nodeOffsets, repairedText, type LineIndex } from '../text.js';
 import { markerStatus } from './checkbox-markers.js';
-import { STORY_PREFIX } from './layout.js';
+import { SPEC_KIT_REQUIREMENT_PREFIXES, STORY_PREFIX } from './layout.js';
 
 const MARKERS = /^(?:\[(?:P|US\d+[a-z]?|Story|Setup|Foundation|Polish)\]\s*)+/iu;
 
@@ -313,6 +316,83 @@ export function specKitStories(text: string, tree: Root, lines: LineIndex): Task
     });
   }
   return mentions;
+}
+
+/** "Spec 005", "feature 002", "002-community-social": a feature named by its number. */
+const FEATURE_NAMED = /\b(?:spec|feature)s?\s*#?0*(\d{1,4})\b|(?<![\p{L}\p{N}])0*(\d{3,4})-\p{Ll}[\p{L}\p{N}-]*/giu;
+/** What may follow an ID and name its feature: "FR-005 of Spec 002", "SC-001 (spec 002)", "FR-003 of the search feature". */
+const FEATURE_AFTER =
+  /^\s*(?:\(|,)?\s*(?:(?:of|from|in)\s+)?(?:the\s+)?(?:(?:spec|feature)s?\s*#?0*(\d{1,4})\b|(?!(?:this|the|that|its|our|same|current|parent)\b)\p{L}[\p{L}\p{N}-]*(?:\s+\p{L}[\p{L}\p{N}-]*){0,2}\s+(?:feature|spec)\b)/iu;
+/** "the search feature's FR-003": a feature named before the ID. */
+const NAMED_FEATURE_BEFORE =
+  /(?:^|\s)(?!(?:this|the|that|its|our|same|current|parent)\b)\p{L}[\p{L}\p{N}-]*\s+(?:feature|spec)(?:'s|’s)\s*$/iu;
+
+/**
+ * Marks the FR-/SC- references of a feature's document that its line names as another feature's
+ * ("like Spec 002's FR-005", "FR-003 of feature 001"): its own spec.md need not define them.
+ */
+export function markOtherFeatures(mentions: TaskMention[], text: string, lines: LineIndex, file: string): void {
+  const own = /(?:^|[\\/])specs[\\/]0*(\d+)-/u.exec(file)?.[1];
+  if (own === undefined) return;
+  const names = (found: Iterable<RegExpMatchArray>): boolean => {
+    for (const match of found) if (Number(match[1] ?? match[2]) !== Number(own)) return true;
+    return false;
+  };
+  for (const mention of mentions) {
+    if (mention.kind !== 'reference' || !SPEC_KIT_REQUIREMENT_PREFIXES.has(mention.id.replace(/[\d.]+$/u, '')))
+      continue;
+    const at = lines.offset(mention.range.start);
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = text.indexOf('\n', at);
+    // The sentence the ID is in: a feature named in an earlier sentence speaks of something else.
+    const before =
+      text
+        .slice(lineStart, at)
+        .split(/[.;!?](?:\s|$)/u)
+        .at(-1) ?? '';
+    const after = text.slice(at + mention.id.length, lineEnd === -1 ? text.length : lineEnd);
+    const following = FEATURE_AFTER.exec(after);
+    const otherAfter = following && (following[1] === undefined || Number(following[1]) !== Number(own));
+    if (names(before.matchAll(FEATURE_NAMED)) || NAMED_FEATURE_BEFORE.test(before) || otherAfter)
+      mention.otherFeature = true;
+  }
+}
+
+/** A feature's checklists and its plan.md: their boxes tick off questions and gates, not tasks. */
+const CHECKLIST_FILE = /(?:^|[\\/])(?:checklists[\\/].+|plan)\.md$/iu;
+/** A checkbox item's start, GFM's or another marker (`[~]`), up to its text. */
+const CHECKBOX_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^[\]\n]{1,2}\]\s+/u;
+
+/**
+ * In a feature's `checklists/*.md` and plan.md, an item that starts with a task ID
+ * (`- [ ] T003 [US1] Query parser reviewed`) is a question about the task, not the task: it names
+ * T003 and says nothing of its status. Other items (`CHK001`, "Phase 1: Design complete") name no task.
+ */
+export function checklistItemsNameTasks(
+  mentions: TaskMention[],
+  checklist: ChecklistItem[],
+  text: string,
+  lines: LineIndex,
+  file: string,
+): void {
+  if (!CHECKLIST_FILE.test(file)) return;
+  // A ticked "T004 Sorting reviewed" says the review is done, not T004.
+  for (const item of checklist) item.ids = [];
+  for (const mention of mentions) {
+    if (mention.kind !== 'definition' || mention.source !== 'list') continue;
+    const start = lines.offset({ line: mention.range.start.line, column: 1 });
+    const end = text.indexOf('\n', start);
+    const item = CHECKBOX_ITEM.exec(text.slice(start, end === -1 ? text.length : end));
+    if (!item || item[0].length + 1 > mention.range.start.column) continue;
+    mention.kind = 'reference';
+    delete mention.status;
+    delete mention.statusText;
+    delete mention.checked;
+    delete mention.title;
+    delete mention.priority;
+    delete mention.duration;
+    delete mention.dependencies;
+  }
 }
 
 /**
