@@ -141,21 +141,21 @@ describe('incremental checking after an edit', { timeout: 120_000 }, () => {
 
   it("reports a feature's reference once the only other feature that defined the ID no longer does", async () => {
     const dir = writeFolder({
-      'specs/001-a/spec.md':
-        '# Spec\n\n- **FR-001**: Search by city\n- **FR-002**: Sort by date\n- **FR-004**: Remember the last search\n',
-      'specs/002-b/spec.md': '# Spec\n\n- **FR-001**: Edit a bio\n- **FR-002**: Resize avatars\n',
-      'specs/002-b/plan.md': '# Plan\n\nCovers FR-004.\n',
+      // Research decisions (R-1) may be named across features; a feature's FR- may not.
+      'specs/001-a/research.md': '# Research\n\n## R-1: City index\n\n## R-2: Date sort\n\n## R-4: Last search\n',
+      'specs/002-b/research.md': '# Research\n\n## R-1: Bio length\n\n## R-2: Avatar size\n',
+      'specs/002-b/plan.md': '# Plan\n\nFollows R-4.\n',
     });
     const workspace = await PlanningWorkspace.load(dir);
     expect(await workspace.lint()).toEqual([]);
     await workspace.setText(
-      path.join(dir, 'specs/001-a/spec.md'),
-      '# Spec\n\n- **FR-001**: Search by city\n- **FR-002**: Sort by date\n',
+      path.join(dir, 'specs/001-a/research.md'),
+      '# Research\n\n## R-1: City index\n\n## R-2: Date sort\n',
     );
     const { diagnostics, affected } = await workspace.lintChanges();
     expect(affected).toBeDefined();
     expect(diagnostics.map((d) => `${path.relative(dir, d.file)}: ${d.message}`)).toEqual([
-      'specs/002-b/plan.md: FR-004 is referenced here, but no linted document defines it.',
+      'specs/002-b/plan.md: R-4 is referenced here, but no linted document defines it.',
     ]);
   });
 
